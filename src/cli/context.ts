@@ -1,0 +1,14 @@
+/** What a command may touch of the process, passed in so commands stay testable adapters. */
+import type { ChalkInstance } from 'chalk';
+import { colourLevel, makeColour } from './colour.js';
+
+export interface Context {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdoutIsTTY: boolean;
+  stdout(text: string): Promise<void>;
+  stderr(text: string): void;
+}
+
+export function colourFor(ctx: Context, flag: boolean | undefined): ChalkInstance {
+  return makeColour(colourLevel({ flag, env: ctx.env, isTTY: ctx.stdoutIsTTY }));
+}

@@ -1,0 +1,82 @@
+/** The par-score program: commander parses and wires; nothing here computes. */
+import { Command, CommanderError } from 'commander';
+import type { Context } from './context.js';
+import { registerRank } from './commands/rank.js';
+import { registerSchemes } from './commands/schemes.js';
+import { reportError } from './report.js';
+import { writeStdout } from './io.js';
+
+export const VERSION = typeof __PAR_SCORE_VERSION__ === 'string' ? __PAR_SCORE_VERSION__ : '0.0.0-dev';
+
+export function buildProgram(ctx: Context): Command {
+  const program = new Command('par-score')
+    .description("Vietnam's PAR INDEX (chỉ số cải cách hành chính) from CSV files: exact totals, index, bands and ranks.")
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void ctx.stdout(s),
+      writeErr: (s) => ctx.stderr(s),
+      outputError: (s, write) => write(`par-score: ${s.replace(/^error: /, '')}`),
+    });
+  registerRank(program, ctx);
+  registerSchemes(program, ctx);
+  program.addHelpText(
+    'after',
+    `
+Exit codes: 0 success, 1 invalid data (or a failed check), 2 wrong usage.
+Run \`par-score <command> --help\` for a command's options and examples.`,
+  );
+  for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
+  return program;
+}
+
+function maxErrorsFrom(argv: readonly string[]): number {
+  const i = argv.findIndex((a) => a === '--max-errors' || a.startsWith('--max-errors='));
+  if (i < 0) return 20;
+  const v = Number(argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1]);
+  return Number.isInteger(v) && v > 0 ? v : 20;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function run(argv: readonly string[], ctx: Context): Promise<number> {
+  const program = buildProgram(ctx);
+  try {
+    if (argv.length === 0) {
+      ctx.stderr(program.helpInformation());
+      return 2;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    return reportError(e, (s) => ctx.stderr(s), maxErrorsFrom(argv), ctx.env.PAR_SCORE_DEBUG !== undefined);
+  }
+}
+
+/** Entry point for bin/par-score.js: the only place that touches process exit. */
+export function main(argv: readonly string[]): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // `par-score rank big.csv | head -1`: the reader went away; that is not an error.
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  const ctx: Context = {
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stdout: writeStdout,
+    stderr: (s) => void process.stderr.write(s),
+  };
+  run(argv, ctx).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`par-score: internal error: ${(e as Error)?.message ?? e}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

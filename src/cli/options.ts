@@ -1,0 +1,88 @@
+/** Shared option definitions and their validation (zod), so every command reads them the same way. */
+import { Option } from 'commander';
+import { z } from 'zod';
+import { usageError } from '../core/problem.js';
+import { TIE_RULES } from '../core/rank.js';
+import type { Delimiter } from '../input/csv.js';
+import { LANGS } from '../render/labels.js';
+
+export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '\\t': '\t' };
+
+function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Validates commander's raw options with a zod schema; a bad value is a usage error (exit 2). */
+export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const key = String(issue.path[0] ?? '');
+  throw usageError('bad-option', `invalid ${key ? flagName(key) : 'option'}: ${issue.message}`);
+}
+
+export const wholeNumber = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `expected a whole number from ${min} to ${max}` })
+    .int(`expected a whole number from ${min} to ${max}`)
+    .min(min, `expected a whole number from ${min} to ${max}`)
+    .max(max, `expected a whole number from ${min} to ${max}`);
+
+export const delimiterOption = z
+  .string()
+  .refine((d) => d in DELIMITERS, 'expected , ; or tab')
+  .transform((d) => DELIMITERS[d]!);
+
+export const inputOptionsSchema = {
+  scheme: z.string().min(1).optional(),
+  delimiter: delimiterOption.optional(),
+  unitColumn: z.string().min(1).optional(),
+  missing: z.enum(['error', 'zero']),
+  maxErrors: wholeNumber(1, 100000),
+  quiet: z.boolean().optional(),
+  color: z.boolean().optional(),
+};
+
+export const outputOptionsSchema = {
+  lang: z.enum(LANGS),
+  out: z.string().min(1).optional(),
+  force: z.boolean().optional(),
+  bom: z.boolean().optional(),
+};
+
+export function inputOptions(): Option[] {
+  return [
+    new Option('-s, --scheme <id|file>', 'built-in scheme id or scheme JSON file (default: chosen from the columns)'),
+    new Option('--delimiter <d>', 'input delimiter: , ; or tab (default: detected)'),
+    new Option('--unit-column <header>', 'the header of the unit-name column, if not a usual one'),
+    new Option('--missing <rule>', 'an empty score cell is an error, or counts as 0').choices(['error', 'zero']).default('error'),
+    new Option('--max-errors <n>', 'how many problems to print at most').default('20'),
+    new Option('-q, --quiet', 'do not print warnings on stderr'),
+    new Option('--no-color', 'no colours, even on a terminal'),
+  ];
+}
+
+export function outputOptions(formats: readonly string[] = FORMATS): Option[] {
+  return [
+    new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]),
+    new Option('--lang <lang>', 'language of labels').choices(LANGS).default('en'),
+    new Option('-o, --out <file>', 'write to a file (atomically) instead of stdout'),
+    new Option('--force', 'allow --out to replace an existing file (never an input file)'),
+    new Option('--bom', 'start CSV output with a UTF-8 byte-order mark (for Excel)'),
+  ];
+}
+
+export const rankingOptionsSchema = {
+  ties: z.enum(TIE_RULES),
+  rankPrecision: wholeNumber(0, 10).optional(),
+};
+
+export function rankingOptions(): Option[] {
+  return [
+    new Option('--ties <rule>', 'equal values: competition (1,2,2,4), dense (1,2,2,3) or ordinal (1,2,3,4)').choices(TIE_RULES).default('competition'),
+    new Option('--rank-precision <n>', 'rank and band on the index rounded to n decimals (default: the exact value)'),
+  ];
+}

@@ -1,0 +1,30 @@
+/** The single place that turns problems and errors into stderr lines and an exit code. */
+import { ParScoreError, formatLocation, type Problem } from '../core/problem.js';
+
+export function problemLine(p: Problem, label = ''): string {
+  const where = formatLocation(p);
+  const head = `par-score: ${label}${where ? `${where}: ` : ''}${p.message}`;
+  return p.hint ? `${head}\n  hint: ${p.hint}` : head;
+}
+
+export function warningLines(warnings: readonly Problem[], max: number): string[] {
+  const lines = warnings.slice(0, max).map((w) => problemLine(w, 'warning: '));
+  if (warnings.length > max) lines.push(`par-score: warning: ... and ${warnings.length - max} more warnings (--max-errors to see them)`);
+  return lines;
+}
+
+/** Prints an error to stderr; returns the exit code. Only user errors are expected; others are bugs. */
+export function reportError(e: unknown, write: (s: string) => void, maxErrors: number, debug: boolean): number {
+  if (e instanceof ParScoreError) {
+    const errors = e.problems.filter((p) => p.severity === 'error');
+    const warnings = e.problems.filter((p) => p.severity === 'warning');
+    const lines = errors.slice(0, maxErrors).map((p) => problemLine(p));
+    if (errors.length > maxErrors) lines.push(`par-score: ... and ${errors.length - maxErrors} more errors (--max-errors to see them)`);
+    if (errors.length > 1) lines.push(`par-score: ${errors.length} errors${warnings.length ? `, ${warnings.length} warnings` : ''}; nothing was written`);
+    write(lines.join('\n') + '\n');
+    return e.exitCode;
+  }
+  const err = e as Error;
+  write(`par-score: internal error: ${err?.message ?? String(e)}\n  this is a bug in par-score; please report it with the input that caused it${debug && err?.stack ? `\n${err.stack}` : ''}\n`);
+  return 1;
+}

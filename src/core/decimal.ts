@@ -1,0 +1,205 @@
+/**
+ * Exact decimal arithmetic for scores.
+ *
+ * Points are finite decimals (`63.26`), so they are held as a scaled integer: value = units / 10^scale.
+ * Sums and differences of points stay exact decimals. An index (points / maximum x 100) is in general
+ * not a finite decimal (62.62 / 66.27...), so it is held as an exact fraction (`Ratio`) and only
+ * rounded when displayed or when a rule says to rank on the rounded value.
+ *
+ * Rounding is half away from zero (Excel's ROUND, and what officials do by hand): 82.845 -> 82.85,
+ * -0.125 -> -0.13.
+ */
+
+export interface Decimal {
+  /** value = units / 10^scale */
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+/** An exact fraction num / den with den > 0 (not necessarily reduced). */
+export interface Ratio {
+  readonly num: bigint;
+  readonly den: bigint;
+}
+
+const POW10: bigint[] = [1n];
+export function pow10(n: number): bigint {
+  for (let i = POW10.length; i <= n; i++) POW10.push(POW10[i - 1]! * 10n);
+  return POW10[n]!;
+}
+
+export const ZERO: Decimal = { units: 0n, scale: 0 };
+
+export function dec(units: bigint, scale = 0): Decimal {
+  return { units, scale };
+}
+
+function rescale(d: Decimal, scale: number): bigint {
+  return d.scale === scale ? d.units : d.units * pow10(scale - d.scale);
+}
+
+export function add(a: Decimal, b: Decimal): Decimal {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: rescale(a, scale) + rescale(b, scale), scale };
+}
+
+export function sub(a: Decimal, b: Decimal): Decimal {
+  const scale = Math.max(a.scale, b.scale);
+  return { units: rescale(a, scale) - rescale(b, scale), scale };
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let acc = ZERO;
+  for (const v of values) acc = add(acc, v);
+  return acc;
+}
+
+export function compare(a: Decimal, b: Decimal): number {
+  const scale = Math.max(a.scale, b.scale);
+  const x = rescale(a, scale);
+  const y = rescale(b, scale);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export function isZero(d: Decimal): boolean {
+  return d.units === 0n;
+}
+
+/** Parses a plain decimal literal: optional '-', digits, optional '.digits', optional exponent. */
+export function parseDecimal(text: string): Decimal | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text);
+  if (!m) return undefined;
+  const [, sign, int, frac = '', exp] = m;
+  let units = BigInt(int! + frac) * (sign ? -1n : 1n);
+  let scale = frac.length;
+  if (exp !== undefined) {
+    const e = Number(exp);
+    if (!Number.isSafeInteger(e) || Math.abs(e) > 400) return undefined;
+    if (e >= scale) {
+      units *= pow10(e - scale);
+      scale = 0;
+    } else {
+      scale -= e;
+    }
+  }
+  return { units, scale };
+}
+
+/** A finite JS number (as written in JSON) as the decimal it denotes when printed shortest. */
+export function fromNumber(n: number): Decimal {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  const d = parseDecimal(String(n));
+  if (!d) throw new RangeError(`cannot represent ${n} as a decimal`);
+  return d;
+}
+
+export function toRatio(d: Decimal): Ratio {
+  return { num: d.units, den: pow10(d.scale) };
+}
+
+/** a / b for decimals, b != 0. */
+export function divide(a: Decimal, b: Decimal): Ratio {
+  const scale = Math.max(a.scale, b.scale);
+  let num = rescale(a, scale);
+  let den = rescale(b, scale);
+  if (den === 0n) throw new RangeError('division by zero');
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  return { num, den };
+}
+
+/** points / max x 100, exactly. */
+export function percent(points: Decimal, max: Decimal): Ratio {
+  const r = divide(points, max);
+  return { num: r.num * 100n, den: r.den };
+}
+
+export function compareRatios(a: Ratio, b: Ratio): number {
+  const x = a.num * b.den;
+  const y = b.num * a.den;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a;
+}
+
+export function reduce(r: Ratio): Ratio {
+  const g = gcd(r.num, r.den);
+  return g > 1n ? { num: r.num / g, den: r.den / g } : r;
+}
+
+export function addRatios(a: Ratio, b: Ratio): Ratio {
+  if (a.den === b.den) return { num: a.num + b.num, den: a.den };
+  return reduce({ num: a.num * b.den + b.num * a.den, den: a.den * b.den });
+}
+
+export function subRatios(a: Ratio, b: Ratio): Ratio {
+  return addRatios(a, { num: -b.num, den: b.den });
+}
+
+export function scaleRatio(r: Ratio, numerator: bigint, denominator: bigint): Ratio {
+  let num = r.num * numerator;
+  let den = r.den * denominator;
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  return reduce({ num, den });
+}
+
+/** Rounds an exact fraction to `places` decimals, half away from zero. */
+export function roundRatio(r: Ratio, places: number): Decimal {
+  const scaled = r.num * pow10(places);
+  const negative = scaled < 0n;
+  const abs = negative ? -scaled : scaled;
+  let q = abs / r.den;
+  const rem = abs % r.den;
+  if (rem * 2n >= r.den) q += 1n;
+  return { units: negative ? -q : q, scale: places };
+}
+
+export function roundDecimal(d: Decimal, places: number): Decimal {
+  if (d.scale <= places) return { units: rescale(d, places), scale: places };
+  return roundRatio(toRatio(d), places);
+}
+
+/**
+ * Formats with exactly `places` decimals (rounding half away from zero) or, without `places`,
+ * with the decimal's own scale. `separator` is '.' or ',' (Vietnamese decimal comma).
+ */
+export function format(d: Decimal, places?: number, separator = '.'): string {
+  const r = places === undefined ? d : roundDecimal(d, places);
+  const negative = r.units < 0n;
+  const digits = (negative ? -r.units : r.units).toString().padStart(r.scale + 1, '0');
+  const int = digits.slice(0, digits.length - r.scale);
+  const frac = digits.slice(digits.length - r.scale);
+  // Rounding can turn -0.001 into -0.00: print it as 0.00.
+  const sign = negative && /[1-9]/.test(digits) ? '-' : '';
+  return sign + int + (r.scale > 0 ? separator + frac : '');
+}
+
+export function formatRatio(r: Ratio, places: number, separator = '.'): string {
+  return format(roundRatio(r, places), places, separator);
+}
+
+/** The JSON number for a value rounded to `places`: 82.84, never 82.84000000000001. */
+export function toJsonNumber(r: Ratio | Decimal, places: number): number {
+  const d = 'num' in r ? roundRatio(r, places) : roundDecimal(r, places);
+  return Number(format(d));
+}
+
+/** Drops trailing zero decimals: 61.50 -> 61.5 (for labels such as "Điểm thẩm định (61,5)"). */
+export function normalize(d: Decimal): Decimal {
+  let { units, scale } = d;
+  while (scale > 0 && units % 10n === 0n) {
+    units /= 10n;
+    scale--;
+  }
+  return { units, scale };
+}

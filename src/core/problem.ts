@@ -1,0 +1,91 @@
+/**
+ * Problems found in input: every stage collects all of them (not just the first) so a user can fix a
+ * file in one pass. Each carries a stable `code` for scripts and, where known, file/line/column.
+ */
+
+export type Severity = 'error' | 'warning';
+
+export interface Problem {
+  readonly severity: Severity;
+  /** Stable identifier, e.g. `value-above-max`; documented in the README. */
+  readonly code: string;
+  readonly message: string;
+  readonly file?: string;
+  /** 1-based line in the file. */
+  readonly line?: number;
+  /** 1-based field number in the row (the spreadsheet column). */
+  readonly column?: number;
+  /** What to do about it. */
+  readonly hint?: string;
+}
+
+/** Exit code 1: the data (or a scheme file) is invalid. 2: the command was used wrongly. */
+export type ExitCode = 1 | 2;
+
+export class ParScoreError extends Error {
+  readonly problems: readonly Problem[];
+  readonly exitCode: ExitCode;
+
+  constructor(problems: readonly Problem[], exitCode: ExitCode = 1) {
+    super(problems.map((p) => p.message).join('\n'));
+    this.name = 'ParScoreError';
+    this.problems = problems;
+    this.exitCode = exitCode;
+  }
+}
+
+export function usageError(code: string, message: string, hint?: string): ParScoreError {
+  return new ParScoreError([{ severity: 'error', code, message, ...(hint ? { hint } : {}) }], 2);
+}
+
+/** Collects problems; `throwIfErrors` stops the pipeline when any error was found. */
+export class ProblemLog {
+  readonly problems: Problem[] = [];
+
+  error(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
+    this.problems.push({ severity: 'error', code, message, ...where });
+  }
+
+  warn(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
+    this.problems.push({ severity: 'warning', code, message, ...where });
+  }
+
+  get errors(): Problem[] {
+    return this.problems.filter((p) => p.severity === 'error');
+  }
+
+  get warnings(): Problem[] {
+    return this.problems.filter((p) => p.severity === 'warning');
+  }
+
+  get hasErrors(): boolean {
+    return this.problems.some((p) => p.severity === 'error');
+  }
+
+  throwIfErrors(exitCode: ExitCode = 1): void {
+    if (this.hasErrors) throw new ParScoreError(sortProblems(this.problems), exitCode);
+  }
+}
+
+/** Orders problems by file (in first-seen order), line, column, so messages read top to bottom. */
+export function sortProblems(problems: readonly Problem[]): Problem[] {
+  const fileOrder = new Map<string, number>();
+  for (const p of problems) if (p.file !== undefined && !fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort(
+      (a, b) =>
+        (fileOrder.get(a.p.file ?? '') ?? -1) - (fileOrder.get(b.p.file ?? '') ?? -1) ||
+        (a.p.line ?? 0) - (b.p.line ?? 0) ||
+        (a.p.column ?? 0) - (b.p.column ?? 0) ||
+        a.i - b.i,
+    )
+    .map(({ p }) => p);
+}
+
+/** `file:line:column: message` (parts that are unknown are left out). */
+export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'column'>): string {
+  return [p.file, p.line, p.file !== undefined && p.line !== undefined ? p.column : undefined]
+    .filter((x) => x !== undefined)
+    .join(':');
+}

@@ -1,0 +1,223 @@
+/**
+ * Scoring and ranking of a validated table: totals, applicable maxima, index, band, ranks within
+ * blocks, per-component results and summary statistics. Pure: no I/O.
+ */
+import {
+  add,
+  compare,
+  compareRatios,
+  format,
+  formatRatio,
+  percent,
+  roundRatio,
+  sub,
+  toRatio,
+  ZERO,
+  type Decimal,
+  type Ratio,
+} from './decimal.js';
+import type { Problem } from './problem.js';
+import { ProblemLog } from './problem.js';
+import { assignRanks, type TieRule } from './rank.js';
+import { stats, type Stats } from './summary.js';
+import type { Band, Scheme } from '../scheme/schema.js';
+import type { CellRef, UnitRow, UnitTable } from '../input/table.js';
+
+export interface RankOptions {
+  readonly ties: TieRule;
+  /** Rank (and band) on the index rounded to this many decimals instead of the exact value. */
+  readonly rankPrecision?: number;
+}
+
+export interface ComponentResult {
+  readonly id: string;
+  readonly applicable: boolean;
+  readonly points?: Decimal;
+  readonly max?: Decimal;
+  /** points / max x 100 */
+  readonly index?: Ratio;
+  /** Rank among the ranked units of the block for which the component applies. */
+  rank?: number;
+}
+
+export interface UnitResult {
+  readonly name: string;
+  readonly code?: string;
+  readonly block?: string;
+  readonly ranked: boolean;
+  readonly year?: string;
+  readonly total: Decimal;
+  /** Sum of the maxima of the components that apply to this unit. */
+  readonly max: Decimal;
+  /** total / max x 100, exact. */
+  readonly index: Ratio;
+  /** The value ranks and bands are decided on: the exact index, or the rounded one. */
+  readonly rankValue: Ratio;
+  readonly band?: Band;
+  /** Undefined for units that are assessed but not ranked. */
+  rank?: number;
+  /** Number of ranked units in the unit's block ("6/13"). */
+  rankedCount: number;
+  readonly components: readonly ComponentResult[];
+  readonly origin: CellRef;
+}
+
+export interface BandCount {
+  readonly band?: Band;
+  readonly count: number;
+}
+
+export interface BlockResult {
+  /** Undefined when the input has no block column. */
+  readonly name?: string;
+  readonly units: readonly UnitResult[];
+  readonly stats?: Stats;
+  readonly bands: readonly BandCount[];
+}
+
+export interface Ranking {
+  readonly scheme: Scheme;
+  readonly options: RankOptions;
+  readonly files: readonly string[];
+  readonly year?: string;
+  /** Every unit in listing order: block by block, ranked units by rank, then unranked ones. */
+  readonly units: readonly UnitResult[];
+  readonly blocks: readonly BlockResult[];
+  readonly stats?: Stats;
+  readonly bands: readonly BandCount[];
+  readonly warnings: readonly Problem[];
+}
+
+const TOTAL_TOLERANCE: Decimal = { units: 1n, scale: 2 };
+const collator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
+
+/** Listing order among equal values: by name (Vietnamese collation), then code. Independent of input order. */
+export function byNameThenCode(a: { name: string; code?: string }, b: { name: string; code?: string }): number {
+  return collator.compare(a.name, b.name) || collator.compare(a.code ?? '', b.code ?? '');
+}
+
+export function bandFor(scheme: Scheme, value: Ratio): Band | undefined {
+  return scheme.bands.find((b) => compareRatios(value, toRatio(b.min)) >= 0);
+}
+
+function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: ProblemLog): Omit<UnitResult, 'rank' | 'rankedCount'> | undefined {
+  let total = ZERO;
+  let max = ZERO;
+  const components: ComponentResult[] = scheme.components.map((c) => {
+    const s = row.scores.get(c.id);
+    if (!s || s.kind === 'na') return { id: c.id, applicable: false };
+    total = add(total, s.value);
+    max = add(max, c.max);
+    return { id: c.id, applicable: true, points: s.value, max: c.max, index: percent(s.value, c.max) };
+  });
+  if (max.units === 0n) {
+    log.error('no-applicable-component', `${row.name}: every component is marked not applicable, so there is no maximum to divide by`, row.origin);
+    return undefined;
+  }
+  for (const declared of row.declaredTotals) {
+    const partial = declared.components.reduce((acc, id) => {
+      const s = row.scores.get(id);
+      return s?.kind === 'points' ? add(acc, s.value) : acc;
+    }, ZERO);
+    const diff = sub(declared.value, partial);
+    const abs = diff.units < 0n ? { units: -diff.units, scale: diff.scale } : diff;
+    if (compare(abs, TOTAL_TOLERANCE) > 0) {
+      log.warn(
+        'total-mismatch',
+        `${row.name}: the declared total ${format(declared.value)} differs from the sum of the components, ${format(partial)}, by ${format(abs)}`,
+        declared.at,
+      );
+    }
+  }
+  const index = percent(total, max);
+  const rankValue = options.rankPrecision === undefined ? index : toRatio(roundRatio(index, options.rankPrecision));
+  const band = bandFor(scheme, rankValue);
+  if (options.rankPrecision === undefined && scheme.bands.length > 0) {
+    const shown = toRatio(roundRatio(index, scheme.precision));
+    const shownBand = bandFor(scheme, shown);
+    if (shownBand !== band) {
+      log.warn(
+        'band-at-threshold',
+        `${row.name}: the index ${formatRatio(index, scheme.precision)} is shown rounded, but the exact value ${formatRatio(index, scheme.precision + 4)} is in ${band?.label.en ?? 'no band'}, not ${shownBand?.label.en ?? 'no band'}`,
+        { ...row.origin, hint: `pass --rank-precision ${scheme.precision} to rank and band on the rounded value` },
+      );
+    }
+  }
+  return {
+    name: row.name,
+    ...(row.code !== undefined ? { code: row.code } : {}),
+    ...(row.block !== undefined ? { block: row.block } : {}),
+    ranked: row.ranked,
+    ...(row.year !== undefined ? { year: row.year } : {}),
+    total,
+    max,
+    index,
+    rankValue,
+    ...(band ? { band } : {}),
+    components,
+    origin: row.origin,
+  };
+}
+
+function countBands(scheme: Scheme, units: readonly UnitResult[]): BandCount[] {
+  const counts: BandCount[] = scheme.bands.map((band) => ({ band, count: units.filter((u) => u.band === band).length }));
+  const none = units.filter((u) => !u.band).length;
+  return scheme.bands.length > 0 && none > 0 ? [...counts, { count: none }] : counts;
+}
+
+function rankBlock(units: UnitResult[], scheme: Scheme, options: RankOptions): UnitResult[] {
+  const ranked = units.filter((u) => u.ranked);
+  const listed = assignRanks(ranked, (u) => u.rankValue, options.ties, byNameThenCode);
+  for (const { item, rank } of listed) {
+    item.rank = rank;
+    item.rankedCount = ranked.length;
+  }
+  scheme.components.forEach((c, i) => {
+    const applicable = ranked.filter((u) => u.components[i]!.applicable);
+    const value = (u: UnitResult) => {
+      const exact = u.components[i]!.index!;
+      return options.rankPrecision === undefined ? exact : toRatio(roundRatio(exact, options.rankPrecision));
+    };
+    for (const { item, rank } of assignRanks(applicable, value, options.ties, byNameThenCode)) item.components[i]!.rank = rank;
+  });
+  const unranked = units
+    .filter((u) => !u.ranked)
+    .sort((a, b) => compareRatios(b.index, a.index) || byNameThenCode(a, b));
+  for (const u of unranked) u.rankedCount = ranked.length;
+  return [...listed.map((l) => l.item), ...unranked];
+}
+
+/** Scores and ranks a validated table. Errors (a unit with nothing applicable) go to `log`. */
+export function rankTable(table: UnitTable, scheme: Scheme, options: RankOptions, log = new ProblemLog()): Ranking {
+  const scored: UnitResult[] = [];
+  for (const row of table.units) {
+    const s = scoreUnit(row, scheme, options, log);
+    if (s) scored.push({ ...s, rankedCount: 0 });
+  }
+  log.throwIfErrors();
+
+  const blockNames: (string | undefined)[] = [];
+  for (const u of scored) if (!blockNames.includes(u.block)) blockNames.push(u.block);
+  const blocks: BlockResult[] = blockNames.map((name) => {
+    const units = rankBlock(
+      scored.filter((u) => u.block === name),
+      scheme,
+      options,
+    );
+    const s = stats(units.map((u) => u.index));
+    return { ...(name !== undefined ? { name } : {}), units, ...(s ? { stats: s } : {}), bands: countBands(scheme, units) };
+  });
+  const units = blocks.flatMap((b) => b.units);
+  const overall = stats(units.map((u) => u.index));
+  return {
+    scheme,
+    options,
+    files: table.files,
+    ...(table.year !== undefined ? { year: table.year } : {}),
+    units,
+    blocks,
+    ...(overall ? { stats: overall } : {}),
+    bands: countBands(scheme, units),
+    warnings: log.warnings,
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Text normalisation for Vietnamese headers and unit names as they arrive from Excel, Word and macOS:
+ * NFC vs NFD, old vs new tone-mark placement (Hoà / Hòa, Thuỷ / Thủy), dash variants, stray spaces.
+ */
+
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const SPACES = /[\s\u00A0\u2007\u202F\uFEFF]+/g;
+// Vietnamese tone marks (as combining characters after NFD); other marks (circumflex, breve, horn)
+// belong to the vowel and stay.
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const ALL_MARKS = /[\u0300-\u036f]/g;
+
+/** A display name: NFC, trimmed, single spaces, ASCII hyphen for every dash. */
+export function cleanName(raw: string): string {
+  return raw.normalize('NFC').replace(DASHES, '-').replace(SPACES, ' ').trim();
+}
+
+/** Lower case without any diacritics: "Điểm thẩm định" -> "diem tham dinh". */
+export function foldDiacritics(s: string): string {
+  return s.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+const TRAILING_NOTE = /\s*[([]([^()[\]]*)[)\]]\s*$/;
+
+/** The text of a trailing note in parentheses: "Điểm thẩm định (61,5)" -> "61,5". */
+export function headerNote(header: string): string | undefined {
+  const m = TRAILING_NOTE.exec(cleanName(header));
+  return m ? m[1]!.trim() : undefined;
+}
+
+/**
+ * Key for matching a column header with an alias: ignores case, diacritics, spaces, punctuation
+ * such as `_` `-` `.` `'`, and a trailing note in parentheses.
+ */
+export function headerKey(header: string): string {
+  let s = cleanName(header);
+  // Strip one trailing note, unless the note is all there is: "(1)" stays a header of its own.
+  const stripped = s.replace(TRAILING_NOTE, '');
+  if (stripped.trim() !== '') s = stripped;
+  return foldDiacritics(s).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Key for matching unit names across files and years: NFC, case, spacing, dashes and tone-mark
+ * placement are ignored; tones themselves are kept ("Hòa" = "Hoà", but "Hòa" != "Hoa").
+ */
+export function nameKey(name: string): string {
+  const words = cleanName(name).toLowerCase().normalize('NFD').split(/([^\p{L}\p{M}\p{N}]+)/u);
+  return words
+    .map((w) => {
+      const tones = w.match(TONE_MARKS);
+      if (!tones) return w.normalize('NFC');
+      return w.replace(TONE_MARKS, '').normalize('NFC') + '~' + tones.join('');
+    })
+    .join('')
+    .replace(/\s*-\s*/g, '-');
+}

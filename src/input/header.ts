@@ -1,0 +1,82 @@
+/**
+ * Column headers -> roles. Headers are matched by `headerKey` (case, diacritics, spacing, `_`/`-`
+ * and a trailing note in parentheses ignored), against English names and the Vietnamese names
+ * offices use.
+ */
+import { headerKey, headerNote } from '../core/text.js';
+import type { CsvFile, CsvRow } from './csv.js';
+
+export type MetaRole = 'unit' | 'code' | 'block' | 'ranked' | 'year' | 'total' | 'ignored';
+
+const META_ALIASES: Record<MetaRole, readonly string[]> = {
+  unit: [
+    'unit', 'name', 'unit name', 'Đơn vị', 'Tên đơn vị', 'Địa phương', 'Tên địa phương', 'Tỉnh', 'Tỉnh, thành phố',
+    'Tỉnh/thành phố', 'Tỉnh, thành phố trực thuộc Trung ương', 'Thành phố', 'Huyện', 'Quận, huyện', 'Huyện, thị xã, thành phố',
+    'Xã', 'Xã, phường, thị trấn', 'Xã, phường', 'Phường', 'Cơ quan', 'Tên cơ quan', 'Cơ quan, đơn vị', 'Bộ, ngành', 'Bộ, cơ quan',
+    'Sở, ban, ngành', 'province', 'district', 'commune', 'ward', 'ministry', 'agency', 'department',
+  ],
+  code: ['code', 'unit code', 'Mã', 'Mã đơn vị', 'Mã tỉnh', 'Mã huyện', 'Mã xã', 'Mã ĐVHC', 'Mã địa phương', 'Mã cơ quan', 'id'],
+  block: ['block', 'Khối', 'Khối đơn vị', 'Nhóm đơn vị', 'Loại đơn vị', 'Khối xếp hạng'],
+  ranked: ['ranked', 'Có xếp hạng', 'Được xếp hạng', 'Tham gia xếp hạng', 'Xếp hạng (có/không)'],
+  year: ['year', 'Năm', 'Năm đánh giá'],
+  total: ['total', 'Tổng', 'Tổng điểm', 'Tổng cộng', 'Tổng số điểm', 'Tổng điểm đạt được', 'Điểm đạt được', 'Điểm tổng', 'total score', 'total points'],
+  ignored: [
+    'STT', 'TT', 'Số TT', 'Số thứ tự', 'No', 'Nr', 'index', 'Chỉ số', 'Chỉ số CCHC', 'PAR INDEX', 'Chỉ số PAR INDEX', 'rank', 'Xếp hạng',
+    'Thứ hạng', 'Vị trí', 'Xếp thứ', 'Vị thứ', 'band', 'Xếp loại', 'Nhóm', 'Phân loại', 'Ghi chú', 'note', 'notes', 'comment', 'change',
+    'Tăng giảm', 'Tăng, giảm', 'So với năm trước', 'max', 'Điểm tối đa', 'Tổng điểm tối đa',
+  ],
+};
+
+const META_BY_KEY = new Map<string, MetaRole>();
+for (const [role, aliases] of Object.entries(META_ALIASES) as [MetaRole, readonly string[]][]) {
+  for (const a of aliases) META_BY_KEY.set(headerKey(a), role);
+}
+
+export function metaRole(header: string): MetaRole | undefined {
+  const key = headerKey(header);
+  if (key === '') return header.trim() === '#' ? 'ignored' : undefined;
+  return META_BY_KEY.get(key);
+}
+
+export interface HeaderColumn {
+  /** 0-based field index. */
+  readonly index: number;
+  readonly header: string;
+  readonly key: string;
+  readonly note?: string;
+  readonly meta?: MetaRole;
+}
+
+export interface LocatedHeader {
+  readonly csv: CsvFile;
+  readonly row: CsvRow;
+  /** Index into csv.rows of the first data row. */
+  readonly dataStart: number;
+  readonly columns: readonly HeaderColumn[];
+  readonly unitColumn?: HeaderColumn;
+}
+
+/** How many leading rows may be titles ("BẢNG TỔNG HỢP KẾT QUẢ ...") above the header. */
+const MAX_TITLE_ROWS = 10;
+
+/**
+ * Finds the header row: the first row with a unit column (or the `--unit-column` header). Rows above
+ * it are taken as titles. If no row has one, the first row is the header (and the unit column is
+ * missing).
+ */
+export function locateHeader(csv: CsvFile, unitColumn?: string): LocatedHeader {
+  const wanted = unitColumn !== undefined ? headerKey(unitColumn) : undefined;
+  const isUnit = (h: string) => (wanted !== undefined ? headerKey(h) === wanted : metaRole(h) === 'unit');
+  let at = csv.rows.slice(0, MAX_TITLE_ROWS + 1).findIndex((r) => r.fields.some(isUnit));
+  if (at < 0) at = 0;
+  const row = csv.rows[at] ?? { line: 1, fields: [] };
+  const columns = row.fields.map((raw, index): HeaderColumn => {
+    const header = raw.trim();
+    const note = headerNote(header);
+    let meta = metaRole(header);
+    if (wanted !== undefined) meta = headerKey(header) === wanted ? 'unit' : meta === 'unit' ? undefined : meta;
+    return { index, header, key: headerKey(header), ...(note !== undefined ? { note } : {}), ...(meta ? { meta } : {}) };
+  });
+  const unit = columns.find((c) => c.meta === 'unit');
+  return { csv, row, dataStart: at + 1, columns, ...(unit ? { unitColumn: unit } : {}) };
+}

@@ -1,0 +1,74 @@
+/**
+ * The whole pure pipeline: bytes of one or more files -> validated table -> ranking. No file system,
+ * no console: the CLI reads the bytes and renders the result; library users can do the same.
+ */
+import { ParScoreError, ProblemLog, sortProblems } from './core/problem.js';
+import { rankTable, type RankOptions, type Ranking } from './core/ranking.js';
+import { decode } from './input/decode.js';
+import { readCsv, type Delimiter } from './input/csv.js';
+import { locateHeader, type LocatedHeader } from './input/header.js';
+import { joinFiles, readUnits, type UnitTable } from './input/table.js';
+import { builtinSchemes } from './scheme/builtin.js';
+import type { Scheme } from './scheme/schema.js';
+import { selectScheme } from './scheme/select.js';
+
+export interface Source {
+  /** Shown in messages: a path, or `<stdin>`. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface LoadOptions {
+  /** The scheme to use; when absent one is chosen among `candidates` from the header. */
+  readonly scheme?: Scheme;
+  readonly candidates?: readonly Scheme[];
+  readonly delimiter?: Delimiter;
+  readonly unitColumn?: string;
+  readonly missing?: 'error' | 'zero';
+}
+
+export interface LoadedTable {
+  readonly table: UnitTable;
+  readonly scheme: Scheme;
+  readonly log: ProblemLog;
+}
+
+/** Decodes, parses and validates the files of one year and joins them into one table. */
+export function loadTable(sources: readonly Source[], options: LoadOptions = {}): LoadedTable {
+  const log = new ProblemLog();
+  const located: LocatedHeader[] = [];
+  for (const source of sources) {
+    try {
+      const text = decode(source.bytes, source.name);
+      const csv = readCsv(text, source.name, options.delimiter);
+      if (csv.rows.length === 0) {
+        log.error('empty-file', 'the file is empty (no header, no rows)', { file: source.name });
+        continue;
+      }
+      located.push(locateHeader(csv, options.unitColumn));
+    } catch (e) {
+      if (!(e instanceof ParScoreError)) throw e;
+      log.problems.push(...e.problems);
+    }
+  }
+  log.throwIfErrors();
+
+  const scheme = options.scheme ?? selectScheme(options.candidates ?? builtinSchemes(), located.flatMap((h) => h.columns));
+  const parts = located.map((h) => readUnits(h, scheme, { missing: options.missing ?? 'error' }, log));
+  const table = joinFiles(parts, scheme, log);
+  if (log.hasErrors) throw new ParScoreError(sortProblems(log.problems), 1);
+  return { table, scheme, log };
+}
+
+export interface RankSourcesOptions extends LoadOptions, Partial<RankOptions> {}
+
+/** Loads the files and ranks them: the job of `par-score rank`. */
+export function rankSources(sources: readonly Source[], options: RankSourcesOptions = {}): Ranking {
+  const { table, scheme, log } = loadTable(sources, options);
+  return rankTable(
+    table,
+    scheme,
+    { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}) },
+    log,
+  );
+}

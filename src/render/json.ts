@@ -1,0 +1,114 @@
+/**
+ * The JSON contract (schemaVersion 1). Every key is always present (null when it does not apply), so
+ * scripts never need to test for existence. Numbers are rounded to the scheme's precision and printed
+ * from their decimal text: 82.84, never 82.84000000000001.
+ */
+import { toJsonNumber, toRatio, type Decimal, type Ratio } from '../core/decimal.js';
+import type { Problem } from '../core/problem.js';
+import type { BandCount, Ranking, UnitResult } from '../core/ranking.js';
+import type { Stats } from '../core/summary.js';
+import type { Band } from '../scheme/schema.js';
+
+export const SCHEMA_VERSION = 1;
+
+type Num = number | null;
+
+function n(value: Decimal | Ratio | undefined, places: number): Num {
+  return value === undefined ? null : toJsonNumber(value, places);
+}
+
+function band(b: Band | undefined) {
+  return b ? { id: b.id, label: b.label } : null;
+}
+
+function statsJson(s: Stats | undefined, places: number) {
+  return {
+    units: s?.count ?? 0,
+    mean: n(s?.mean, places),
+    median: n(s?.median, places),
+    min: n(s?.min, places),
+    max: n(s?.max, places),
+  };
+}
+
+function bandsJson(counts: readonly BandCount[]) {
+  return counts.map((c) => ({ id: c.band?.id ?? null, label: c.band?.label ?? null, count: c.count }));
+}
+
+export function problemJson(p: Problem) {
+  return {
+    severity: p.severity,
+    code: p.code,
+    message: p.message,
+    file: p.file ?? null,
+    line: p.line ?? null,
+    column: p.column ?? null,
+    hint: p.hint ?? null,
+  };
+}
+
+export function unitJson(r: Ranking, u: UnitResult) {
+  const p = r.scheme.precision;
+  return {
+    rank: u.rank ?? null,
+    of: u.rankedCount,
+    unit: u.name,
+    code: u.code ?? null,
+    block: u.block ?? null,
+    ranked: u.ranked,
+    total: n(u.total, p),
+    max: n(u.max, p),
+    index: n(u.index, p),
+    band: band(u.band),
+    components: Object.fromEntries(
+      u.components.map((c) => [
+        c.id,
+        {
+          applicable: c.applicable,
+          points: n(c.points, p),
+          max: n(c.max, p),
+          index: n(c.index, p),
+          rank: c.rank ?? null,
+        },
+      ]),
+    ),
+  };
+}
+
+export function schemeJson(r: Ranking) {
+  const s = r.scheme;
+  return {
+    id: s.id,
+    title: s.title,
+    level: s.level ?? null,
+    source: s.source ?? null,
+    precision: s.precision,
+    components: s.components.map((c) => ({ id: c.id, label: c.label, max: toJsonNumber(c.max, 6), part: c.part ?? null })),
+    bands: s.bands.map((b) => ({ id: b.id, min: toJsonNumber(toRatio(b.min), 6), label: b.label })),
+  };
+}
+
+export function rankingJson(r: Ranking) {
+  const p = r.scheme.precision;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    scheme: schemeJson(r),
+    year: r.year ?? null,
+    files: r.files,
+    options: { ties: r.options.ties, rankPrecision: r.options.rankPrecision ?? null },
+    units: r.units.map((u) => unitJson(r, u)),
+    summary: {
+      ...statsJson(r.stats, p),
+      ranked: r.units.filter((u) => u.ranked).length,
+      bands: bandsJson(r.bands),
+      blocks: r.blocks
+        .filter((b) => b.name !== undefined)
+        .map((b) => ({ block: b.name!, ...statsJson(b.stats, p), ranked: b.units.filter((u) => u.ranked).length, bands: bandsJson(b.bands) })),
+    },
+    warnings: r.warnings.map(problemJson),
+  };
+}
+
+export function renderJson(r: Ranking): string {
+  return `${JSON.stringify(rankingJson(r), null, 2)}\n`;
+}

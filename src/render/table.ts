@@ -1,0 +1,62 @@
+/** The terminal table: one table per block, numbers right-aligned, bands coloured on a TTY. */
+import Table from 'cli-table3';
+import type { ChalkInstance } from 'chalk';
+import type { Ranking, UnitResult } from '../core/ranking.js';
+import type { Lang } from './labels.js';
+import { columns, summaryLines, title, words } from './view.js';
+
+/** Wraps a header into lines of at most `width` characters so wide labels do not stretch the table. */
+export function wrapHeader(text: string, width = 16): string {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    if (current && (current + ' ' + word).length > width) {
+      lines.push(current);
+      current = word;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  if (current) lines.push(current);
+  return lines.join('\n');
+}
+
+function bandColour(c: ChalkInstance, u: UnitResult, r: Ranking): (s: string) => string {
+  if (!u.band) return c.dim;
+  const position = r.scheme.bands.indexOf(u.band);
+  return [c.green, c.cyan, c.yellow, c.magenta, c.red][Math.min(position, 4)]!;
+}
+
+export function renderTable(r: Ranking, options: { lang: Lang; colour: ChalkInstance }): string {
+  const c = options.colour;
+  const o = { lang: options.lang, separator: options.lang === 'vi' ? (',' as const) : ('.' as const) };
+  const w = words(options.lang);
+  const cols = columns(r, o);
+  const out: string[] = [c.bold(title(r, options.lang))];
+  const plain = c.level === 0;
+  for (const b of r.blocks) {
+    out.push('');
+    if (b.name !== undefined) out.push(c.bold(`${w.block}: ${b.name}`));
+    const table = new Table({
+      head: cols.map((col) => c.bold(wrapHeader(col.title))),
+      colAligns: cols.map((col) => (col.numeric ? 'right' : 'left')),
+      style: plain ? { head: [], border: [] } : { head: [], border: ['grey'] },
+      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    });
+    for (const u of b.units) {
+      table.push(
+        cols.map((col) => {
+          const text = col.cell(u);
+          if (col.id === 'band') return bandColour(c, u, r)(text);
+          if (col.id === 'rank' && u.rank !== undefined && u.rank <= 3) return c.bold(text);
+          if (col.id === 'rank' && u.rank === undefined) return c.dim(text);
+          return text;
+        }),
+      );
+    }
+    out.push(table.toString());
+  }
+  out.push('');
+  for (const line of summaryLines(r, o)) out.push(line);
+  if (r.units.some((u) => !u.ranked)) out.push(c.dim(`- ${w.rank}: ${w.notRankedNote}`));
+  if (r.units.some((u) => u.components.some((x) => !x.applicable))) out.push(c.dim(w.notApplicableNote));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,102 @@
+/**
+ * The ranking as rows of display strings, shared by the table, Markdown and CSV renderers so they
+ * always agree on what a cell says.
+ */
+import { compare, compareRatios, format, formatRatio, normalize } from '../core/decimal.js';
+import type { Ranking, UnitResult } from '../core/ranking.js';
+import type { Component } from '../scheme/schema.js';
+import { WORDS, type Lang, type Words } from './labels.js';
+
+export interface ViewOptions {
+  readonly lang: Lang;
+  /** Decimal separator for human formats: ',' in Vietnamese, '.' in machine formats. */
+  readonly separator: ',' | '.';
+}
+
+export interface Column {
+  readonly id: string;
+  readonly title: string;
+  readonly numeric: boolean;
+  readonly cell: (u: UnitResult) => string;
+}
+
+export function words(lang: Lang): Words {
+  return WORDS[lang];
+}
+
+export function componentTitle(c: Component, lang: Lang, separator: string): string {
+  return `${c.label[lang]} (${format(normalize(c.max), undefined, separator)})`;
+}
+
+export function hasCodes(r: Ranking): boolean {
+  return r.units.some((u) => u.code !== undefined);
+}
+
+export function hasVaryingMax(r: Ranking): boolean {
+  const first = r.units[0];
+  return first !== undefined && r.units.some((u) => compare(u.max, first.max) !== 0);
+}
+
+/** Columns of the ranked table, in order. `machine` keeps every column and ids as titles. */
+export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Column[] {
+  const w = words(o.lang);
+  const p = r.scheme.precision;
+  const num = (d: Parameters<typeof format>[0]) => format(d, p, o.separator);
+  const cols: Column[] = [
+    { id: 'rank', title: w.rank, numeric: true, cell: (u) => (u.rank === undefined ? (o.machine ? '' : '-') : String(u.rank)) },
+    { id: 'unit', title: w.unit, numeric: false, cell: (u) => u.name },
+  ];
+  if (o.machine || hasCodes(r)) cols.push({ id: 'code', title: w.code, numeric: false, cell: (u) => u.code ?? '' });
+  if (o.machine && r.blocks.some((b) => b.name !== undefined)) cols.push({ id: 'block', title: w.block, numeric: false, cell: (u) => u.block ?? '' });
+  r.scheme.components.forEach((c, i) => {
+    cols.push({
+      id: c.id,
+      title: o.machine && o.lang === 'en' ? c.id : componentTitle(c, o.lang, o.separator),
+      numeric: true,
+      cell: (u) => {
+        const cr = u.components[i]!;
+        return cr.applicable ? num(cr.points!) : o.machine ? '-' : w.notApplicable;
+      },
+    });
+  });
+  cols.push({ id: 'total', title: w.total, numeric: true, cell: (u) => num(u.total) });
+  if (o.machine || hasVaryingMax(r)) cols.push({ id: 'max', title: w.max, numeric: true, cell: (u) => num(u.max) });
+  cols.push({ id: 'index', title: w.index, numeric: true, cell: (u) => formatRatio(u.index, p, o.separator) });
+  if (r.scheme.bands.length > 0) cols.push({ id: 'band', title: w.band, numeric: false, cell: (u) => (u.band ? u.band.label[o.lang] : '') });
+  if (o.machine) cols.push({ id: 'ranked', title: w.ranked, numeric: false, cell: (u) => (u.ranked ? 'true' : 'false') });
+  // Machine-readable English output uses the stable ids as headers.
+  return o.machine && o.lang === 'en' ? cols.map((c) => ({ ...c, title: c.id })) : cols;
+}
+
+/** One-line summaries: "13 units, mean 81.98, median 82.11, best 87.55 (TP. Quảng Ngãi), ...". */
+export function summaryLines(r: Ranking, o: ViewOptions): string[] {
+  const w = words(o.lang);
+  const p = r.scheme.precision;
+  const lines: string[] = [];
+  const many = r.blocks.length > 1;
+  for (const b of many ? [...r.blocks, undefined] : [undefined]) {
+    const units = b ? b.units : r.units;
+    const s = b ? b.stats : r.stats;
+    const bands = b ? b.bands : r.bands;
+    if (!s) continue;
+    const rankedCount = units.filter((u) => u.ranked).length;
+    const best = units.filter((u) => compareRatios(u.index, s.max) === 0).map((u) => u.name);
+    const worst = units.filter((u) => compareRatios(u.index, s.min) === 0).map((u) => u.name);
+    const parts = [
+      `${units.length} ${w.units}` + (rankedCount !== units.length ? ` (${rankedCount} ${w.ranked})` : ''),
+      `${w.mean} ${formatRatio(s.mean, p, o.separator)}`,
+      `${w.median} ${formatRatio(s.median, p, o.separator)}`,
+      `${w.best} ${formatRatio(s.max, p, o.separator)} (${best.join(', ')})`,
+      `${w.worst} ${formatRatio(s.min, p, o.separator)} (${worst.join(', ')})`,
+    ];
+    const bandText = bands.map((bc) => `${bc.band ? bc.band.label[o.lang] : w.noBand}: ${bc.count}`).join(', ');
+    const label = b ? `${b.name ?? '-'}: ` : many ? `${o.lang === 'vi' ? 'Tất cả' : 'All'}: ` : '';
+    lines.push(label + parts.join(', ') + (bandText ? `; ${bandText}` : ''));
+  }
+  return lines;
+}
+
+export function title(r: Ranking, lang: Lang): string {
+  const year = r.year ? ` ${r.year}` : '';
+  return `${r.scheme.title[lang]}${year}`;
+}

@@ -1,0 +1,150 @@
+/**
+ * The scheme (methodology) file format, validated with zod. Unknown fields are errors, so a typo such
+ * as `"maxx"` never passes silently. After validation a scheme is resolved into exact decimals.
+ */
+import { z } from 'zod';
+import { fromNumber, type Decimal } from '../core/decimal.js';
+import { headerKey } from '../core/text.js';
+import type { Problem } from '../core/problem.js';
+
+const label = z.strictObject({
+  vi: z.string().min(1).optional(),
+  en: z.string().min(1).optional(),
+});
+
+const finite = (what: string) => z.number({ error: `${what} must be a number` }).finite();
+
+const componentSchema = z.strictObject({
+  id: z
+    .string({ error: 'component id must be a string' })
+    .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'component id must start with a letter and use only letters, digits, _ . -'),
+  label: label.optional(),
+  aliases: z.array(z.string().min(1, 'an alias cannot be empty')).optional(),
+  max: finite('max').positive('max must be greater than 0'),
+  part: z.string().min(1).optional(),
+});
+
+const bandSchema = z.strictObject({
+  id: z.string().min(1).optional(),
+  min: finite('band min').min(0, 'band min must be between 0 and 100').max(100, 'band min must be between 0 and 100'),
+  label: label,
+});
+
+export const schemeFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z
+      .string({ error: 'id is required and must be a string' })
+      .regex(/^[a-z0-9][a-z0-9._-]*$/, 'id must be lower case letters, digits, . _ - (e.g. "ha-noi-district-2024")'),
+    title: label.optional(),
+    level: z.string().min(1).optional(),
+    source: z.string().min(1).optional(),
+    precision: z.number().int('precision must be a whole number').min(0).max(6).optional(),
+    components: z.array(componentSchema, { error: 'components must be a list' }).min(1, 'a scheme needs at least one component'),
+    bands: z.array(bandSchema).optional(),
+  })
+  .superRefine((s, ctx) => {
+    const ids = new Map<string, number>();
+    const keys = new Map<string, string>();
+    s.components.forEach((c, i) => {
+      if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `duplicate component id "${c.id}"` });
+      ids.set(c.id, i);
+      for (const name of [c.id, c.label?.vi, c.label?.en, ...(c.aliases ?? [])]) {
+        if (!name) continue;
+        const k = headerKey(name);
+        const owner = keys.get(k);
+        if (owner !== undefined && owner !== c.id) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['components', i],
+            message: `"${name}" would match both "${owner}" and "${c.id}" (headers are compared without case, diacritics and punctuation)`,
+          });
+        }
+        keys.set(k, c.id);
+      }
+    });
+    const mins = new Set<number>();
+    s.bands?.forEach((b, i) => {
+      if (mins.has(b.min)) ctx.addIssue({ code: 'custom', path: ['bands', i, 'min'], message: `two bands start at ${b.min}` });
+      mins.add(b.min);
+    });
+  });
+
+export type SchemeFile = z.infer<typeof schemeFileSchema>;
+
+export interface Label {
+  readonly vi: string;
+  readonly en: string;
+}
+
+export interface Component {
+  readonly id: string;
+  readonly label: Label;
+  readonly aliases: readonly string[];
+  readonly max: Decimal;
+  readonly part?: string;
+}
+
+export interface Band {
+  readonly id: string;
+  /** Lower bound of the index (%), inclusive. */
+  readonly min: Decimal;
+  readonly label: Label;
+}
+
+export interface Scheme {
+  readonly id: string;
+  readonly title: Label;
+  readonly level?: string;
+  readonly source?: string;
+  /** Decimals shown and written (default 2). */
+  readonly precision: number;
+  readonly components: readonly Component[];
+  /** Highest threshold first. */
+  readonly bands: readonly Band[];
+  /** The validated file, for printing and copying. */
+  readonly file: SchemeFile;
+}
+
+function fillLabel(l: { vi?: string | undefined; en?: string | undefined } | undefined, fallback: string): Label {
+  return { vi: l?.vi ?? l?.en ?? fallback, en: l?.en ?? l?.vi ?? fallback };
+}
+
+export function resolveScheme(file: SchemeFile): Scheme {
+  return {
+    id: file.id,
+    title: fillLabel(file.title, file.id),
+    ...(file.level ? { level: file.level } : {}),
+    ...(file.source ? { source: file.source } : {}),
+    precision: file.precision ?? 2,
+    components: file.components.map((c) => ({
+      id: c.id,
+      label: fillLabel(c.label, c.id),
+      aliases: c.aliases ?? [],
+      max: fromNumber(c.max),
+      ...(c.part ? { part: c.part } : {}),
+    })),
+    bands: [...(file.bands ?? [])]
+      .sort((a, b) => b.min - a.min)
+      .map((b, i) => ({ id: b.id ?? b.label.en ?? b.label.vi ?? `band-${i + 1}`, min: fromNumber(b.min), label: fillLabel(b.label, String(b.min)) })),
+    file,
+  };
+}
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+/** Validates parsed JSON as a scheme; problems name the bad field (`components[2].max: ...`). */
+export function parseScheme(json: unknown, file = 'scheme'): { scheme?: Scheme; problems: Problem[] } {
+  const result = schemeFileSchema.safeParse(json);
+  if (result.success) return { scheme: resolveScheme(result.data), problems: [] };
+  return {
+    problems: result.error.issues.map((issue) => {
+      const where = issuePath(issue.path);
+      let message = issue.message;
+      if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return { severity: 'error' as const, code: 'scheme-invalid', message: where ? `${where}: ${message}` : message, file };
+    }),
+  };
+}
