@@ -2,7 +2,7 @@
  * The whole pure pipeline: bytes of one or more files -> validated table -> ranking. No file system,
  * no console: the CLI reads the bytes and renders the result; library users can do the same.
  */
-import { ParScoreError, ProblemLog, sortProblems } from './core/problem.js';
+import { ParScoreError, ProblemLog } from './core/problem.js';
 import { rankTable, type RankOptions, type Ranking } from './core/ranking.js';
 import { decode } from './input/decode.js';
 import { readCsv, type Delimiter } from './input/csv.js';
@@ -36,6 +36,7 @@ export interface LoadedTable {
 /** Decodes, parses and validates the files of one year and joins them into one table. */
 export function loadTable(sources: readonly Source[], options: LoadOptions = {}): LoadedTable {
   const log = new ProblemLog();
+  log.files = sources.map((s) => s.name);
   const located: LocatedHeader[] = [];
   for (const source of sources) {
     try {
@@ -56,7 +57,7 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
   const scheme = options.scheme ?? selectScheme(options.candidates ?? builtinSchemes(), located.flatMap((h) => h.columns));
   const parts = located.map((h) => readUnits(h, scheme, { missing: options.missing ?? 'error' }, log));
   const table = joinFiles(parts, scheme, log);
-  if (log.hasErrors) throw new ParScoreError(sortProblems(log.problems), 1);
+  log.throwIfErrors();
   return { table, scheme, log };
 }
 

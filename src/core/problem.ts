@@ -62,14 +62,18 @@ export class ProblemLog {
     return this.problems.some((p) => p.severity === 'error');
   }
 
+  /** Input files in the order given, so problems are listed file by file in that order. */
+  files: readonly string[] = [];
+
   throwIfErrors(exitCode: ExitCode = 1): void {
-    if (this.hasErrors) throw new ParScoreError(sortProblems(this.problems), exitCode);
+    if (this.hasErrors) throw new ParScoreError(sortProblems(this.problems, this.files), exitCode);
   }
 }
 
-/** Orders problems by file (in first-seen order), line, column, so messages read top to bottom. */
-export function sortProblems(problems: readonly Problem[]): Problem[] {
+/** Orders problems by file (in `files` order, then first seen), line, column, so messages read top to bottom. */
+export function sortProblems(problems: readonly Problem[], files: readonly string[] = []): Problem[] {
   const fileOrder = new Map<string, number>();
+  for (const f of files) if (!fileOrder.has(f)) fileOrder.set(f, fileOrder.size);
   for (const p of problems) if (p.file !== undefined && !fileOrder.has(p.file)) fileOrder.set(p.file, fileOrder.size);
   return problems
     .map((p, i) => ({ p, i }))

@@ -17,7 +17,7 @@ const META_ALIASES: Record<MetaRole, readonly string[]> = {
   ],
   code: ['code', 'unit code', 'Mã', 'Mã đơn vị', 'Mã tỉnh', 'Mã huyện', 'Mã xã', 'Mã ĐVHC', 'Mã địa phương', 'Mã cơ quan', 'id'],
   block: ['block', 'Khối', 'Khối đơn vị', 'Nhóm đơn vị', 'Loại đơn vị', 'Khối xếp hạng'],
-  ranked: ['ranked', 'Có xếp hạng', 'Được xếp hạng', 'Tham gia xếp hạng', 'Xếp hạng (có/không)'],
+  ranked: ['ranked', 'Có xếp hạng', 'Được xếp hạng', 'Tham gia xếp hạng'],
   year: ['year', 'Năm', 'Năm đánh giá'],
   total: ['total', 'Tổng', 'Tổng điểm', 'Tổng cộng', 'Tổng số điểm', 'Tổng điểm đạt được', 'Điểm đạt được', 'Điểm tổng', 'total score', 'total points'],
   ignored: [

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parseCell, parseFlag } from '../../src/input/number.js';
+import { format } from '../../src/core/decimal.js';
+
+function value(raw: string): string {
+  const c = parseCell(raw);
+  if (c.kind !== 'number') throw new Error(`${raw} -> ${c.kind}`);
+  return format(c.value);
+}
+
+describe('score cells', () => {
+  it.each([
+    ['12,05', '12.05'],
+    ['12.05', '12.05'],
+    [' 12,05 ', '12.05'],
+    ['\u00a012,05\u00a0', '12.05'],
+    ['44', '44'],
+    ['46,8', '46.8'],
+    ['82,00', '82.00'],
+    ['87,602', '87.602'],
+    ['45,7875', '45.7875'],
+    ['0', '0'],
+  ])('reads %j as %s', (raw, expected) => {
+    expect(value(raw)).toBe(expected);
+  });
+
+  it('reports the separator it saw, so a file can be checked for one convention', () => {
+    expect(parseCell('12,05')).toMatchObject({ separator: ',' });
+    expect(parseCell('12.05')).toMatchObject({ separator: '.' });
+    expect(parseCell('12')).toMatchObject({ separator: null });
+  });
+
+  it.each(['-', '–', '—', 'N/A', 'n/a', 'NA', 'KAD', 'Không áp dụng', 'không áp dụng'])('reads %j as not applicable', (raw) => {
+    expect(parseCell(raw).kind).toBe('na');
+  });
+
+  it.each(['', '   ', '\u00a0'])('reads %j as empty', (raw) => {
+    expect(parseCell(raw).kind).toBe('empty');
+  });
+
+  it.each([
+    ['abc', 'not-a-number', 'not a number'],
+    ['1.234,5', 'not-a-number', 'thousands separator'],
+    ['1,234.5', 'not-a-number', 'thousands separator'],
+    ['Infinity', 'not-a-number', 'not a number'],
+    ['NaN', 'not-a-number', 'not a number'],
+    ['1e309', 'not-a-number', 'exponent'],
+    ['-3', 'negative-value', 'negative'],
+    ['-0,5', 'negative-value', 'negative'],
+    [',5', 'not-a-number', 'no digit before'],
+    ['5,', 'not-a-number', 'ends with'],
+    ['+5', 'not-a-number', '+ sign'],
+    ['85%', 'not-a-number', 'percentage'],
+    ['12,05,1', 'not-a-number', 'not a number'],
+    ['1 234', 'not-a-number', 'not a number'],
+  ])('rejects %j (%s)', (raw, code, reason) => {
+    const c = parseCell(raw);
+    expect(c.kind).toBe('invalid');
+    if (c.kind === 'invalid') {
+      expect(c.code).toBe(code);
+      expect(c.reason).toContain(reason);
+    }
+  });
+
+  it('never accepts a value it then changes: printing what it read gives back the digits', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 10 ** 9 }), fc.option(fc.stringMatching(/^\d{1,6}$/)), fc.constantFrom(',', '.'), (int, frac, sep) => {
+        const raw = frac === null ? String(int) : `${int}${sep}${frac}`;
+        expect(value(raw)).toBe(frac === null ? String(int) : `${int}.${frac}`);
+      }),
+    );
+  });
+
+  it('never accepts text with letters, signs or several separators', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (s) => {
+        const c = parseCell(s);
+        if (c.kind === 'number') expect(s.trim()).toMatch(/^\d+([.,]\d+)?$/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe('yes/no cells', () => {
+  it.each([
+    ['có', true],
+    ['Có', true],
+    ['x', true],
+    ['', true],
+    ['yes', true],
+    ['không', false],
+    ['Không', false],
+    ['false', false],
+    ['0', false],
+  ])('%j -> %s', (raw, expected) => {
+    expect(parseFlag(raw)).toBe(expected);
+  });
+
+  it('returns undefined for anything else', () => {
+    expect(parseFlag('maybe')).toBeUndefined();
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { parseScheme } from '../../src/scheme/schema.js';
+import { builtinSchemes, findBuiltinScheme } from '../../src/scheme/builtin.js';
+import { selectScheme } from '../../src/scheme/select.js';
+import { locateHeader } from '../../src/input/header.js';
+import { readCsv } from '../../src/input/csv.js';
+import { format, sum } from '../../src/core/decimal.js';
+import { ParScoreError } from '../../src/core/problem.js';
+
+const messages = (json: unknown) => parseScheme(json, 's.json').problems.map((p) => p.message);
+
+describe('scheme files', () => {
+  it('accept the minimal shape: id and components with id and max', () => {
+    const { scheme } = parseScheme({ id: 'x', components: [{ id: 'a', max: 60 }, { id: 'b', max: 40 }] });
+    expect(scheme?.precision).toBe(2);
+    expect(scheme?.components.map((c) => c.label.en)).toEqual(['a', 'b']);
+  });
+
+  it('name the bad field', () => {
+    expect(messages({ id: 'x', components: [{ id: 'a', max: 0 }] })).toEqual(['components[0].max: max must be greater than 0']);
+    expect(messages({ id: 'x', components: [{ id: 'a', max: '10' }] })).toEqual(['components[0].max: max must be a number']);
+    expect(messages({ components: [{ id: 'a', max: 1 }] })).toEqual(['id: id is required and must be a string']);
+    expect(messages({ id: 'x', components: [] })).toEqual(['components: a scheme needs at least one component']);
+  });
+
+  it('reject unknown fields, so a typo never passes', () => {
+    expect(messages({ id: 'x', components: [{ id: 'a', maxx: 10, max: 1 }] })).toEqual(['components[0]: unknown field "maxx"']);
+    expect(messages({ id: 'x', component: [] })[0]).toMatch(/unknown field "component"|components/);
+  });
+
+  it('reject duplicate ids and aliases that would match two components', () => {
+    expect(messages({ id: 'x', components: [{ id: 'a', max: 1 }, { id: 'a', max: 2 }] })).toContain('components[1].id: duplicate component id "a"');
+    const m = messages({ id: 'x', components: [{ id: 'a', max: 1, aliases: ['Thẩm định'] }, { id: 'b', max: 2, aliases: ['THAM DINH'] }] });
+    expect(m.join()).toContain('would match both "a" and "b"');
+  });
+});
+
+describe('built-in schemes', () => {
+  it('match the published maxima', () => {
+    const total = (id: string) => format(sum(findBuiltinScheme(id)!.components.map((c) => c.max)));
+    expect(total('vn-province-2022')).toBe('100.0');
+    expect(findBuiltinScheme('vn-province-2022')!.components.map((c) => format(c.max))).toEqual(['61.5', '10', '22', '6.5']);
+    expect(total('vn-ministry-2022')).toBe('100.0');
+    expect(total('quang-ngai-district-2023')).toBe('100');
+    expect(findBuiltinScheme('vn-province-2022')!.bands.map((b) => [b.id, format(b.min)])).toEqual([['A', '90'], ['B', '80'], ['C', '70']]);
+  });
+
+  it('cite a source', () => {
+    for (const s of builtinSchemes()) expect(s.source).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+  });
+});
+
+describe('choosing a scheme from the header', () => {
+  const columns = (header: string) => locateHeader(readCsv(`${header}\nX;1;1;1;1\n`, 'f')).columns;
+  const pick = (header: string) => selectScheme(builtinSchemes(), columns(header)).id;
+  const fails = (header: string) => {
+    try {
+      pick(header);
+      return undefined;
+    } catch (e) {
+      return e as ParScoreError;
+    }
+  };
+
+  it('picks the only scheme whose components are all there', () => {
+    expect(pick('Tỉnh;Điểm thẩm định;SIPAS;Điều tra xã hội học;Phát triển kinh tế - xã hội')).toBe('vn-province-2022');
+  });
+
+  it('uses the maxima written in header notes to tell schemes apart', () => {
+    expect(pick('Đơn vị;Điểm thẩm định (72);Điều tra XHH (28)')).toBe('quang-ngai-district-2023');
+    expect(pick('Đơn vị;Điểm thẩm định (68,5);Điều tra XHH (31,5)')).toBe('vn-ministry-2022');
+  });
+
+  it('stops with exit 2 and the candidates when several fit', () => {
+    const e = fails('Đơn vị;Điểm thẩm định;Điều tra XHH')!;
+    expect(e.exitCode).toBe(2);
+    expect(e.problems[0]!.code).toBe('scheme-ambiguous');
+    expect(e.problems[0]!.message).toContain('vn-ministry-2022');
+    expect(e.problems[0]!.message).toContain('quang-ngai-district-2023');
+  });
+
+  it('stops with exit 2 when none fits', () => {
+    const e = fails('Đơn vị;Foo;Bar')!;
+    expect(e.exitCode).toBe(2);
+    expect(e.problems[0]!.code).toBe('scheme-not-found');
+  });
+});

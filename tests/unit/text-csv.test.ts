@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { cleanName, headerKey, headerNote, nameKey } from '../../src/core/text.js';
+import { readCsv, sniffDelimiter } from '../../src/input/csv.js';
+import { decode } from '../../src/input/decode.js';
+import { ParScoreError } from '../../src/core/problem.js';
+
+describe('header keys', () => {
+  it('ignore case, diacritics, spacing, _ and - and a trailing note', () => {
+    const k = headerKey('Điểm thẩm định');
+    for (const h of ['điểm thẩm định', 'DIEM THAM DINH', 'Điểm  thẩm_định', 'Điểm-thẩm-định', 'Điểm thẩm định (65)', ' Điểm thẩm định (61,5) ']) {
+      expect(headerKey(h)).toBe(k);
+    }
+    expect(headerKey('Điểm thẩm định'.normalize('NFD'))).toBe(k);
+  });
+
+  it('keep a header that is only a note', () => {
+    expect(headerKey('(1)')).toBe('1');
+  });
+
+  it('read the note', () => {
+    expect(headerNote('Điểm thẩm định (61,5)')).toBe('61,5');
+    expect(headerNote('Điểm thẩm định')).toBeUndefined();
+  });
+});
+
+describe('unit names', () => {
+  it('are cleaned to NFC with single spaces and ASCII hyphens', () => {
+    expect(cleanName('  Bà Rịa –  Vũng Tàu '.normalize('NFD'))).toBe('Bà Rịa - Vũng Tàu');
+  });
+
+  it('match across tone-mark placement, NFC/NFD, case and dashes, but keep tones apart', () => {
+    expect(nameKey('Hoà Bình')).toBe(nameKey('Hòa Bình'));
+    expect(nameKey('Thuỷ Nguyên')).toBe(nameKey('Thủy Nguyên'));
+    expect(nameKey('Khánh Hoà'.normalize('NFD'))).toBe(nameKey('khánh hòa'));
+    expect(nameKey('Bà Rịa–Vũng Tàu')).toBe(nameKey('Bà Rịa - Vũng Tàu'));
+    expect(nameKey('Hòa')).not.toBe(nameKey('Hoa'));
+    expect(nameKey('Hòa')).not.toBe(nameKey('Hóa'));
+  });
+});
+
+describe('delimiter sniffing', () => {
+  it('prefers ; when it splits every row the same way, even with commas in labels', () => {
+    expect(sniffDelimiter('Đơn vị;Khảo sát lãnh đạo, quản lý\nBình Sơn;63,26\n')).toBe(';');
+  });
+  it('finds tab and comma', () => {
+    expect(sniffDelimiter('unit\tappraisal\nA\t1\n')).toBe('\t');
+    expect(sniffDelimiter('unit,appraisal,survey\nA,1,2\n')).toBe(',');
+  });
+  it('finds the delimiter under a title row', () => {
+    expect(sniffDelimiter('KẾT QUẢ NĂM 2023\nSTT;Đơn vị;Điểm\n1;A;2\n2;B;3\n')).toBe(';');
+  });
+  it('ignores delimiters inside quotes', () => {
+    expect(sniffDelimiter('unit,score\n"A; B","12,5"\n"C; D","1"\n')).toBe(',');
+  });
+});
+
+describe('reading CSV', () => {
+  it('keeps the line each row starts on, across blank rows and quoted newlines', () => {
+    const csv = readCsv('a;b\n\n"x\ny";1\n;;\nz;2\n', 'f.csv');
+    expect(csv.rows.map((r) => r.line)).toEqual([1, 3, 6]);
+    expect(csv.rows[1]!.fields).toEqual(['x\ny', '1']);
+  });
+
+  it('honours an Excel sep= line and counts it as line 1', () => {
+    const csv = readCsv('sep=,\r\nunit,score\r\nA,1\r\n', 'f.csv');
+    expect(csv.delimiter).toBe(',');
+    expect(csv.rows.map((r) => r.line)).toEqual([2, 3]);
+  });
+
+  it('reports an unterminated quote on the line where it opened', () => {
+    try {
+      readCsv('unit,score\nA,1\n"B,2\nC,3\n', 'q.csv');
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ParScoreError);
+      expect((e as ParScoreError).problems[0]).toMatchObject({ code: 'unterminated-quote', file: 'q.csv', line: 3 });
+    }
+  });
+});
+
+describe('decoding', () => {
+  const text = 'Đơn vị;Điểm\nBình Sơn;1\n';
+  it('reads UTF-8 with and without BOM', () => {
+    const utf8 = new TextEncoder().encode(text);
+    expect(decode(utf8, 'f')).toBe(text);
+    expect(decode(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8]), 'f')).toBe(text);
+  });
+
+  it('reads UTF-16 LE and BE with BOM', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    expect(decode(le, 'f')).toBe(text);
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(decode(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 'f')).toBe(text);
+  });
+
+  const code = (bytes: Uint8Array) => {
+    try {
+      decode(bytes, 'f');
+      return undefined;
+    } catch (e) {
+      return (e as ParScoreError).problems[0]!;
+    }
+  };
+
+  it('rejects Windows-1258 bytes with the line and how to re-save', () => {
+    const p = code(Buffer.from([0x61, 0x0a, 0x44, 0xe0, 0x0a]))!;
+    expect(p.code).toBe('encoding');
+    expect(p.line).toBe(2);
+    expect(p.hint).toContain('CSV UTF-8');
+  });
+
+  it('rejects UTF-16 without BOM, binary data and a BOM in the middle', () => {
+    expect(code(Buffer.from(text, 'utf16le'))!.message).toContain('UTF-16 without a byte-order mark');
+    expect(code(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0xff]))!.code).toMatch(/binary-file|encoding/);
+    expect(code(new TextEncoder().encode('a;b\n\uFEFFc;d\n'))).toMatchObject({ code: 'bom-in-middle', line: 2 });
+  });
+});
