@@ -4,6 +4,7 @@ import { ParScoreError, usageError } from '../core/problem.js';
 import { decode } from '../input/decode.js';
 import { builtinSchemes, findBuiltinScheme } from '../scheme/builtin.js';
 import { parseScheme, type Scheme } from '../scheme/schema.js';
+import { jsonErrorOffset } from '../scheme/json-locate.js';
 
 /** Line and column of a character offset, for JSON syntax errors. */
 function position(text: string, offset: number): { line: number; column: number } {
@@ -16,9 +17,10 @@ export function parseSchemeText(text: string, file: string): Scheme {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    const m = /position (\d+)/.exec((e as Error).message);
-    const where = m ? position(text, Number(m[1])) : {};
-    throw new ParScoreError([{ severity: 'error', code: 'scheme-invalid', message: `not valid JSON: ${(e as Error).message}`, file, ...where }], 1);
+    const offset = jsonErrorOffset(text);
+    const where = offset >= 0 ? position(text, offset) : {};
+    const message = (e as Error).message.replace(/,\s*(\.\.\.)?".*$/s, '');
+    throw new ParScoreError([{ severity: 'error', code: 'scheme-invalid', message: `not valid JSON: ${message}`, file, ...where }], 1);
   }
   const { scheme, problems } = parseScheme(json, file);
   if (!scheme) throw new ParScoreError(problems, 1);

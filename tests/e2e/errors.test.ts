@@ -1,0 +1,152 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from './cli.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'par-score-bad-'));
+});
+const file = (name: string, content: string | Buffer) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
+
+const QN = ['--scheme', 'quang-ngai-district-2023'];
+const HEADER = 'Đơn vị;Điểm thẩm định;Điều tra XHH\n';
+
+interface Case {
+  name: string;
+  content: string | Buffer;
+  args?: string[];
+  code: 1 | 2;
+  /** The expected first stderr line, after "par-score: <file>" */
+  message: RegExp;
+}
+
+const cases: Case[] = [
+  { name: 'above-max.csv', content: HEADER + 'A;72,01;20\n', code: 1, message: /^:2:2: "Điểm thẩm định": 72,01 is above the maximum 72 for A$/ },
+  { name: 'negative.csv', content: HEADER + 'A;-1;20\n', code: 1, message: /^:2:2: "Điểm thẩm định": -1 is negative/ },
+  { name: 'text.csv', content: HEADER + 'A;abc;20\n', code: 1, message: /^:2:2: "Điểm thẩm định": "abc" is not a number$/ },
+  { name: 'infinity.csv', content: HEADER + 'A;Infinity;20\n', code: 1, message: /^:2:2: .*"Infinity" is not a number$/ },
+  { name: 'exponent.csv', content: HEADER + 'A;1e309;20\n', code: 1, message: /^:2:2: .*exponent notation/ },
+  { name: 'thousands.csv', content: HEADER + 'A;1.234,5;20\n', code: 1, message: /^:2:2: .*thousands separator/ },
+  { name: 'empty-cell.csv', content: HEADER + 'A;;20\n', code: 1, message: /^:2:2: "Điểm thẩm định" is empty for A$/ },
+  { name: 'ragged.csv', content: HEADER + 'A;60\n', code: 1, message: /^:2:3: this row has 2 fields but the header \(line 1\) has 3$/ },
+  { name: 'quote.csv', content: HEADER + 'A;60;20\n"B;61;20\n', code: 1, message: /^:3: a quoted field opened on this line is never closed/ },
+  { name: 'duplicate.csv', content: HEADER + 'A;60;20\nB;61;20\nA;62;20\n', code: 1, message: /^:4:1: A appears twice \(first at line 2\)$/ },
+  { name: 'missing-column.csv', content: 'Đơn vị;Điểm thẩm định\nA;60\n', code: 1, message: /^:1: no column for component "survey"/ },
+  { name: 'no-unit-column.csv', content: 'Foo;Điểm thẩm định;Điều tra XHH\nA;60;20\n', code: 1, message: /^:1: no unit column/ },
+  { name: 'duplicate-column.csv', content: 'Đơn vị;Điểm thẩm định;Thẩm định;Điều tra XHH\nA;60;60;20\n', code: 1, message: /^:1:3: the column for "appraisal" appears twice/ },
+  { name: 'empty.csv', content: '', code: 1, message: /^: the file is empty/ },
+  { name: 'header-only.csv', content: HEADER, code: 1, message: /^:1: the file has a header but no unit rows$/ },
+  { name: 'mixed-decimals.csv', content: HEADER + 'A;60,5;20\nB;60.5;20\n', code: 1, message: /^:3:2: .*uses a decimal point, but this file writes decimals with a decimal comma/ },
+  { name: 'windows-1258.csv', content: Buffer.from('Đơn vị;Điểm thẩm định;Điều tra XHH\nB\xecnh S\xf5n;60;20\n', 'latin1'), code: 1, message: /^:1: the file is not UTF-8/ },
+  { name: 'utf16-no-bom.csv', content: Buffer.from(HEADER + 'A;60;20\n', 'utf16le'), code: 1, message: /^: the file looks like UTF-16 without a byte-order mark/ },
+  { name: 'bom-middle.csv', content: HEADER + 'A;60;20\n\uFEFFB;61;20\n', code: 1, message: /^:3: a byte-order mark/ },
+  { name: 'binary.csv', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe]), code: 1, message: /^:\d+: this is not a text file/ },
+  { name: 'all-na.csv', content: HEADER + 'A;-;N/A\n', code: 1, message: /^:2:1: A: every component is marked not applicable/ },
+];
+
+describe('bad input: non-zero exit, nothing on stdout, one located message, no stack trace', () => {
+  it.each(cases)('$name', ({ name, content, args, code, message }) => {
+    const p = file(name, content);
+    const r = cli(['rank', p, ...(args ?? QN)]);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe('');
+    const first = r.stderr.split('\n')[0]!;
+    expect(first.startsWith(`par-score: ${p}`)).toBe(true);
+    expect(first.slice(`par-score: ${p}`.length)).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
+  });
+
+  it('reports every problem, not just the first, and caps the list with --max-errors', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `U${i};abc;20`).join('\n');
+    const p = file('many.csv', HEADER + rows + '\n');
+    const all = cli(['rank', p, ...QN, '--max-errors', '100']);
+    expect(all.stderr.split('\n').filter((l) => l.includes('is not a number'))).toHaveLength(30);
+    const capped = cli(['rank', p, ...QN]);
+    expect(capped.stderr.split('\n').filter((l) => l.includes('is not a number'))).toHaveLength(20);
+    expect(capped.stderr).toContain('... and 10 more errors (--max-errors to see them)');
+    expect(capped.stderr).toContain('30 errors; nothing was written');
+  });
+
+  it('names both files when a unit is in only one of them', () => {
+    const a = file('a.csv', 'unit;appraisal\nA;60\nB;61\n');
+    const s = file('s.csv', 'unit;survey\nA;20\n');
+    const r = cli(['rank', a, s, ...QN]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`par-score: ${a}:3:1: B is in ${a} but not in ${s}\n`);
+  });
+});
+
+describe('wrong usage: exit 2', () => {
+  it.each([
+    [['rank'], /missing required argument 'files'/],
+    [['rank', 'fixtures/provinces-2022.csv', '--format', 'xml'], /argument 'xml' is invalid/],
+    [['rank', 'fixtures/provinces-2022.csv', '--bogus'], /unknown option '--bogus'/],
+    [['rank', 'fixtures/provinces-2022.csv', '--rank-precision', 'two'], /invalid --rank-precision: expected a whole number from 0 to 10/],
+    [['rank', 'fixtures/provinces-2022.csv', '--delimiter', '|'], /invalid --delimiter: expected , ; or tab/],
+    [['rank', 'does-not-exist.csv'], /^par-score: cannot read does-not-exist.csv: no such file$/m],
+    [['rank', 'fixtures'], /cannot read fixtures: it is a directory/],
+    [['rank', 'fixtures/provinces-2022.csv', '--scheme', 'nope'], /unknown scheme "nope"/],
+    [['rank', '-', '-'], /standard input \(-\) can be read only once/],
+    [['frobnicate'], /unknown command 'frobnicate'/],
+  ])('%j', (args, message) => {
+    const r = cli(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.startsWith('par-score: ')).toBe(true);
+  });
+
+  it('stops when several built-in schemes fit, naming them', () => {
+    const p = file('ambiguous.csv', HEADER + 'A;60;20\n');
+    const r = cli(['rank', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('several schemes match the columns of the input: vn-ministry-2022');
+    expect(r.stderr).toContain('hint: pass --scheme');
+  });
+
+  it('reports an unreadable file', () => {
+    const p = file('locked.csv', HEADER + 'A;60;20\n');
+    chmodSync(p, 0o000);
+    const r = cli(['rank', p, ...QN]);
+    // root can read anything; everyone else gets "permission denied"
+    if (process.getuid?.() === 0) expect(r.code).toBe(0);
+    else {
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('permission denied');
+    }
+  });
+
+  it('prints help with exit 0, and usage on stderr with exit 2 when run without a command', () => {
+    const help = cli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('rank [options] <files...>');
+    expect(help.stdout).toContain('Exit codes: 0 success, 1 invalid data');
+    const none = cli([]);
+    expect(none.code).toBe(2);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('Usage: par-score');
+  });
+});
+
+describe('scheme files given with --scheme', () => {
+  it('rejects an invalid scheme with the field named (exit 1)', () => {
+    const p = file('bad-scheme.json', JSON.stringify({ id: 'x', components: [{ id: 'a', max: -1, maxx: 2 }] }));
+    const r = cli(['rank', 'fixtures/provinces-2022.csv', '--scheme', p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`par-score: ${p}: components[0]: unknown field "maxx"`);
+    expect(r.stderr).toContain(`par-score: ${p}: components[0].max: max must be greater than 0`);
+  });
+
+  it('rejects broken JSON with line and column', () => {
+    const p = file('broken.json', '{\n  "id": "x",\n  "components": [\n}\n');
+    const r = cli(['rank', 'fixtures/provinces-2022.csv', '--scheme', p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^par-score: ${p}:4:1: not valid JSON`));
+  });
+});
