@@ -5,6 +5,8 @@ import { colourLevel, makeColour } from './colour.js';
 export interface Context {
   readonly env: NodeJS.ProcessEnv;
   readonly stdoutIsTTY: boolean;
+  /** Terminal width when stdout is a terminal. */
+  readonly columns?: number;
   stdout(text: string): Promise<void>;
   stderr(text: string): void;
 }

@@ -67,6 +67,7 @@ export function main(argv: readonly string[]): void {
   const ctx: Context = {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     stdout: writeStdout,
     stderr: (s) => void process.stderr.write(s),
   };

@@ -117,6 +117,7 @@ export function percent(points: Decimal, max: Decimal): Ratio {
 }
 
 export function compareRatios(a: Ratio, b: Ratio): number {
+  if (a.den === b.den) return a.num < b.num ? -1 : a.num > b.num ? 1 : 0;
   const x = a.num * b.den;
   const y = b.num * a.den;
   return x < y ? -1 : x > y ? 1 : 0;

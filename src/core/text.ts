@@ -34,9 +34,10 @@ export function headerNote(header: string): string | undefined {
  */
 export function headerKey(header: string): string {
   let s = cleanName(header);
-  // Strip one trailing note, unless the note is all there is: "(1)" stays a header of its own.
-  const stripped = s.replace(TRAILING_NOTE, '');
-  if (stripped.trim() !== '') s = stripped;
+  // Strip trailing notes ("Chỉ số hài lòng (SIPAS) (10)"), unless a note is all there is: "(1)" stays.
+  for (let stripped = s.replace(TRAILING_NOTE, ''); stripped !== s && stripped.trim() !== ''; stripped = s.replace(TRAILING_NOTE, '')) {
+    s = stripped;
+  }
   return foldDiacritics(s).replace(/[^\p{L}\p{N}]+/gu, '');
 }
 

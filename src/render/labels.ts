@@ -15,6 +15,8 @@ export interface Words {
   readonly notApplicable: string;
   readonly units: string;
   readonly ranked: string;
+  /** Header of the yes/no column in CSV output; must be one the reader recognises. */
+  readonly rankedColumn: string;
   readonly mean: string;
   readonly median: string;
   readonly best: string;
@@ -40,6 +42,7 @@ export const WORDS: Record<Lang, Words> = {
     notApplicable: 'n/a',
     units: 'units',
     ranked: 'ranked',
+    rankedColumn: 'ranked',
     mean: 'mean',
     median: 'median',
     best: 'best',
@@ -63,6 +66,7 @@ export const WORDS: Record<Lang, Words> = {
     notApplicable: 'KAD',
     units: 'đơn vị',
     ranked: 'xếp hạng',
+    rankedColumn: 'Có xếp hạng',
     mean: 'trung bình',
     median: 'trung vị',
     best: 'cao nhất',

@@ -25,11 +25,37 @@ function bandColour(c: ChalkInstance, u: UnitResult, r: Ranking): (s: string) =>
   return [c.green, c.cyan, c.yellow, c.magenta, c.red][Math.min(position, 4)]!;
 }
 
-export function renderTable(r: Ranking, options: { lang: Lang; colour: ChalkInstance }): string {
+export interface TableOptions {
+  readonly lang: Lang;
+  readonly colour: ChalkInstance;
+  /** Terminal width: component columns are left out when the full table would not fit. */
+  readonly width?: number;
+  /** Show component columns: always, never, or when they fit (default). */
+  readonly components?: 'auto' | 'show' | 'hide';
+}
+
+const visibleWidth = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '').length;
+
+export function renderTable(r: Ranking, options: TableOptions): string {
+  const mode = options.components ?? 'auto';
+  const full = renderTableWith(r, options, mode !== 'hide');
+  if (mode !== 'auto' || options.width === undefined || r.scheme.components.length === 0) return full;
+  const widest = Math.max(...full.split('\n').map(visibleWidth));
+  if (widest <= options.width) return full;
+  const narrow = renderTableWith(r, options, false);
+  const note =
+    options.lang === 'vi'
+      ? `(${r.scheme.components.length} cột thành phần được ẩn cho vừa màn hình ${options.width} cột; --components show để hiện)`
+      : `(${r.scheme.components.length} component columns hidden to fit a ${options.width}-column terminal; --components show to see them)`;
+  return narrow + options.colour.dim(note) + '\n';
+}
+
+function renderTableWith(r: Ranking, options: TableOptions, withComponents: boolean): string {
   const c = options.colour;
   const o = { lang: options.lang, separator: options.lang === 'vi' ? (',' as const) : ('.' as const) };
   const w = words(options.lang);
-  const cols = columns(r, o);
+  const componentIds = new Set(r.scheme.components.map((x) => x.id));
+  const cols = columns(r, o).filter((col) => withComponents || !componentIds.has(col.id));
   const out: string[] = [c.bold(title(r, options.lang))];
   const plain = c.level === 0;
   for (const b of r.blocks) {
@@ -57,6 +83,6 @@ export function renderTable(r: Ranking, options: { lang: Lang; colour: ChalkInst
   out.push('');
   for (const line of summaryLines(r, o)) out.push(line);
   if (r.units.some((u) => !u.ranked)) out.push(c.dim(`- ${w.rank}: ${w.notRankedNote}`));
-  if (r.units.some((u) => u.components.some((x) => !x.applicable))) out.push(c.dim(w.notApplicableNote));
+  if (withComponents && r.units.some((u) => u.components.some((x) => !x.applicable))) out.push(c.dim(w.notApplicableNote));
   return out.join('\n') + '\n';
 }

@@ -63,7 +63,10 @@ export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Col
   if (o.machine || hasVaryingMax(r)) cols.push({ id: 'max', title: w.max, numeric: true, cell: (u) => num(u.max) });
   cols.push({ id: 'index', title: w.index, numeric: true, cell: (u) => formatRatio(u.index, p, o.separator) });
   if (r.scheme.bands.length > 0) cols.push({ id: 'band', title: w.band, numeric: false, cell: (u) => (u.band ? u.band.label[o.lang] : '') });
-  if (o.machine) cols.push({ id: 'ranked', title: w.ranked, numeric: false, cell: (u) => (u.ranked ? 'true' : 'false') });
+  if (o.machine) {
+    const [yes, no] = o.lang === 'vi' ? ['có', 'không'] : ['true', 'false'];
+    cols.push({ id: 'ranked', title: w.rankedColumn, numeric: false, cell: (u) => (u.ranked ? yes : no) });
+  }
   // Machine-readable English output uses the stable ids as headers.
   return o.machine && o.lang === 'en' ? cols.map((c) => ({ ...c, title: c.id })) : cols;
 }

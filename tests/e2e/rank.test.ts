@@ -59,6 +59,32 @@ describe('par-score rank: happy paths', () => {
     expect(JSON.parse(back.stdout).units[5]).toMatchObject({ unit: 'Bình Sơn', rank: 6, total: 82.84 });
   });
 
+  it('hides component columns with --components hide, shows them in a pipe by default', () => {
+    const args = ['rank', 'fixtures/example-province-units-2023.csv', '-s', 'fixtures/example-province.scheme.json'];
+    expect(cli(args).stdout).toContain('Public finance');
+    const hidden = cli([...args, '--components', 'hide']).stdout;
+    expect(hidden).not.toContain('Public finance');
+    expect(hidden).toMatch(/│\s+4 │ Ban Quản lý các khu công nghiệp │ S04\s+│ 79\.10 │\s+94\.00 │\s+84\.15 │ Good/);
+  });
+
+  it('writes Vietnamese CSV that par-score reads back without options, flags included', () => {
+    const original = cli(['rank', 'fixtures/ministries-2023.csv', '--format', 'json']);
+    const csv = cli(['rank', 'fixtures/ministries-2023.csv', '--format', 'csv', '--lang', 'vi']).stdout;
+    expect(csv.split('\r\n')[0]).toBe('Xếp hạng,Đơn vị,Mã,Điểm thẩm định (68.5),Điểm điều tra xã hội học (31.5),Tổng điểm,Điểm tối đa,Chỉ số (%),Có xếp hạng');
+    const back = cli(['rank', tmp('vi.csv', csv), '--format', 'json']);
+    expect(back.code).toBe(0);
+    expect(back.stderr).toBe('');
+    const pick = (doc: string) => JSON.parse(doc).units.map((u: { unit: string; rank: number; ranked: boolean; total: number }) => [u.unit, u.rank, u.ranked, u.total]);
+    expect(pick(back.stdout)).toEqual(pick(original.stdout));
+  });
+
+  it('reads back its Vietnamese CSV of the provinces (labels with two notes, codes, bands)', () => {
+    const csv = cli(['rank', 'fixtures/provinces-2022.csv', '--format', 'csv', '--lang', 'vi']).stdout;
+    const back = cli(['rank', tmp('vi-prov.csv', csv), '--format', 'json']);
+    expect(back.code).toBe(0);
+    expect(JSON.parse(back.stdout).units[0]).toMatchObject({ unit: 'Quảng Ninh', code: '22', total: 90.1, band: { id: 'A' } });
+  });
+
   it('prints Markdown', () => {
     const md = cli(['rank', QN, '--format', 'md']).stdout;
     expect(md).toContain('| Rank | Unit | Appraisal score (72) | Sociological survey (28) | Total | Index (%) |');

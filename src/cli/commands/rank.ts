@@ -1,5 +1,5 @@
 /** `par-score rank <files...>`: the ranked table of one year. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { rankSources } from '../../pipeline.js';
 import { builtinSchemes } from '../../scheme/builtin.js';
@@ -10,7 +10,13 @@ import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptions
 import { warningLines } from '../report.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 
-const schema = z.object({ format: z.enum(FORMATS), ...inputOptionsSchema, ...outputOptionsSchema, ...rankingOptionsSchema });
+const schema = z.object({
+  format: z.enum(FORMATS),
+  components: z.enum(['auto', 'show', 'hide']),
+  ...inputOptionsSchema,
+  ...outputOptionsSchema,
+  ...rankingOptionsSchema,
+});
 export type RankCliOptions = z.infer<typeof schema>;
 
 export async function renderRanking(r: Ranking, format: Format, o: RankCliOptions, ctx: Context): Promise<string> {
@@ -22,7 +28,12 @@ export async function renderRanking(r: Ranking, format: Format, o: RankCliOption
     case 'md':
       return (await import('../../render/markdown.js')).renderMarkdown(r, { lang: o.lang });
     case 'table':
-      return (await import('../../render/table.js')).renderTable(r, { lang: o.lang, colour: colourFor(ctx, o.out ? false : o.color) });
+      return (await import('../../render/table.js')).renderTable(r, {
+        lang: o.lang,
+        colour: colourFor(ctx, o.out ? false : o.color),
+        components: o.components,
+        ...(ctx.columns !== undefined && !o.out ? { width: ctx.columns } : {}),
+      });
   }
 }
 
@@ -43,6 +54,11 @@ export function registerRank(program: Command, ctx: Context): void {
     )
     .argument('<files...>', 'CSV files, or - for standard input');
   for (const opt of [...inputOptions(), ...outputOptions(), ...rankingOptions()]) cmd.addOption(opt);
+  cmd.addOption(
+    new Option('--components <when>', 'component columns in the table: show, hide, or auto (hidden when a terminal is too narrow)')
+      .choices(['auto', 'show', 'hide'])
+      .default('auto'),
+  );
   cmd.addHelpText(
     'after',
     `
