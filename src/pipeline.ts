@@ -61,11 +61,23 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
   return { table, scheme, log };
 }
 
-export interface RankSourcesOptions extends LoadOptions, Partial<RankOptions> {}
+export interface RankSourcesOptions extends LoadOptions, Partial<RankOptions> {
+  /** The year, when the files have no year column (else taken from the first file name with one). */
+  readonly year?: string;
+}
+
+/** "ket-qua-2023.csv" -> "2023": the first 19xx or 20xx standing alone in a file name. */
+export function yearFromName(name: string): string | undefined {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return /(?<!\d)(19\d\d|20\d\d)(?!\d)/.exec(base)?.[1];
+}
 
 /** Loads the files and ranks them: the job of `par-score rank`. */
 export function rankSources(sources: readonly Source[], options: RankSourcesOptions = {}): Ranking {
-  const { table, scheme, log } = loadTable(sources, options);
+  const loaded = loadTable(sources, options);
+  const { scheme, log } = loaded;
+  const year = options.year ?? loaded.table.year ?? sources.map((s) => yearFromName(s.name)).find((y) => y !== undefined);
+  const table = year !== undefined ? { ...loaded.table, year } : loaded.table;
   return rankTable(
     table,
     scheme,

@@ -56,3 +56,29 @@ export function nameKey(name: string): string {
     .join('')
     .replace(/\s*-\s*/g, '-');
 }
+
+// Administrative prefixes, longest first, as they appear before unit names (folded, without diacritics).
+const ADMIN_PREFIXES = [
+  'thanh pho truc thuoc trung uong', 'tinh', 'thanh pho', 'tp.', 'tp', 'huyen', 'thi xa', 'tx.', 'tx', 'quan', 'xa', 'phuong', 'thi tran', 'tt.',
+  'dac khu', 'ubnd', 'uy ban nhan dan',
+].sort((a, b) => b.length - a.length);
+
+/**
+ * The name without an administrative prefix ("Thành phố Quảng Ngãi", "TP. Quảng Ngãi" -> "quảng ngãi"),
+ * as a name key. Used only as a fallback when it identifies exactly one unit.
+ */
+export function strippedNameKey(name: string): string {
+  let cleaned = cleanName(name);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const folded = foldDiacritics(cleaned);
+    for (const p of ADMIN_PREFIXES) {
+      if (folded.startsWith(p) && (p.endsWith('.') || /[\s.]/.test(folded[p.length] ?? '')) && folded.length > p.length + 1) {
+        cleaned = cleaned.slice(p.length).replace(/^[\s.]+/, '');
+        changed = true;
+        break;
+      }
+    }
+  }
+  return nameKey(cleaned);
+}

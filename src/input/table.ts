@@ -58,6 +58,8 @@ interface FileUnits {
   /** Component ids that have a column in this file. */
   readonly components: Set<string>;
   readonly headerLine: number;
+  /** The header could not be used (reported once); other checks of this file are skipped. */
+  readonly broken?: boolean;
 }
 
 const MULTI_ROLES: ReadonlySet<MetaRole> = new Set(['ignored']);
@@ -109,7 +111,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       line: headerLine,
       hint: 'name it with --unit-column "<header>"',
     });
-    return { file, units: [], components: new Set(), headerLine };
+    return { file, units: [], components: new Set(), headerLine, broken: true };
   }
 
   const width = h.columns.length;
@@ -120,7 +122,23 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const componentIds = componentColumns.map(([, c]) => c.id);
   const unnamedWithData = new Set<number>();
 
-  for (const row of h.csv.rows.slice(h.dataStart)) {
+  // Every row disagreeing with the header the same way means the header is broken, not the rows.
+  const dataRows = h.csv.rows.slice(h.dataStart);
+  const counts = new Set(dataRows.map((r) => r.fields.length));
+  if (dataRows.length > 1 && counts.size === 1 && !counts.has(width)) {
+    const n = [...counts][0]!;
+    log.error('ragged-row', `the header has ${width} fields but every row has ${n}`, {
+      file,
+      line: headerLine,
+      hint:
+        n < width
+          ? `a header that contains the delimiter ("${h.csv.delimiter === '\t' ? 'tab' : h.csv.delimiter}") must be quoted, e.g. "Tỉnh, thành phố"`
+          : 'a column header is missing',
+    });
+    return { file, units: [], components: new Set(), headerLine, broken: true };
+  }
+
+  for (const row of dataRows) {
     const { fields, line } = row;
     if (fields.length !== width) {
       const extra = fields.slice(width);
@@ -298,7 +316,7 @@ export function joinFiles(parts: readonly FileUnits[], scheme: Scheme, log: Prob
     }
   }
 
-  for (const c of scheme.components) {
+  for (const c of parts.some((p) => p.broken) ? [] : scheme.components) {
     if (!owner.has(c.id)) {
       const names = [c.id, c.label.vi, ...c.aliases.slice(0, 3)].map(quote).join(', ');
       log.error('missing-column', `no column for component "${c.id}" (maximum ${format(normalize(c.max))}); expected a header such as ${names}`, {

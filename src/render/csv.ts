@@ -4,6 +4,7 @@
  * Numbers keep a decimal point so the file reads back unambiguously.
  */
 import type { Ranking } from '../core/ranking.js';
+import type { Comparison } from '../core/compare.js';
 import type { Lang } from './labels.js';
 import { columns } from './view.js';
 
@@ -24,8 +25,8 @@ export function csvLine(cells: readonly string[]): string {
   return cells.map(csvCell).join(',');
 }
 
-export function renderCsv(r: Ranking, options: { lang: Lang; bom: boolean }): string {
-  const cols = columns(r, { lang: options.lang, separator: '.', machine: true });
+export function renderCsv(r: Ranking, options: { lang: Lang; bom: boolean; comparison?: Comparison }): string {
+  const cols = columns(r, { lang: options.lang, separator: '.', machine: true, ...(options.comparison ? { comparison: options.comparison } : {}) });
   const lines = [csvLine(cols.map((c) => c.title)), ...r.units.map((u) => csvLine(cols.map((c) => c.cell(u))))];
   return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }

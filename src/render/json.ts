@@ -6,6 +6,7 @@
 import { toJsonNumber, toRatio, type Decimal, type Ratio } from '../core/decimal.js';
 import type { Problem } from '../core/problem.js';
 import type { BandCount, Ranking, UnitResult } from '../core/ranking.js';
+import type { Comparison, PreviousValues, UnitChange } from '../core/compare.js';
 import type { Stats } from '../core/summary.js';
 import type { Band } from '../scheme/schema.js';
 
@@ -47,7 +48,48 @@ export function problemJson(p: Problem) {
   };
 }
 
-export function unitJson(r: Ranking, u: UnitResult) {
+export function previousJson(v: PreviousValues, places: number) {
+  return {
+    unit: v.name,
+    code: v.code ?? null,
+    block: v.block ?? null,
+    rank: v.rank ?? null,
+    of: v.of,
+    total: n(v.total, places),
+    index: n(v.index, places),
+    band: band(v.band),
+  };
+}
+
+export function changeJson(c: UnitChange | undefined, places: number) {
+  if (!c) return { previous: null, change: null };
+  return {
+    previous: c.previous ? previousJson(c.previous, places) : null,
+    change: {
+      status: c.status,
+      rank: c.rankChange ?? null,
+      index: n(c.indexChange, places),
+      note: c.note ?? null,
+      predecessors: c.predecessors.map((x) => previousJson(x, places)),
+    },
+  };
+}
+
+export function comparisonJson(c: Comparison) {
+  const p = c.current.scheme.precision;
+  return {
+    year: c.previous.year ?? null,
+    files: c.previous.files,
+    scheme: c.previous.scheme.id,
+    comparable: c.comparable,
+    reasons: c.reasons,
+    mergeRule: c.mergeRule ?? null,
+    counts: c.counts,
+    mean: { previous: n(c.previous.stats?.mean, p), current: n(c.current.stats?.mean, p), change: n(c.meanChange, p) },
+  };
+}
+
+export function unitJson(r: Ranking, u: UnitResult, change?: UnitChange, compared = false) {
   const p = r.scheme.precision;
   return {
     rank: u.rank ?? null,
@@ -72,6 +114,7 @@ export function unitJson(r: Ranking, u: UnitResult) {
         },
       ]),
     ),
+    ...(compared ? changeJson(change, p) : { previous: null, change: null }),
   };
 }
 
@@ -88,15 +131,16 @@ export function schemeJson(r: Ranking) {
   };
 }
 
-export function rankingJson(r: Ranking) {
+export function rankingJson(r: Ranking, comparison?: Comparison) {
   const p = r.scheme.precision;
+  const changes = new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
   return {
     schemaVersion: SCHEMA_VERSION,
     scheme: schemeJson(r),
     year: r.year ?? null,
     files: r.files,
     options: { ties: r.options.ties, rankPrecision: r.options.rankPrecision ?? null },
-    units: r.units.map((u) => unitJson(r, u)),
+    units: r.units.map((u) => unitJson(r, u, changes.get(u), comparison !== undefined)),
     summary: {
       ...statsJson(r.stats, p),
       ranked: r.units.filter((u) => u.ranked).length,
@@ -105,10 +149,12 @@ export function rankingJson(r: Ranking) {
         .filter((b) => b.name !== undefined)
         .map((b) => ({ block: b.name!, ...statsJson(b.stats, p), ranked: b.units.filter((u) => u.ranked).length, bands: bandsJson(b.bands) })),
     },
-    warnings: r.warnings.map(problemJson),
+    comparison: comparison ? comparisonJson(comparison) : null,
+    dropped: comparison ? comparison.dropped.map((d) => previousJson(d, p)) : [],
+    warnings: [...r.warnings, ...(comparison?.warnings.filter((w) => !r.warnings.includes(w)) ?? [])].map(problemJson),
   };
 }
 
-export function renderJson(r: Ranking): string {
-  return `${JSON.stringify(rankingJson(r), null, 2)}\n`;
+export function renderJson(r: Ranking, comparison?: Comparison): string {
+  return `${JSON.stringify(rankingJson(r, comparison), null, 2)}\n`;
 }

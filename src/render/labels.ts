@@ -26,6 +26,23 @@ export interface Words {
   readonly year: string;
   readonly notRankedNote: string;
   readonly notApplicableNote: string;
+  readonly previousRank: (year: string) => string;
+  readonly change: string;
+  readonly indexChange: string;
+  readonly up: (n: number) => string;
+  readonly down: (n: number) => string;
+  readonly same: string;
+  readonly isNew: string;
+  readonly noChange: string;
+  readonly dropped: (year: string) => string;
+  readonly mergedFrom: string;
+  readonly previously: string;
+  readonly notComparable: string;
+  readonly risers: string;
+  readonly fallers: string;
+  readonly meanChange: string;
+  readonly counts: (c: { up: number; down: number; unchanged: number; new: number; merged: number; dropped: number }) => string;
+  readonly trend: string;
 }
 
 export const WORDS: Record<Lang, Words> = {
@@ -52,6 +69,23 @@ export const WORDS: Record<Lang, Words> = {
     year: 'Year',
     notRankedNote: 'assessed but not ranked',
     notApplicableNote: 'n/a = not applicable, excluded from the unit\'s maximum',
+    previousRank: (y) => `Rank ${y}`,
+    change: 'Change',
+    indexChange: 'Index change',
+    up: (n) => `▲${n}`,
+    down: (n) => `▼${n}`,
+    same: '=',
+    isNew: 'new',
+    noChange: 'n/a',
+    dropped: (y) => `No longer present (in ${y})`,
+    mergedFrom: 'merged from',
+    previously: 'previously',
+    notComparable: 'Rank changes may mislead',
+    risers: 'Biggest risers',
+    fallers: 'Biggest fallers',
+    meanChange: 'change of the mean',
+    counts: (c) => `${c.up} up, ${c.down} down, ${c.unchanged} unchanged, ${c.new} new, ${c.merged} merged, ${c.dropped} no longer present`,
+    trend: 'Trend',
   },
   vi: {
     rank: 'Xếp hạng',
@@ -76,5 +110,22 @@ export const WORDS: Record<Lang, Words> = {
     year: 'Năm',
     notRankedNote: 'đánh giá nhưng không xếp hạng',
     notApplicableNote: 'KAD = không áp dụng, không tính vào điểm tối đa của đơn vị',
+    previousRank: (y) => `Xếp hạng ${y}`,
+    change: 'Thay đổi',
+    indexChange: 'Chỉ số tăng/giảm',
+    up: (n) => `tăng ${n} bậc`,
+    down: (n) => `giảm ${n} bậc`,
+    same: 'giữ nguyên',
+    isNew: 'mới',
+    noChange: 'không so sánh',
+    dropped: (y) => `Không còn trong năm nay (có trong ${y})`,
+    mergedFrom: 'hợp nhất từ',
+    previously: 'trước đây là',
+    notComparable: 'So sánh thứ hạng có thể không chính xác',
+    risers: 'Tăng nhiều bậc nhất',
+    fallers: 'Giảm nhiều bậc nhất',
+    meanChange: 'trung bình thay đổi',
+    counts: (c) => `${c.up} tăng, ${c.down} giảm, ${c.unchanged} giữ nguyên, ${c.new} mới, ${c.merged} hợp nhất, ${c.dropped} không còn`,
+    trend: 'Xu hướng',
   },
 };

@@ -1,7 +1,8 @@
 /** GitHub-flavoured Markdown: a heading, one table per block, the summary and notes. */
 import type { Ranking } from '../core/ranking.js';
 import type { Lang } from './labels.js';
-import { columns, summaryLines, title, words } from './view.js';
+import type { Comparison } from '../core/compare.js';
+import { columns, comparisonNotes, summaryLines, title, words } from './view.js';
 
 export function mdCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -12,8 +13,12 @@ export function mdTable(headers: readonly string[], rows: readonly (readonly str
   return [line(headers), `|${numeric.map((n) => (n ? '---:' : ':---')).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-export function renderMarkdown(r: Ranking, options: { lang: Lang }): string {
-  const o = { lang: options.lang, separator: options.lang === 'vi' ? (',' as const) : ('.' as const) };
+export function renderMarkdown(r: Ranking, options: { lang: Lang; comparison?: Comparison }): string {
+  const o = {
+    lang: options.lang,
+    separator: options.lang === 'vi' ? (',' as const) : ('.' as const),
+    ...(options.comparison ? { comparison: options.comparison } : {}),
+  };
   const w = words(options.lang);
   const cols = columns(r, o);
   const out: string[] = [`## ${mdCell(title(r, options.lang))}`, ''];
@@ -29,6 +34,7 @@ export function renderMarkdown(r: Ranking, options: { lang: Lang }): string {
     );
   }
   for (const s of summaryLines(r, o)) out.push(`- ${mdCell(s)}`);
+  if (options.comparison) for (const s of comparisonNotes(options.comparison, o)) out.push(`- ${mdCell(s)}`);
   const notes: string[] = [];
   if (r.units.some((u) => !u.ranked)) notes.push(`"-" ${w.rank}: ${w.notRankedNote}.`);
   if (r.units.some((u) => u.components.some((c) => !c.applicable))) notes.push(`${w.notApplicableNote}.`);

@@ -3,7 +3,8 @@ import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
 import type { Ranking, UnitResult } from '../core/ranking.js';
 import type { Lang } from './labels.js';
-import { columns, summaryLines, title, words } from './view.js';
+import type { Comparison } from '../core/compare.js';
+import { changesByUnit, columns, comparisonNotes, summaryLines, title, words } from './view.js';
 
 /** Wraps a header into lines of at most `width` characters so wide labels do not stretch the table. */
 export function wrapHeader(text: string, width = 16): string {
@@ -32,6 +33,8 @@ export interface TableOptions {
   readonly width?: number;
   /** Show component columns: always, never, or when they fit (default). */
   readonly components?: 'auto' | 'show' | 'hide';
+  /** Adds previous rank, change and index change (rank --prev). */
+  readonly comparison?: Comparison;
 }
 
 const visibleWidth = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '').length;
@@ -52,8 +55,13 @@ export function renderTable(r: Ranking, options: TableOptions): string {
 
 function renderTableWith(r: Ranking, options: TableOptions, withComponents: boolean): string {
   const c = options.colour;
-  const o = { lang: options.lang, separator: options.lang === 'vi' ? (',' as const) : ('.' as const) };
+  const o = {
+    lang: options.lang,
+    separator: options.lang === 'vi' ? (',' as const) : ('.' as const),
+    ...(options.comparison ? { comparison: options.comparison } : {}),
+  };
   const w = words(options.lang);
+  const changes = changesByUnit(options.comparison);
   const componentIds = new Set(r.scheme.components.map((x) => x.id));
   const cols = columns(r, o).filter((col) => withComponents || !componentIds.has(col.id));
   const out: string[] = [c.bold(title(r, options.lang))];
@@ -74,6 +82,10 @@ function renderTableWith(r: Ranking, options: TableOptions, withComponents: bool
           if (col.id === 'band') return bandColour(c, u, r)(text);
           if (col.id === 'rank' && u.rank !== undefined && u.rank <= 3) return c.bold(text);
           if (col.id === 'rank' && u.rank === undefined) return c.dim(text);
+          if (col.id === 'rank_change') {
+            const rc = changes.get(u)?.rankChange;
+            return rc === undefined ? c.dim(text) : rc > 0 ? c.green(text) : rc < 0 ? c.red(text) : text;
+          }
           return text;
         }),
       );
@@ -84,5 +96,6 @@ function renderTableWith(r: Ranking, options: TableOptions, withComponents: bool
   for (const line of summaryLines(r, o)) out.push(line);
   if (r.units.some((u) => !u.ranked)) out.push(c.dim(`- ${w.rank}: ${w.notRankedNote}`));
   if (withComponents && r.units.some((u) => u.components.some((x) => !x.applicable))) out.push(c.dim(w.notApplicableNote));
+  if (options.comparison) for (const line of comparisonNotes(options.comparison, o)) out.push(line);
   return out.join('\n') + '\n';
 }

@@ -4,6 +4,7 @@
  */
 import { compare, compareRatios, format, formatRatio, normalize } from '../core/decimal.js';
 import type { Ranking, UnitResult } from '../core/ranking.js';
+import type { Comparison, UnitChange } from '../core/compare.js';
 import type { Component } from '../scheme/schema.js';
 import { WORDS, type Lang, type Words } from './labels.js';
 
@@ -11,6 +12,29 @@ export interface ViewOptions {
   readonly lang: Lang;
   /** Decimal separator for human formats: ',' in Vietnamese, '.' in machine formats. */
   readonly separator: ',' | '.';
+  /** With a comparison, the previous rank, the change and the index change are columns too. */
+  readonly comparison?: Comparison;
+}
+
+/** "▲7" / "tăng 7 bậc", "▼3", "=", "new" / "mới", "n/a". */
+export function rankChangeText(c: UnitChange | undefined, lang: Lang): string {
+  const w = words(lang);
+  if (!c) return '';
+  if (c.status === 'new') return w.isNew;
+  if (c.rankChange === undefined) return c.unit.rank === undefined ? '-' : w.noChange;
+  return c.rankChange > 0 ? w.up(c.rankChange) : c.rankChange < 0 ? w.down(-c.rankChange) : w.same;
+}
+
+export function signed(text: string): string {
+  return /^-/.test(text) || /^0([.,]0+)?$/.test(text) ? text : `+${text}`;
+}
+
+export function changesByUnit(comparison: Comparison | undefined): Map<UnitResult, UnitChange> {
+  return new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
+}
+
+export function previousYearLabel(comparison: Comparison, lang: Lang): string {
+  return comparison.previous.year ?? (lang === 'vi' ? 'năm trước' : 'previous');
 }
 
 export interface Column {
@@ -63,6 +87,37 @@ export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Col
   if (o.machine || hasVaryingMax(r)) cols.push({ id: 'max', title: w.max, numeric: true, cell: (u) => num(u.max) });
   cols.push({ id: 'index', title: w.index, numeric: true, cell: (u) => formatRatio(u.index, p, o.separator) });
   if (r.scheme.bands.length > 0) cols.push({ id: 'band', title: w.band, numeric: false, cell: (u) => (u.band ? u.band.label[o.lang] : '') });
+  if (o.comparison) {
+    const changes = changesByUnit(o.comparison);
+    const prevYear = previousYearLabel(o.comparison, o.lang);
+    cols.push({
+      id: 'previous_rank',
+      title: w.previousRank(prevYear),
+      numeric: true,
+      cell: (u) => String(changes.get(u)?.previous?.rank ?? (o.machine ? '' : '-')),
+    });
+    cols.push({
+      id: 'rank_change',
+      title: w.change,
+      numeric: !!o.machine,
+      cell: (u) => {
+        const c = changes.get(u);
+        if (!o.machine) return rankChangeText(c, o.lang);
+        return c?.rankChange !== undefined ? String(c.rankChange) : '';
+      },
+    });
+    cols.push({
+      id: 'index_change',
+      title: w.indexChange,
+      numeric: true,
+      cell: (u) => {
+        const d = changes.get(u)?.indexChange;
+        if (!d) return '';
+        return o.machine ? formatRatio(d, p, o.separator) : signed(formatRatio(d, p, o.separator));
+      },
+    });
+    if (o.machine) cols.push({ id: 'status', title: 'status', numeric: false, cell: (u) => changes.get(u)?.status ?? '' });
+  }
   if (o.machine) {
     const [yes, no] = o.lang === 'vi' ? ['có', 'không'] : ['true', 'false'];
     cols.push({ id: 'ranked', title: w.rankedColumn, numeric: false, cell: (u) => (u.ranked ? yes : no) });
@@ -102,4 +157,32 @@ export function summaryLines(r: Ranking, o: ViewOptions): string[] {
 export function title(r: Ranking, lang: Lang): string {
   const year = r.year ? ` ${r.year}` : '';
   return `${r.scheme.title[lang]}${year}`;
+}
+
+/** Lines under a compared table: counts, change of the mean, merges, renames, units no longer present. */
+export function comparisonNotes(comparison: Comparison, o: ViewOptions): string[] {
+  const w = words(o.lang);
+  const p = comparison.current.scheme.precision;
+  const prevYear = previousYearLabel(comparison, o.lang);
+  const lines: string[] = [];
+  let head = w.counts(comparison.counts);
+  if (comparison.meanChange) head += `; ${w.meanChange} ${signed(formatRatio(comparison.meanChange, p, o.separator))}`;
+  lines.push(head);
+  for (const c of comparison.units) {
+    if (c.status === 'merged') {
+      const from = c.predecessors.map((x) => `${x.name}${x.rank !== undefined ? ` (${x.rank})` : ''}`).join(', ');
+      lines.push(`${c.unit.name}: ${w.mergedFrom} ${from}${c.rankChange === undefined && c.unit.rank !== undefined ? ` - ${w.noChange}` : ''}`);
+    } else if (c.status === 'renamed') {
+      lines.push(`${c.unit.name}: ${w.previously} ${c.predecessors[0]!.name}`);
+    }
+  }
+  if (comparison.dropped.length) {
+    lines.push(
+      `${w.dropped(prevYear)}: ${comparison.dropped
+        .map((d) => `${d.name} (${d.rank !== undefined ? `${d.rank}, ` : ''}${formatRatio(d.index, p, o.separator)})`)
+        .join(', ')}`,
+    );
+  }
+  if (!comparison.comparable) lines.push(`${w.notComparable}: ${comparison.reasons.join('; ')}`);
+  return lines;
 }

@@ -1,5 +1,6 @@
 /** `par-score rank <files...>`: the ranked table of one year. */
 import { Option, type Command } from 'commander';
+import { usageError } from '../../core/problem.js';
 import { z } from 'zod';
 import { rankSources } from '../../pipeline.js';
 import { builtinSchemes } from '../../scheme/builtin.js';
@@ -9,29 +10,37 @@ import { checkOutPath, readSources, writeAtomic } from '../io.js';
 import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, type Format } from '../options.js';
 import { warningLines } from '../report.js';
 import { resolveSchemeOption } from '../scheme-option.js';
+import type { Comparison } from '../../core/compare.js';
+import { compareWithPrevious, rankDropFailure, yoyOptions, yoyOptionsSchema } from '../yoy.js';
 
 const schema = z.object({
   format: z.enum(FORMATS),
   components: z.enum(['auto', 'show', 'hide']),
+  prev: z.array(z.string().min(1)).optional(),
+  ...yoyOptionsSchema,
   ...inputOptionsSchema,
   ...outputOptionsSchema,
   ...rankingOptionsSchema,
 });
 export type RankCliOptions = z.infer<typeof schema>;
 
-export async function renderRanking(r: Ranking, format: Format, o: RankCliOptions, ctx: Context): Promise<string> {
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+export async function renderRanking(r: Ranking, format: Format, o: RankCliOptions, ctx: Context, comparison?: Comparison): Promise<string> {
+  const cmp = comparison ? { comparison } : {};
   switch (format) {
     case 'json':
-      return (await import('../../render/json.js')).renderJson(r);
+      return (await import('../../render/json.js')).renderJson(r, comparison);
     case 'csv':
-      return (await import('../../render/csv.js')).renderCsv(r, { lang: o.lang, bom: o.bom ?? false });
+      return (await import('../../render/csv.js')).renderCsv(r, { lang: o.lang, bom: o.bom ?? false, ...cmp });
     case 'md':
-      return (await import('../../render/markdown.js')).renderMarkdown(r, { lang: o.lang });
+      return (await import('../../render/markdown.js')).renderMarkdown(r, { lang: o.lang, ...cmp });
     case 'table':
       return (await import('../../render/table.js')).renderTable(r, {
         lang: o.lang,
         colour: colourFor(ctx, o.out ? false : o.color),
         components: o.components,
+        ...cmp,
         ...(ctx.columns !== undefined && !o.out ? { width: ctx.columns } : {}),
       });
   }
@@ -54,6 +63,8 @@ export function registerRank(program: Command, ctx: Context): void {
     )
     .argument('<files...>', 'CSV files, or - for standard input');
   for (const opt of [...inputOptions(), ...outputOptions(), ...rankingOptions()]) cmd.addOption(opt);
+  cmd.addOption(new Option('--prev <file>', "last year's file(s), to add previous rank and changes (repeat for several files)").argParser(collect));
+  for (const opt of yoyOptions()) cmd.addOption(opt);
   cmd.addOption(
     new Option('--components <when>', 'component columns in the table: show, hide, or auto (hidden when a terminal is too narrow)')
       .choices(['auto', 'show', 'hide'])
@@ -66,21 +77,33 @@ Examples:
   $ par-score rank 2023.csv
   $ par-score rank appraisal.csv survey.csv --scheme quang-ngai-district-2023 --lang vi
   $ par-score rank 2023.csv --format json | jq '.units[0]'
-  $ par-score rank 2023.csv --format csv --bom --out ket-qua-2023.csv`,
+  $ par-score rank 2023.csv --format csv --bom --out ket-qua-2023.csv
+  $ par-score rank 2023.csv --prev 2022.csv --lang vi
+  $ par-score rank 2025.csv --prev 2024.csv --crosswalk sap-nhap.csv --merge-rule mean`,
   );
   cmd.action(async (files: string[], raw: unknown) => {
     const o = parseOptions(schema, raw);
     const scheme = o.scheme ? resolveSchemeOption(o.scheme) : undefined;
     if (o.out) checkOutPath(o.out, files, o.force ?? false);
+    if (!o.prev && (o.crosswalk || o.mergeRule || o.failOnRankDrop !== undefined || o.prevScheme)) {
+      throw usageError('bad-option', '--crosswalk, --merge-rule, --prev-scheme and --fail-on-rank-drop need --prev <file>');
+    }
     const sources = await readSources(files);
-    const ranking = rankSources(sources, {
+    const rankOptions = {
       ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
       ...(o.delimiter ? { delimiter: o.delimiter } : {}),
       ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
       missing: o.missing,
       ties: o.ties,
       ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
-    });
-    await deliver(await renderRanking(ranking, o.format, o, ctx), ranking.warnings, o, ctx);
+    };
+    const ranking = rankSources(sources, rankOptions);
+    const comparison = o.prev ? await compareWithPrevious(ranking, o.prev, o, rankOptions) : undefined;
+    // Tables and Markdown show the "not comparable" note themselves; repeat it on stderr only for machine formats.
+    const shown = o.format === 'table' || o.format === 'md' ? new Set(['not-comparable']) : new Set<string>();
+    const warnings = [...ranking.warnings, ...(comparison?.warnings ?? []).filter((w) => !shown.has(w.code))];
+    await deliver(await renderRanking(ranking, o.format, o, ctx, comparison), warnings, o, ctx);
+    const failure = comparison && rankDropFailure(comparison, o.failOnRankDrop);
+    if (failure) throw failure;
   });
 }

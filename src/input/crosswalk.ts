@@ -1,0 +1,44 @@
+/**
+ * The crosswalk file for renamed and merged units: two columns, old -> new, each a code or a name.
+ * Several old units with the same new unit are a merge.
+ */
+import type { CrosswalkEntry } from '../core/match.js';
+import { ParScoreError, ProblemLog } from '../core/problem.js';
+import { cleanName, headerKey } from '../core/text.js';
+import { readCsv } from './csv.js';
+import { decode } from './decode.js';
+
+const OLD = new Set(['old', 'from', 'oldunit', 'oldname', 'oldcode', 'cu', 'donvicu', 'tencu', 'macu', 'truoc'].map(headerKey));
+const NEW = new Set(['new', 'to', 'newunit', 'newname', 'newcode', 'moi', 'donvimoi', 'tenmoi', 'mamoi', 'sau'].map(headerKey));
+
+export function readCrosswalk(bytes: Uint8Array, file: string): CrosswalkEntry[] {
+  const csv = readCsv(decode(bytes, file), file);
+  const log = new ProblemLog();
+  const header = csv.rows[0];
+  if (!header) throw new ParScoreError([{ severity: 'error', code: 'empty-file', message: 'the crosswalk file is empty', file }]);
+  const oldCol = header.fields.findIndex((h) => OLD.has(headerKey(h)));
+  const newCol = header.fields.findIndex((h) => NEW.has(headerKey(h)));
+  if (oldCol < 0 || newCol < 0) {
+    throw new ParScoreError([
+      {
+        severity: 'error',
+        code: 'missing-column',
+        message: 'a crosswalk needs an "old" and a "new" column (also: cũ / mới, from / to)',
+        file,
+        line: header.line,
+      },
+    ]);
+  }
+  const entries: CrosswalkEntry[] = [];
+  for (const row of csv.rows.slice(1)) {
+    const old = cleanName(row.fields[oldCol] ?? '');
+    const neu = cleanName(row.fields[newCol] ?? '');
+    if (old === '' || neu === '') {
+      log.error('missing-value', 'a crosswalk line needs both an old and a new unit', { file, line: row.line, column: (old === '' ? oldCol : newCol) + 1 });
+      continue;
+    }
+    entries.push({ old, new: neu, file, line: row.line });
+  }
+  log.throwIfErrors();
+  return entries;
+}
