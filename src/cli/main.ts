@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import type { Context } from './context.js';
 import { registerRank } from './commands/rank.js';
 import { registerSchemes } from './commands/schemes.js';
+import { registerCompare } from './commands/compare.js';
+import { registerTrend } from './commands/trend.js';
 import { reportError } from './report.js';
 import { writeStdout } from './io.js';
 
@@ -20,6 +22,8 @@ export function buildProgram(ctx: Context): Command {
       outputError: (s, write) => write(`par-score: ${s.replace(/^error: /, '')}`),
     });
   registerRank(program, ctx);
+  registerCompare(program, ctx);
+  registerTrend(program, ctx);
   registerSchemes(program, ctx);
   program.addHelpText(
     'after',

@@ -47,7 +47,12 @@ export async function renderRanking(r: Ranking, format: Format, o: RankCliOption
 }
 
 /** Writes the rendered output to --out or stdout, and warnings to stderr. */
-export async function deliver(text: string, warnings: Ranking['warnings'], o: RankCliOptions, ctx: Context): Promise<void> {
+export async function deliver(
+  text: string,
+  warnings: Ranking['warnings'],
+  o: { out?: string | undefined; quiet?: boolean | undefined; maxErrors: number },
+  ctx: Context,
+): Promise<void> {
   if (o.out) writeAtomic(o.out, text);
   else await ctx.stdout(text);
   if (!o.quiet && warnings.length) ctx.stderr(warningLines(warnings, o.maxErrors).join('\n') + '\n');
