@@ -103,6 +103,7 @@ export function matchUnits<P extends Identity, C extends Identity>(
   }
 
   // 2. Everything else by code or name.
+  const reported = new Set<C>();
   for (const p of previous) {
     if (mapped.has(p)) continue;
     const c = curIndex.lookup({ ...(p.code !== undefined ? { code: p.code } : {}), name: p.name }, p.block);
@@ -116,6 +117,8 @@ export function matchUnits<P extends Identity, C extends Identity>(
     // A match through the prefix-less name must be unambiguous on the previous side too.
     const exact = nameKey(p.name) === nameKey(c.found.name) || (p.code !== undefined && p.code.toLowerCase() === c.found.code?.toLowerCase());
     if (!exact && !prevIndex.strippedIsUnique(p)) {
+      if (reported.has(c.found)) continue;
+      reported.add(c.found);
       const rivals = previous.filter((q) => strippedNameKey(q.name) === strippedNameKey(p.name));
       log.error('ambiguous-match', `${c.found.name} of ${labels.current} matches several units of ${labels.previous}: ${names(rivals)}`, {
         hint: 'add codes to both files, or a --crosswalk line for it',

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { matchUnits, type Identity } from '../../src/core/match.js';
+import { compareRankings } from '../../src/core/compare.js';
+import { buildTrend } from '../../src/core/trend.js';
+import { ProblemLog } from '../../src/core/problem.js';
+import { strippedNameKey } from '../../src/core/text.js';
+import { formatRatio } from '../../src/core/decimal.js';
+import { rankSources } from '../../src/pipeline.js';
+import { readCrosswalk } from '../../src/input/crosswalk.js';
+import { findBuiltinScheme } from '../../src/scheme/builtin.js';
+import { readFileSync } from 'node:fs';
+import { fixture, fixtureSource, problemsOf, textSource } from '../helpers.js';
+
+const match = (prev: Identity[], cur: Identity[]) => {
+  const log = new ProblemLog();
+  const r = matchUnits(prev, cur, [], log);
+  return { log, pairs: cur.map((c) => [c.name, r.predecessors.get(c)!.map((p) => p.name)]), dropped: r.dropped.map((d) => d.name) };
+};
+
+describe('administrative prefixes', () => {
+  it.each([
+    ['Thành phố Quảng Ngãi', 'Quảng Ngãi'],
+    ['TP. Quảng Ngãi', 'Quảng Ngãi'],
+    ['TP Huế', 'Huế'],
+    ['Thị xã Đức Phổ', 'Đức Phổ'],
+    ['Huyện Lý Sơn', 'Lý Sơn'],
+    ['Tỉnh Khánh Hoà', 'khánh hòa'],
+    ['Quận 1', '1'],
+    ['Phường Hòa Xuân', 'Hoà Xuân'],
+  ])('%s ~ %s', (a, b) => expect(strippedNameKey(a)).toBe(strippedNameKey(b)));
+
+  it('does not strip a prefix that is the whole name or part of a word', () => {
+    expect(strippedNameKey('Tỉnh')).toBe(strippedNameKey('tỉnh'));
+    expect(strippedNameKey('Xã Hội')).not.toBe(strippedNameKey('Xã'));
+    expect(strippedNameKey('Quận Tân Bình')).not.toBe(strippedNameKey('Quảng Bình'));
+  });
+});
+
+describe('matching units across years', () => {
+  it('matches by code first, then name (tone marks, NFD, dashes), then the prefix-less name', () => {
+    const r = match(
+      [{ name: 'Old name', code: '22' }, { name: 'Khánh Hoà' }, { name: 'Bà Rịa–Vũng Tàu'.normalize('NFD') }, { name: 'Huyện Sơn Tịnh' }, { name: 'Gone' }],
+      [{ name: 'New name', code: '22' }, { name: 'Khánh Hòa' }, { name: 'Bà Rịa - Vũng Tàu' }, { name: 'Sơn Tịnh' }, { name: 'Fresh' }],
+    );
+    expect(r.log.problems).toEqual([]);
+    expect(r.pairs).toEqual([
+      ['New name', ['Old name']],
+      ['Khánh Hòa', ['Khánh Hoà']],
+      ['Bà Rịa - Vũng Tàu', ['Bà Rịa–Vũng Tàu'.normalize('NFD')]],
+      ['Sơn Tịnh', ['Huyện Sơn Tịnh']],
+      ['Fresh', []],
+    ]);
+    expect(r.dropped).toEqual(['Gone']);
+  });
+
+  it('refuses a prefix-less match that is ambiguous and names the candidates', () => {
+    const r = match([{ name: 'Huyện Đức Phổ' }, { name: 'Thị xã Đức Phổ' }], [{ name: 'Đức Phổ' }]);
+    expect(r.log.errors).toHaveLength(1);
+    expect(r.log.errors[0]!.message).toContain('Huyện Đức Phổ');
+    expect(r.log.errors[0]!.message).toContain('Thị xã Đức Phổ');
+  });
+
+  it('refuses when one name fits several current units', () => {
+    const r = match([{ name: 'Đức Phổ' }], [{ name: 'Huyện Đức Phổ' }, { name: 'Thị xã Đức Phổ' }]);
+    expect(r.log.errors[0]!.code).toBe('ambiguous-match');
+  });
+
+  it('keeps tones apart: Hòa Bình is not Hoa Bình', () => {
+    expect(match([{ name: 'Hoa Bình' }], [{ name: 'Hòa Bình' }]).pairs).toEqual([['Hòa Bình', []]]);
+  });
+});
+
+const province = findBuiltinScheme('vn-province-2022')!;
+const year = (y: string) => rankSources([fixtureSource(`yoy/provinces-${y}.csv`)], { scheme: province });
+
+describe('comparing two years', () => {
+  const c = compareRankings(year('2024'), year('2023'));
+  const byName = (n: string) => c.units.find((u) => u.unit.name === n)!;
+
+  it('change.rank = previous rank - current rank (+3 = up three places)', () => {
+    expect(byName('Bà Rịa-Vũng Tàu')).toMatchObject({ status: 'same', rankChange: 3, previous: { rank: 5 } });
+    expect(byName('Quảng Ninh')).toMatchObject({ rankChange: -3, previous: { rank: 1 } });
+    expect(byName('Hà Nội').rankChange).toBe(0);
+  });
+
+  it('leaves new units without previous values, never 0', () => {
+    const u = byName('Đắk Nông');
+    expect(u.status).toBe('new');
+    expect(u.previous).toBeUndefined();
+    expect(u.rankChange).toBeUndefined();
+  });
+
+  it('lists dropped units and says the universes differ', () => {
+    expect(c.dropped.map((d) => d.name)).toEqual(['Bình Dương']);
+    expect(c.comparable).toBe(false);
+    expect(c.warnings.map((w) => w.code)).toEqual(['not-comparable']);
+    expect(c.counts).toMatchObject({ up: 7, down: 3, unchanged: 6, new: 1, dropped: 1 });
+  });
+
+  it('computes the index change and the change of the mean exactly', () => {
+    expect(formatRatio(byName('Hải Phòng').indexChange!, 6)).toBe('4.300000');
+    expect(formatRatio(c.meanChange!, 2)).toBe('2.10');
+  });
+
+  it('marks merged units n/a without a merge rule and re-ranks the previous year with one', () => {
+    const crosswalk = readCrosswalk(readFileSync(fixture('yoy/crosswalk-2024-2025.csv')), 'cw.csv');
+    const plain = compareRankings(year('2025'), year('2024'), { crosswalk });
+    const hp = plain.units.find((u) => u.unit.name === 'Thành phố Hải Phòng')!;
+    expect(hp.status).toBe('merged');
+    expect(hp.previous).toBeUndefined();
+    expect(hp.rankChange).toBeUndefined();
+    expect(hp.predecessors.map((p) => p.name)).toEqual(['Hải Dương', 'Hải Phòng']);
+    expect(plain.units.find((u) => u.unit.name === 'Thành phố Huế')).toMatchObject({ status: 'renamed', rankChange: 1 });
+
+    const mean = compareRankings(year('2025'), year('2024'), { crosswalk, mergeRule: 'mean' });
+    const hpMean = mean.units.find((u) => u.unit.name === 'Thành phố Hải Phòng')!;
+    // (90.40 + 96.17) / 2 = 93.285, third behind Hà Nội 94.80 and Quảng Ninh 94.55... and ahead of the rest
+    expect(formatRatio(hpMean.previous!.index, 4)).toBe('93.2850');
+    expect(hpMean.previous!.rank).toBe(3);
+    expect(hpMean.rankChange).toBe(2);
+    const max = compareRankings(year('2025'), year('2024'), { crosswalk, mergeRule: 'max' });
+    expect(max.units.find((u) => u.unit.name === 'Thành phố Hải Phòng')!.previous!.rank).toBe(1);
+  });
+
+  it('rejects a crosswalk line naming a unit that does not exist', () => {
+    const crosswalk = [{ old: 'Atlantis', new: 'Thành phố Hải Phòng', file: 'cw.csv', line: 2 }];
+    const problems = problemsOf(() => compareRankings(year('2025'), year('2024'), { crosswalk }));
+    expect(problems[0]).toMatchObject({ code: 'crosswalk-unknown-unit', file: 'cw.csv', line: 2 });
+  });
+
+  it('property: change.rank always equals previous.rank - rank, whatever the scores', () => {
+    const scheme = findBuiltinScheme('quang-ngai-district-2023')!;
+    const scores = fc.array(fc.tuple(fc.integer({ min: 0, max: 7200 }), fc.integer({ min: 0, max: 2800 })), { minLength: 1, maxLength: 15 });
+    fc.assert(
+      fc.property(scores, scores, (a, b) => {
+        const csv = (rows: [number, number][]) => textSource('unit;appraisal;survey\n' + rows.map(([x, y], i) => `U${i};${x / 100};${y / 100}`).join('\n') + '\n');
+        const cmp = compareRankings(rankSources([csv(b)], { scheme }), rankSources([csv(a)], { scheme }));
+        for (const u of cmp.units) {
+          if (u.previous) expect(u.rankChange).toBe(u.previous.rank! - u.unit.rank!);
+          else expect(u.rankChange).toBeUndefined();
+        }
+        expect(cmp.counts.up + cmp.counts.down + cmp.counts.unchanged + cmp.counts.new).toBe(b.length);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('trend', () => {
+  it('follows units across three years and orders them by the latest rank', () => {
+    const t = buildTrend([
+      { year: '2024', ranking: year('2024') },
+      { year: '2023', ranking: year('2023') },
+      { year: '2025', ranking: year('2025') },
+    ]);
+    expect(t.years).toEqual(['2023', '2024', '2025']);
+    const hn = t.tracks.find((x) => x.name === 'Thành phố Hà Nội')!;
+    expect(hn.series.map((u) => u?.rank)).toEqual([3, 3, 2]);
+    expect(t.tracks[0]!.name).toBe('Thành phố Hải Phòng');
+    expect(t.tracks.find((x) => x.name === 'Bình Dương')!.series.map((u) => u?.rank)).toEqual([10, undefined, undefined]);
+  });
+
+  it('rejects two inputs for one year', () => {
+    expect(() => buildTrend([{ year: '2024', ranking: year('2024') }, { year: '2024', ranking: year('2023') }])).toThrow(/two inputs are for the year 2024/);
+  });
+});
