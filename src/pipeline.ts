@@ -2,7 +2,8 @@
  * The whole pure pipeline: bytes of one or more files -> validated table -> ranking. No file system,
  * no console: the CLI reads the bytes and renders the result; library users can do the same.
  */
-import { ParScoreError, ProblemLog } from './core/problem.js';
+import { ParScoreError, ProblemLog, sortProblems, type Problem } from './core/problem.js';
+import { plausibilityChecks } from './core/checks.js';
 import { rankTable, type RankOptions, type Ranking } from './core/ranking.js';
 import { decode } from './input/decode.js';
 import { readCsv, type Delimiter } from './input/csv.js';
@@ -25,6 +26,8 @@ export interface LoadOptions {
   readonly delimiter?: Delimiter;
   readonly unitColumn?: string;
   readonly missing?: 'error' | 'zero';
+  /** Go on past files that cannot be read, to report the problems of the others too (validate). */
+  readonly collectAll?: boolean;
 }
 
 export interface LoadedTable {
@@ -52,10 +55,13 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
       log.problems.push(...e.problems);
     }
   }
-  log.throwIfErrors();
+  const unreadable = log.hasErrors;
+  if (unreadable && (!options.collectAll || located.length === 0)) log.throwIfErrors();
 
   const scheme = options.scheme ?? selectScheme(options.candidates ?? builtinSchemes(), located.flatMap((h) => h.columns));
   const parts = located.map((h) => readUnits(h, scheme, { missing: options.missing ?? 'error' }, log));
+  // Joining makes sense only when every file could be read.
+  if (unreadable) log.throwIfErrors();
   const table = joinFiles(parts, scheme, log);
   log.throwIfErrors();
   return { table, scheme, log };
@@ -84,4 +90,30 @@ export function rankSources(sources: readonly Source[], options: RankSourcesOpti
     { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}) },
     log,
   );
+}
+
+export interface Validation {
+  readonly files: readonly string[];
+  /** Errors and warnings, file by file, line by line. */
+  readonly problems: readonly Problem[];
+  /** Known when the data was valid. */
+  readonly scheme?: Scheme;
+  readonly units?: number;
+}
+
+/**
+ * Everything `rank` checks, going on past unreadable files, plus plausibility warnings (a unit at 0 or
+ * at the maximum everywhere, one name with two codes). Never throws for invalid data.
+ */
+export function validateSources(sources: readonly Source[], options: RankSourcesOptions = {}): Validation {
+  const files = sources.map((s) => s.name);
+  try {
+    const r = rankSources(sources, { ...options, collectAll: true });
+    const log = new ProblemLog();
+    plausibilityChecks(r, log);
+    return { files, problems: sortProblems([...r.warnings, ...log.problems], files), scheme: r.scheme, units: r.units.length };
+  } catch (e) {
+    if (e instanceof ParScoreError && e.exitCode === 1) return { files, problems: e.problems };
+    throw e;
+  }
 }

@@ -5,6 +5,9 @@ import { registerRank } from './commands/rank.js';
 import { registerSchemes } from './commands/schemes.js';
 import { registerCompare } from './commands/compare.js';
 import { registerTrend } from './commands/trend.js';
+import { registerExplain } from './commands/explain.js';
+import { registerValidate } from './commands/validate.js';
+import { registerTemplate } from './commands/template.js';
 import { reportError } from './report.js';
 import { writeStdout } from './io.js';
 
@@ -24,6 +27,9 @@ export function buildProgram(ctx: Context): Command {
   registerRank(program, ctx);
   registerCompare(program, ctx);
   registerTrend(program, ctx);
+  registerExplain(program, ctx);
+  registerValidate(program, ctx);
+  registerTemplate(program, ctx);
   registerSchemes(program, ctx);
   program.addHelpText(
     'after',

@@ -18,6 +18,8 @@ export function reportError(e: unknown, write: (s: string) => void, maxErrors: n
   if (e instanceof ParScoreError) {
     const errors = e.problems.filter((p) => p.severity === 'error');
     const warnings = e.problems.filter((p) => p.severity === 'warning');
+    // An empty error is a verdict already reported on stdout (validate): only the exit code remains.
+    if (e.problems.length === 0) return e.exitCode;
     const lines = errors.slice(0, maxErrors).map((p) => problemLine(p));
     if (errors.length > maxErrors) lines.push(`par-score: ... and ${errors.length - maxErrors} more errors (--max-errors to see them)`);
     if (errors.length > 1) lines.push(`par-score: ${errors.length} errors${warnings.length ? `, ${warnings.length} warnings` : ''}; nothing was written`);

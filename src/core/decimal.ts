@@ -165,6 +165,14 @@ export function roundRatio(r: Ratio, places: number): Decimal {
   return { units: negative ? -q : q, scale: places };
 }
 
+/** Rounds up (towards +infinity) to `places` decimals: a "points needed" figure must never understate. */
+export function ceilRatio(r: Ratio, places: number): Decimal {
+  const scaled = r.num * pow10(places);
+  let q = scaled / r.den;
+  if (scaled > 0n && q * r.den !== scaled) q += 1n;
+  return { units: q, scale: places };
+}
+
 export function roundDecimal(d: Decimal, places: number): Decimal {
   if (d.scale <= places) return { units: rescale(d, places), scale: places };
   return roundRatio(toRatio(d), places);

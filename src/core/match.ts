@@ -28,7 +28,7 @@ export interface MatchResult<P, C> {
   readonly dropped: P[];
 }
 
-type Lookup<T> = { found: T } | { candidates: T[] } | undefined;
+export type Lookup<T> = { found: T } | { candidates: T[] } | undefined;
 
 class UnitIndex<T extends Identity> {
   private readonly byCode = new Map<string, T[]>();
@@ -68,6 +68,11 @@ class UnitIndex<T extends Identity> {
   strippedIsUnique(u: Identity): boolean {
     return (this.byStripped.get(strippedNameKey(u.name)) ?? []).length <= 1;
   }
+}
+
+/** Finds one unit by code or name (normalised; a prefix-less name when unambiguous). */
+export function lookupUnit<T extends Identity>(units: readonly T[], query: string): Lookup<T> {
+  return new UnitIndex(units).lookupText(query);
 }
 
 const names = (units: readonly Identity[]) => units.map((u) => (u.code ? `${u.name} (${u.code})` : u.name)).join(', ');

@@ -51,8 +51,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 export function decode(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) return '';
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return checkText(utf8(bytes.subarray(3), file, 3), file);
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checkText(new TextDecoder('utf-16le').decode(bytes.subarray(2)), file);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checkText(new TextDecoder('utf-16be').decode(bytes.subarray(2)), file);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checkText(utf16(bytes.subarray(2), 'utf-16le', file), file);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checkText(utf16(bytes.subarray(2), 'utf-16be', file), file);
 
   // NUL bytes never occur in a text CSV: UTF-16 without a BOM, or a binary file.
   const sample = bytes.subarray(0, 4096);
@@ -66,6 +66,15 @@ export function decode(bytes: Uint8Array, file: string): string {
     fail(file, 'binary-file', 'this is not a text file (it contains NUL bytes); expected a CSV file', lineAt(bytes, bytes.indexOf(0)));
   }
   return checkText(utf8(bytes, file, 0), file);
+}
+
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: string): string {
+  try {
+    if (bytes.length % 2 !== 0) throw new Error('odd length');
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return fail(file, 'encoding', `the file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()} (truncated or damaged)`, undefined, RESAVE_HINT);
+  }
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

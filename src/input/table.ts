@@ -284,6 +284,8 @@ export function joinFiles(parts: readonly FileUnits[], scheme: Scheme, log: Prob
   const files = parts.map((p) => p.file);
   const [first, ...rest] = parts;
   if (!first) return { units: [], files };
+  // A file whose header could not be used has been reported; matching units against it would only add noise.
+  if (parts.some((p) => p.broken)) return { units: first.units, files };
   const units = first.units;
   const owner = new Map<string, string>();
   for (const id of first.components) owner.set(id, first.file);

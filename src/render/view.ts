@@ -155,8 +155,10 @@ export function summaryLines(r: Ranking, o: ViewOptions): string[] {
 }
 
 export function title(r: Ranking, lang: Lang): string {
-  const year = r.year ? ` ${r.year}` : '';
-  return `${r.scheme.title[lang]}${year}`;
+  const name = r.scheme.title[lang];
+  // "Quảng Ngãi district PAR INDEX 2023" already says its year.
+  const year = r.year && !name.includes(r.year) ? ` ${r.year}` : '';
+  return `${name}${year}`;
 }
 
 /** Lines under a compared table: counts, change of the mean, merges, renames, units no longer present. */
