@@ -46,7 +46,7 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
       const text = decode(source.bytes, source.name);
       const csv = readCsv(text, source.name, options.delimiter);
       if (csv.rows.length === 0) {
-        log.error('empty-file', 'the file is empty (no header, no rows)', { file: source.name });
+        log.error('empty-file', 'the file is empty (no header, no rows)', { file: source.name, line: 1 });
         continue;
       }
       located.push(locateHeader(csv, options.unitColumn));

@@ -2,7 +2,7 @@
 import { closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { usageError } from '../core/problem.js';
+import { ParScoreError, usageError } from '../core/problem.js';
 import type { Source } from '../pipeline.js';
 
 export const STDIN = '-';
@@ -13,11 +13,21 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+function cannotOpen(path: string, why: string): ParScoreError {
+  return new ParScoreError([{ severity: 'error', code: 'cannot-open', message: why, file: path }], 2);
+}
+
 function openError(path: string, e: unknown): never {
   const code = (e as NodeJS.ErrnoException).code;
   const why =
-    code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
-  throw usageError('cannot-open', `cannot read ${path}: ${why}`);
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a directory, not a CSV file'
+          : `cannot read it (${(e as Error).message})`;
+  throw cannotOpen(path, why);
 }
 
 /** Reads the named files (`-` = standard input, at most once). */
@@ -36,7 +46,7 @@ export async function readSources(paths: readonly string[]): Promise<Source[]> {
       openError(path, e);
     }
     try {
-      if (fstatSync(fd).isDirectory()) throw usageError('cannot-open', `cannot read ${path}: it is a directory, not a CSV file`);
+      if (fstatSync(fd).isDirectory()) throw cannotOpen(path, 'it is a directory, not a CSV file');
       sources.push({ name: path, bytes: readFileSync(fd) });
     } catch (e) {
       if ((e as { exitCode?: number }).exitCode) throw e;

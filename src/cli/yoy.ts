@@ -1,9 +1,8 @@
 /** Year-over-year options shared by `rank --prev` and `compare`. */
-import { readFileSync } from 'node:fs';
 import { Option } from 'commander';
 import { z } from 'zod';
 import { compareRankings, MERGE_RULES, type Comparison } from '../core/compare.js';
-import { ParScoreError, ProblemLog, usageError, type Problem } from '../core/problem.js';
+import { ParScoreError, ProblemLog, type Problem } from '../core/problem.js';
 import type { Ranking } from '../core/ranking.js';
 import { readCrosswalk } from '../input/crosswalk.js';
 import { rankSources, type RankSourcesOptions } from '../pipeline.js';
@@ -45,13 +44,8 @@ export async function compareWithPrevious(
   const previous = rankSources(await readSources(prevFiles), { ...rest, ...(prevScheme ? { scheme: prevScheme } : { candidates: builtinSchemes() }) });
   let crosswalk;
   if (o.crosswalk) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(o.crosswalk);
-    } catch (e) {
-      throw usageError('cannot-open', `cannot read ${o.crosswalk}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-    }
-    crosswalk = readCrosswalk(bytes, o.crosswalk);
+    const [source] = await readSources([o.crosswalk]);
+    crosswalk = readCrosswalk(source!.bytes, source!.name);
   }
   return compareRankings(current, previous, {
     ...(crosswalk ? { crosswalk } : {}),

@@ -14,8 +14,9 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-function fail(file: string, code: string, message: string, line?: number, hint?: string): never {
-  const p: Problem = { severity: 'error', code, message, file, ...(line !== undefined ? { line } : {}), ...(hint ? { hint } : {}) };
+/** Whole-file problems are reported at line 1, so every message names a file and a line. */
+function fail(file: string, code: string, message: string, line = 1, hint?: string): never {
+  const p: Problem = { severity: 'error', code, message, file, line, ...(hint ? { hint } : {}) };
   throw new ParScoreError([p], 1);
 }
 

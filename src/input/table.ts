@@ -64,6 +64,9 @@ interface FileUnits {
 
 const MULTI_ROLES: ReadonlySet<MetaRole> = new Set(['ignored']);
 
+/** No real name, code or score is this long; a longer cell is a damaged or hostile file. */
+export const MAX_CELL_LENGTH = 1000;
+
 export function unitKey(name: string, code: string | undefined): string {
   return code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`;
 }
@@ -77,6 +80,11 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const headerLine = h.row.line;
   const at = (col: HeaderColumn, line = headerLine): CellRef => ({ file, line, column: col.index + 1 });
   const components = matchComponents(scheme, h.columns);
+  const longHeader = h.columns.find((c) => c.header.length > MAX_CELL_LENGTH);
+  if (longHeader) {
+    log.error('cell-too-long', `this header is ${longHeader.header.length.toLocaleString('en-US')} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString('en-US')}`, at(longHeader));
+    return { file, units: [], components: new Set(), headerLine, broken: true };
+  }
 
   // Column roles: every role that matters may appear once.
   const seen = new Map<string, HeaderColumn>();
@@ -155,6 +163,15 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
         });
         continue;
       }
+    }
+    const long = fields.findIndex((f) => f.length > MAX_CELL_LENGTH);
+    if (long >= 0) {
+      log.error('cell-too-long', `this cell is ${fields[long]!.length.toLocaleString('en-US')} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString('en-US')}`, {
+        file,
+        line,
+        column: long + 1,
+      });
+      continue;
     }
     for (const col of h.columns) if (col.header === '' && (fields[col.index] ?? '').trim() !== '') unnamedWithData.add(col.index);
 
