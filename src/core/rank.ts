@@ -7,6 +7,23 @@
  */
 import { compareRatios, type Ratio } from './decimal.js';
 
+interface Entry<T> {
+  readonly item?: T;
+  readonly v: Ratio;
+  /** The value as a double: decides every comparison except near-ties, which are decided exactly. */
+  readonly f: number;
+}
+
+/**
+ * Exact comparison, fast: doubles carry a relative error below 1e-15, so when they differ by more
+ * than 1e-9 (relative) their order is the exact order; closer values are compared as fractions.
+ */
+function compareEntries<T>(a: Entry<T>, b: Entry<T>): number {
+  const d = a.f - b.f;
+  if (d !== 0 && Math.abs(d) > 1e-9 * Math.max(Math.abs(a.f), Math.abs(b.f))) return d < 0 ? -1 : 1;
+  return compareRatios(a.v, b.v);
+}
+
 export type TieRule = 'competition' | 'dense' | 'ordinal';
 export const TIE_RULES: readonly TieRule[] = ['competition', 'dense', 'ordinal'];
 
@@ -21,14 +38,16 @@ export function assignRanks<T>(
   ties: TieRule,
   order: (a: T, b: T) => number,
 ): { item: T; rank: number }[] {
-  const values = new Map<T, Ratio>();
-  for (const item of items) values.set(item, value(item));
-  const sorted = [...items].sort((a, b) => compareRatios(values.get(b)!, values.get(a)!) || order(a, b));
+  const entries: Entry<T>[] = items.map((item) => {
+    const v = value(item);
+    return { item, v, f: Number(v.num) / Number(v.den) };
+  });
+  entries.sort((a, b) => compareEntries(b, a) || order(a.item!, b.item!));
   const out: { item: T; rank: number }[] = [];
   let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const item = sorted[i]!;
-    const sameAsPrevious = i > 0 && compareRatios(values.get(sorted[i - 1]!)!, values.get(item)!) === 0;
+  for (let i = 0; i < entries.length; i++) {
+    const item = entries[i]!.item!;
+    const sameAsPrevious = i > 0 && compareEntries(entries[i - 1]!, entries[i]!) === 0;
     if (!sameAsPrevious) distinct++;
     let rank: number;
     if (ties === 'ordinal') rank = i + 1;
@@ -37,4 +56,31 @@ export function assignRanks<T>(
     out.push({ item, rank });
   }
   return out;
+}
+
+/**
+ * Ranks alone, aligned with `values` (no listing order needed): under competition and dense rules a
+ * rank depends only on the values, so equal values need no tie-break and the sort stays cheap. Under
+ * ordinal, `order` decides.
+ */
+export function ranksOf<T>(items: readonly T[], value: (item: T) => Ratio, ties: TieRule, order: (a: T, b: T) => number): number[] {
+  if (ties === 'ordinal') {
+    const index = new Map(items.map((item, i) => [item, i]));
+    const ranks = new Array<number>(items.length);
+    for (const { item, rank } of assignRanks(items, value, ties, order)) ranks[index.get(item)!] = rank;
+    return ranks;
+  }
+  const entries = items.map((item, i) => {
+    const v = value(item);
+    return { i, v, f: Number(v.num) / Number(v.den) };
+  });
+  entries.sort((a, b) => compareEntries(b, a));
+  const ranks = new Array<number>(items.length);
+  let distinct = 0;
+  for (let k = 0; k < entries.length; k++) {
+    const same = k > 0 && compareEntries(entries[k - 1]!, entries[k]!) === 0;
+    if (!same) distinct++;
+    ranks[entries[k]!.i] = ties === 'dense' ? distinct : same ? ranks[entries[k - 1]!.i]! : k + 1;
+  }
+  return ranks;
 }

@@ -17,8 +17,9 @@ import {
   type Ratio,
 } from './decimal.js';
 import type { Problem } from './problem.js';
+import { foldDiacritics } from './text.js';
 import { ProblemLog } from './problem.js';
-import { assignRanks, type TieRule } from './rank.js';
+import { assignRanks, ranksOf, type TieRule } from './rank.js';
 import { stats, type Stats } from './summary.js';
 import type { Band, Scheme } from '../scheme/schema.js';
 import type { CellRef, UnitRow, UnitTable } from '../input/table.js';
@@ -60,6 +61,8 @@ export interface UnitResult {
   rankedCount: number;
   readonly components: readonly ComponentResult[];
   readonly origin: CellRef;
+  /** Orders units with equal values (see `sortKey`). */
+  readonly sortKey: string;
 }
 
 export interface BandCount {
@@ -89,11 +92,18 @@ export interface Ranking {
 }
 
 const TOTAL_TOLERANCE: Decimal = { units: 1n, scale: 2 };
-const collator = new Intl.Collator('vi', { sensitivity: 'variant', numeric: true });
 
-/** Listing order among equal values: by name (Vietnamese collation), then code. Independent of input order. */
-export function byNameThenCode(a: { name: string; code?: string }, b: { name: string; code?: string }): number {
-  return collator.compare(a.name, b.name) || collator.compare(a.code ?? '', b.code ?? '');
+/**
+ * The key that orders units with equal values: the name without diacritics (so "Đức" sorts with "Duc"),
+ * then the exact name, then the code. Computed once per unit; comparing it is a plain string comparison.
+ */
+export function sortKey(name: string, code: string | undefined): string {
+  return `${foldDiacritics(name)}\u0001${name}\u0001${code ?? ''}`;
+}
+
+/** Listing order among equal values (see `sortKey`). Independent of input order. */
+export function byNameThenCode(a: { sortKey: string }, b: { sortKey: string }): number {
+  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
 }
 
 export function bandFor(scheme: Scheme, value: Ratio): Band | undefined {
@@ -156,6 +166,7 @@ function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: Prob
     ...(band ? { band } : {}),
     components,
     origin: row.origin,
+    sortKey: sortKey(row.name, row.code),
   };
 }
 
@@ -166,8 +177,11 @@ function countBands(scheme: Scheme, units: readonly UnitResult[]): BandCount[] {
 }
 
 function rankBlock(units: UnitResult[], scheme: Scheme, options: RankOptions): UnitResult[] {
+  // The tie order, once: sort by key, then compare positions (cheap) in every ranking below.
+  const position = new Map([...units].sort(byNameThenCode).map((u, i) => [u, i]));
+  const tieOrder = (a: UnitResult, b: UnitResult) => position.get(a)! - position.get(b)!;
   const ranked = units.filter((u) => u.ranked);
-  const listed = assignRanks(ranked, (u) => u.rankValue, options.ties, byNameThenCode);
+  const listed = assignRanks(ranked, (u) => u.rankValue, options.ties, tieOrder);
   for (const { item, rank } of listed) {
     item.rank = rank;
     item.rankedCount = ranked.length;
@@ -178,11 +192,12 @@ function rankBlock(units: UnitResult[], scheme: Scheme, options: RankOptions): U
       const exact = u.components[i]!.index!;
       return options.rankPrecision === undefined ? exact : toRatio(roundRatio(exact, options.rankPrecision));
     };
-    for (const { item, rank } of assignRanks(applicable, value, options.ties, byNameThenCode)) item.components[i]!.rank = rank;
+    const ranks = ranksOf(applicable, value, options.ties, tieOrder);
+    applicable.forEach((u, k) => (u.components[i]!.rank = ranks[k]));
   });
   const unranked = units
     .filter((u) => !u.ranked)
-    .sort((a, b) => compareRatios(b.index, a.index) || byNameThenCode(a, b));
+    .sort((a, b) => compareRatios(b.index, a.index) || tieOrder(a, b));
   for (const u of unranked) u.rankedCount = ranked.length;
   return [...listed.map((l) => l.item), ...unranked];
 }

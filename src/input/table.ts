@@ -35,7 +35,6 @@ export interface UnitRow {
   ranked: boolean;
   year?: string;
   readonly scores: Map<string, Score>;
-  readonly cells: Map<string, CellRef>;
   readonly declaredTotals: DeclaredTotal[];
   /** Where the unit's row is (first file). */
   readonly origin: CellRef;
@@ -195,7 +194,6 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       ranked: true,
       ...(text('year') !== undefined ? { year: text('year')! } : {}),
       scores: new Map(),
-      cells: new Map(),
       declaredTotals: [],
       origin,
     };
@@ -209,7 +207,6 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
 
     for (const [col, component] of componentColumns) {
       const ref = at(col, line);
-      unit.cells.set(component.id, ref);
       const cell = parseCell(fields[col.index] ?? '');
       switch (cell.kind) {
         case 'number':
@@ -356,7 +353,6 @@ export function joinFiles(parts: readonly FileUnits[], scheme: Scheme, log: Prob
 
 function mergeInto(target: UnitRow, from: UnitRow, log: ProblemLog): void {
   for (const [id, s] of from.scores) target.scores.set(id, s);
-  for (const [id, c] of from.cells) target.cells.set(id, c);
   target.declaredTotals.push(...from.declaredTotals);
   const fields = ['code', 'block', 'year'] as const;
   for (const f of fields) {
