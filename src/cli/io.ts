@@ -1,15 +1,75 @@
 /** The CLI's file system and stream edge: reading inputs, writing outputs atomically. */
-import { closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { getHeapStatistics } from 'node:v8';
 import { ParScoreError, usageError } from '../core/problem.js';
 import type { Source } from '../pipeline.js';
 
 export const STDIN = '-';
 
-async function readStdin(): Promise<Uint8Array> {
+/** Default for --max-input-size: memory use is about 130 times the input size (see README). */
+export const DEFAULT_MAX_INPUT = 32 * 1024 * 1024;
+
+export function formatSize(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = bytes;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(1).replace(/\.0$/, '')} ${units[i]}`;
+}
+
+/** "64MiB", "1.5 GB", "1000000" -> bytes. */
+export function parseSize(text: string): number | undefined {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 ** 2 : unit.startsWith('g') ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * factor);
+}
+
+/** Memory needed per byte of input, measured (docs/PERFORMANCE.md); inputs needing more than the heap are refused. */
+const MEMORY_PER_INPUT_BYTE = 130;
+
+/** The effective limit: the user's, but never more than fits in the JavaScript heap. */
+export function effectiveLimit(limit: number): number {
+  return Math.min(limit, Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_INPUT_BYTE));
+}
+
+function tooLarge(name: string, size: string, limit: number): ParScoreError {
+  const heapBound = effectiveLimit(Infinity);
+  const hint =
+    limit >= heapBound
+      ? `it would need more memory than Node.js may use here (${formatSize(getHeapStatistics().heap_size_limit)}); split the file, or run with NODE_OPTIONS=--max-old-space-size=<MiB>`
+      : 'split it, or raise the limit with --max-input-size (par-score needs about 130 times the input size in memory)';
+  return new ParScoreError(
+    [
+      {
+        severity: 'error',
+        code: 'input-too-large',
+        message: `the input is ${size}, over the limit of ${formatSize(limit)}`,
+        file: name,
+        hint,
+      },
+    ],
+    1,
+  );
+}
+
+async function readStdin(limit: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      process.stdin.destroy();
+      throw tooLarge('<stdin>', `more than ${formatSize(limit)}`, limit);
+    }
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -30,13 +90,17 @@ function openError(path: string, e: unknown): never {
   throw cannotOpen(path, why);
 }
 
-/** Reads the named files (`-` = standard input, at most once). */
-export async function readSources(paths: readonly string[]): Promise<Source[]> {
+/** Reads the named files (`-` = standard input, at most once), refusing more than `limit` bytes in all. */
+export async function readSources(paths: readonly string[], requested = DEFAULT_MAX_INPUT): Promise<Source[]> {
+  const limit = effectiveLimit(requested);
+  let total = 0;
   if (paths.filter((p) => p === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
   const sources: Source[] = [];
   for (const path of paths) {
     if (path === STDIN) {
-      sources.push({ name: '<stdin>', bytes: await readStdin() });
+      const bytes = await readStdin(limit - total);
+      total += bytes.length;
+      sources.push({ name: '<stdin>', bytes });
       continue;
     }
     let fd: number;
@@ -46,8 +110,13 @@ export async function readSources(paths: readonly string[]): Promise<Source[]> {
       openError(path, e);
     }
     try {
-      if (fstatSync(fd).isDirectory()) throw cannotOpen(path, 'it is a directory, not a CSV file');
-      sources.push({ name: path, bytes: readFileSync(fd) });
+      const st = fstatSync(fd);
+      if (st.isDirectory()) throw cannotOpen(path, 'it is a directory, not a CSV file');
+      if (st.isFile() && total + st.size > limit) throw tooLarge(path, formatSize(st.size), limit);
+      const bytes = readFileSync(fd);
+      if (total + bytes.length > limit) throw tooLarge(path, `more than ${formatSize(limit)}`, limit);
+      total += bytes.length;
+      sources.push({ name: path, bytes });
     } catch (e) {
       if ((e as { exitCode?: number }).exitCode) throw e;
       openError(path, e);
@@ -88,11 +157,22 @@ export function checkOutPath(out: string, inputs: readonly string[], force: bool
   if (exists && !force) throw usageError('out-exists', `${out} already exists`, 'pass --force to replace it');
 }
 
+/** Output as one string or as pieces (large JSON is produced unit by unit). */
+export type Output = string | Iterable<string>;
+
 /** Writes via a temporary file in the same directory and a rename: readers never see half a file. */
-export function writeAtomic(out: string, text: string): void {
+export function writeAtomic(out: string, output: Output): void {
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, text, { flag: 'wx' });
+    if (typeof output === 'string') writeFileSync(tmp, output, { flag: 'wx' });
+    else {
+      const fd = openSync(tmp, 'wx');
+      try {
+        for (const piece of output) writeSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    }
     renameSync(tmp, out);
   } catch (e) {
     try {
@@ -110,4 +190,10 @@ export function writeStdout(text: string): Promise<void> {
     if (text === '') return done();
     process.stdout.write(text, () => done());
   });
+}
+
+/** Writes every piece in turn, waiting for each: memory stays bounded by one piece. */
+export async function writeOutput(write: (text: string) => Promise<void>, output: Output): Promise<void> {
+  if (typeof output === 'string') return write(output);
+  for (const piece of output) await write(piece);
 }

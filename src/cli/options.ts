@@ -5,6 +5,7 @@ import { usageError } from '../core/problem.js';
 import { TIE_RULES } from '../core/rank.js';
 import type { Delimiter } from '../input/csv.js';
 import { LANGS } from '../render/labels.js';
+import { parseSize } from './io.js';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -42,6 +43,16 @@ export const inputOptionsSchema = {
   unitColumn: z.string().min(1).optional(),
   missing: z.enum(['error', 'zero']),
   maxErrors: wholeNumber(1, 100000),
+  maxInputSize: z
+    .string()
+    .transform((v, ctx) => {
+      const n = parseSize(v);
+      if (n === undefined || n < 1) {
+        ctx.addIssue({ code: 'custom', message: 'expected a size such as 64MiB, 1GiB or 1000000' });
+        return z.NEVER;
+      }
+      return n;
+    }),
   quiet: z.boolean().optional(),
   color: z.boolean().optional(),
 };
@@ -60,6 +71,7 @@ export function inputOptions(): Option[] {
     new Option('--unit-column <header>', 'the header of the unit-name column, if not a usual one'),
     new Option('--missing <rule>', 'an empty score cell is an error, or counts as 0').choices(['error', 'zero']).default('error'),
     new Option('--max-errors <n>', 'how many problems to print at most').default('20'),
+    new Option('--max-input-size <size>', 'refuse inputs larger than this in all (e.g. 64MiB)').default('32MiB'),
     new Option('-q, --quiet', 'do not print warnings on stderr'),
     new Option('--no-color', 'no colours, even on a terminal'),
   ];

@@ -33,7 +33,7 @@ export type YoyCliOptions = { [K in keyof typeof yoyOptionsSchema]?: z.infer<(ty
 export async function compareWithPrevious(
   current: Ranking,
   prevFiles: readonly string[],
-  o: YoyCliOptions & { scheme?: string | undefined },
+  o: YoyCliOptions & { scheme?: string | undefined; maxInputSize?: number },
   rankOptions: RankSourcesOptions,
 ): Promise<Comparison> {
   const prevSchemeArg = o.prevScheme ?? o.scheme;
@@ -41,10 +41,10 @@ export async function compareWithPrevious(
   const { scheme: _ignored, candidates: _c, ...rest } = rankOptions;
   void _ignored;
   void _c;
-  const previous = rankSources(await readSources(prevFiles), { ...rest, ...(prevScheme ? { scheme: prevScheme } : { candidates: builtinSchemes() }) });
+  const previous = rankSources(await readSources(prevFiles, o.maxInputSize), { ...rest, ...(prevScheme ? { scheme: prevScheme } : { candidates: builtinSchemes() }) });
   let crosswalk;
   if (o.crosswalk) {
-    const [source] = await readSources([o.crosswalk]);
+    const [source] = await readSources([o.crosswalk], o.maxInputSize);
     crosswalk = readCrosswalk(source!.bytes, source!.name);
   }
   return compareRankings(current, previous, {

@@ -1,5 +1,5 @@
 /** The `compare` view: units sorted by movement, biggest risers and fallers, counts, change of the mean. */
-import Table from 'cli-table3';
+import { renderBox } from './box.js';
 import type { ChalkInstance } from 'chalk';
 import { compareRatios, formatRatio, toJsonNumber } from '../core/decimal.js';
 import type { Comparison, UnitChange } from '../core/compare.js';
@@ -89,17 +89,9 @@ export function renderCompareTable(c: Comparison, o: CompareRenderOptions & { co
     out.push('');
     if (s.heading) out.push(k.bold(s.heading));
     const t = rows(c, s.list, o.lang, sep);
-    const table = new Table({
-      head: t.head.map((h) => k.bold(h)),
-      colAligns: t.numeric.map((n) => (n ? 'right' : 'left')),
-      style: k.level === 0 ? { head: [], border: [] } : { head: [], border: ['grey'] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    });
     const changeAt = t.head.indexOf(words(o.lang).change);
-    for (const r of t.rows) {
-      table.push(r.cells.map((cell, i) => (i !== changeAt || r.change === undefined ? cell : r.change > 0 ? k.green(cell) : r.change < 0 ? k.red(cell) : cell)));
-    }
-    out.push(table.toString());
+    const body = t.rows.map((r) => r.cells.map((cell, i) => (i !== changeAt || r.change === undefined ? cell : r.change > 0 ? k.green(cell) : r.change < 0 ? k.red(cell) : cell)));
+    out.push(renderBox({ head: t.head, numeric: t.numeric, colour: k }, body));
   }
   out.push('', ...comparisonNotes(c, { lang: o.lang, separator: sep }));
   return out.join('\n') + '\n';

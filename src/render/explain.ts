@@ -1,5 +1,5 @@
 /** The `explain` view: one unit's components by points lost, its position, and what it takes to climb. */
-import Table from 'cli-table3';
+import { renderBox } from './box.js';
 import type { ChalkInstance } from 'chalk';
 import { ceilRatio, format, formatRatio, normalize, sub, subRatios, sum, toJsonNumber, toRatio } from '../core/decimal.js';
 import type { Explanation, Target } from '../core/explain.js';
@@ -148,14 +148,8 @@ function lines(e: Explanation, lang: Lang): { head: string[]; numeric: boolean[]
 export function renderExplainTable(e: Explanation, o: { lang: Lang; colour: ChalkInstance }): string {
   const k = o.colour;
   const l = lines(e, o.lang);
-  const table = new Table({
-    head: l.head.map((h) => k.bold(h)),
-    colAligns: l.numeric.map((n) => (n ? 'right' : 'left')),
-    style: k.level === 0 ? { head: [], border: [] } : { head: [], border: ['grey'] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const r of l.rows) table.push(r);
-  return [k.bold(l.heading), l.notes[0]!, l.notes[1] ?? '', '', table.toString(), ...l.notes.slice(2)].join('\n').replace(/\n\n\n/g, '\n\n') + '\n';
+  const table = renderBox({ head: l.head, numeric: l.numeric, colour: k }, l.rows);
+  return [k.bold(l.heading), l.notes[0]!, l.notes[1] ?? '', '', table, ...l.notes.slice(2)].join('\n').replace(/\n\n\n/g, '\n\n') + '\n';
 }
 
 export function renderExplainMarkdown(e: Explanation, o: { lang: Lang }): string {

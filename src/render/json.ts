@@ -131,7 +131,7 @@ export function schemeJson(r: Ranking) {
   };
 }
 
-export function rankingJson(r: Ranking, comparison?: Comparison) {
+export function rankingJson(r: Ranking, comparison?: Comparison, withUnits = true) {
   const p = r.scheme.precision;
   const changes = new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
   return {
@@ -140,7 +140,7 @@ export function rankingJson(r: Ranking, comparison?: Comparison) {
     year: r.year ?? null,
     files: r.files,
     options: { ties: r.options.ties, rankPrecision: r.options.rankPrecision ?? null },
-    units: r.units.map((u) => unitJson(r, u, changes.get(u), comparison !== undefined)),
+    units: withUnits ? r.units.map((u) => unitJson(r, u, changes.get(u), comparison !== undefined)) : [],
     summary: {
       ...statsJson(r.stats, p),
       ranked: r.units.filter((u) => u.ranked).length,
@@ -155,6 +155,34 @@ export function rankingJson(r: Ranking, comparison?: Comparison) {
   };
 }
 
+/**
+ * The JSON document in pieces, unit by unit, so a large ranking is never one giant string or object
+ * tree in memory. Joined, the pieces are exactly `JSON.stringify(rankingJson(r), null, 2)` + newline.
+ */
+export function* renderJsonChunks(r: Ranking, comparison?: Comparison): Generator<string> {
+  const changes = new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
+  const doc = rankingJson(r, comparison, false);
+  const text = JSON.stringify(doc, null, 2);
+  const marker = '\n  "units": [],\n';
+  const at = text.indexOf(marker);
+  if (r.units.length === 0 || at < 0) {
+    yield `${JSON.stringify(rankingJson(r, comparison), null, 2)}\n`;
+    return;
+  }
+  yield `${text.slice(0, at)}\n  "units": [\n`;
+  let batch = '';
+  const last = r.units.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const one = JSON.stringify(unitJson(r, r.units[i]!, changes.get(r.units[i]!), comparison !== undefined), null, 2).replace(/\n/g, '\n    ');
+    batch += `    ${one}${i < last ? ',' : ''}\n`;
+    if (batch.length > 1 << 16) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield `${batch}  ],\n${text.slice(at + marker.length)}\n`;
+}
+
 export function renderJson(r: Ranking, comparison?: Comparison): string {
-  return `${JSON.stringify(rankingJson(r, comparison), null, 2)}\n`;
+  return [...renderJsonChunks(r, comparison)].join('');
 }

@@ -1,5 +1,5 @@
 /** The terminal table: one table per block, numbers right-aligned, bands coloured on a TTY. */
-import Table from 'cli-table3';
+import { displayWidth, renderBox } from './box.js';
 import type { ChalkInstance } from 'chalk';
 import type { Ranking, UnitResult } from '../core/ranking.js';
 import type { Lang } from './labels.js';
@@ -37,13 +37,12 @@ export interface TableOptions {
   readonly comparison?: Comparison;
 }
 
-const visibleWidth = (line: string) => line.replace(/\u001b\[[0-9;]*m/g, '').length;
 
 export function renderTable(r: Ranking, options: TableOptions): string {
   const mode = options.components ?? 'auto';
   const full = renderTableWith(r, options, mode !== 'hide');
   if (mode !== 'auto' || options.width === undefined || r.scheme.components.length === 0) return full;
-  const widest = Math.max(...full.split('\n').map(visibleWidth));
+  const widest = full.split('\n').reduce((m, line) => Math.max(m, displayWidth(line)), 0);
   if (widest <= options.width) return full;
   const narrow = renderTableWith(r, options, false);
   const note =
@@ -65,18 +64,10 @@ function renderTableWith(r: Ranking, options: TableOptions, withComponents: bool
   const componentIds = new Set(r.scheme.components.map((x) => x.id));
   const cols = columns(r, o).filter((col) => withComponents || !componentIds.has(col.id));
   const out: string[] = [c.bold(title(r, options.lang))];
-  const plain = c.level === 0;
   for (const b of r.blocks) {
     out.push('');
     if (b.name !== undefined) out.push(c.bold(`${w.block}: ${b.name}`));
-    const table = new Table({
-      head: cols.map((col) => c.bold(wrapHeader(col.title))),
-      colAligns: cols.map((col) => (col.numeric ? 'right' : 'left')),
-      style: plain ? { head: [], border: [] } : { head: [], border: ['grey'] },
-      chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    });
-    for (const u of b.units) {
-      table.push(
+    const rows = b.units.map((u) =>
         cols.map((col) => {
           const text = col.cell(u);
           if (col.id === 'band') return bandColour(c, u, r)(text);
@@ -88,9 +79,8 @@ function renderTableWith(r: Ranking, options: TableOptions, withComponents: bool
           }
           return text;
         }),
-      );
-    }
-    out.push(table.toString());
+    );
+    out.push(renderBox({ head: cols.map((col) => wrapHeader(col.title)), numeric: cols.map((col) => col.numeric), colour: c }, rows));
   }
   out.push('');
   for (const line of summaryLines(r, o)) out.push(line);

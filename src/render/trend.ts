@@ -1,5 +1,5 @@
 /** The `trend` view: rank and index per year for every unit, with a sparkline of the index. */
-import Table from 'cli-table3';
+import { renderBox } from './box.js';
 import type { ChalkInstance } from 'chalk';
 import { compareRatios, formatRatio, subRatios, toJsonNumber, toRatio, type Ratio } from '../core/decimal.js';
 import type { Trend } from '../core/trend.js';
@@ -73,14 +73,8 @@ function footnote(t: Trend, lang: Lang): string {
 export function renderTrendTable(t: Trend, o: { lang: Lang; colour: ChalkInstance }): string {
   const k = o.colour;
   const c = cells(t, o.lang, o.lang === 'vi' ? ',' : '.');
-  const table = new Table({
-    head: c.head.map((h) => k.bold(h)),
-    colAligns: c.numeric.map((n) => (n ? 'right' : 'left')),
-    style: k.level === 0 ? { head: [], border: [] } : { head: [], border: ['grey'] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-  for (const r of c.rows) table.push(r);
-  return [k.bold(heading(t, o.lang)), '', table.toString(), k.dim(footnote(t, o.lang))].join('\n') + '\n';
+  const table = renderBox({ head: c.head, numeric: c.numeric, colour: k }, c.rows);
+  return [k.bold(heading(t, o.lang)), '', table, k.dim(footnote(t, o.lang))].join('\n') + '\n';
 }
 
 export function renderTrendMarkdown(t: Trend, o: { lang: Lang }): string {

@@ -186,3 +186,19 @@ describe('errors: every problem, with file, line and column', () => {
     });
   });
 });
+
+describe('JSON output', () => {
+  it('streams the same bytes as one JSON.stringify of the whole document, comparison included', async () => {
+    const { renderJsonChunks } = await import('../../src/render/json.js');
+    const { compareRankings } = await import('../../src/core/compare.js');
+    for (const [cur, prev] of [
+      ['yoy/provinces-2024.csv', 'yoy/provinces-2023.csv'],
+      ['example-province-units-2023.csv', undefined],
+    ] as const) {
+      const scheme = cur.startsWith('example') ? example : undefined;
+      const r = rankSources([fixtureSource(cur)], scheme ? { scheme } : {});
+      const c = prev ? compareRankings(r, rankSources([fixtureSource(prev)])) : undefined;
+      expect([...renderJsonChunks(r, c)].join('')).toBe(`${JSON.stringify(rankingJson(r, c), null, 2)}\n`);
+    }
+  });
+});

@@ -52,7 +52,7 @@ Examples:
       ties: o.ties,
       ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
     };
-    const ranking = rankSources(await readSources([current]), rankOptions);
+    const ranking = rankSources(await readSources([current], o.maxInputSize), rankOptions);
     const comparison = await compareWithPrevious(ranking, [previous], o, rankOptions);
     const r = await import('../../render/compare.js');
     const view = { lang: o.lang, ...(o.top !== undefined ? { top: o.top } : {}) };

@@ -59,7 +59,7 @@ Examples:
       ties: o.ties,
       ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
     };
-    const ranking = rankSources(await readSources(files), rankOptions);
+    const ranking = rankSources(await readSources(files, o.maxInputSize), rankOptions);
     const comparison = o.prev ? await compareWithPrevious(ranking, o.prev, o, rankOptions) : undefined;
     const explanation = explainUnit(ranking, query, comparison);
     const r = await import('../../render/explain.js');

@@ -6,7 +6,7 @@ import { rankSources } from '../../pipeline.js';
 import { builtinSchemes } from '../../scheme/builtin.js';
 import type { Ranking } from '../../core/ranking.js';
 import { colourFor, type Context } from '../context.js';
-import { checkOutPath, readSources, writeAtomic } from '../io.js';
+import { checkOutPath, readSources, writeAtomic, writeOutput, type Output } from '../io.js';
 import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, type Format } from '../options.js';
 import { warningLines } from '../report.js';
 import { resolveSchemeOption } from '../scheme-option.js';
@@ -26,11 +26,11 @@ export type RankCliOptions = z.infer<typeof schema>;
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-export async function renderRanking(r: Ranking, format: Format, o: RankCliOptions, ctx: Context, comparison?: Comparison): Promise<string> {
+export async function renderRanking(r: Ranking, format: Format, o: RankCliOptions, ctx: Context, comparison?: Comparison): Promise<Output> {
   const cmp = comparison ? { comparison } : {};
   switch (format) {
     case 'json':
-      return (await import('../../render/json.js')).renderJson(r, comparison);
+      return (await import('../../render/json.js')).renderJsonChunks(r, comparison);
     case 'csv':
       return (await import('../../render/csv.js')).renderCsv(r, { lang: o.lang, bom: o.bom ?? false, ...cmp });
     case 'md':
@@ -48,13 +48,13 @@ export async function renderRanking(r: Ranking, format: Format, o: RankCliOption
 
 /** Writes the rendered output to --out or stdout, and warnings to stderr. */
 export async function deliver(
-  text: string,
+  text: Output,
   warnings: Ranking['warnings'],
   o: { out?: string | undefined; quiet?: boolean | undefined; maxErrors: number },
   ctx: Context,
 ): Promise<void> {
   if (o.out) writeAtomic(o.out, text);
-  else await ctx.stdout(text);
+  else await writeOutput((piece) => ctx.stdout(piece), text);
   if (!o.quiet && warnings.length) ctx.stderr(warningLines(warnings, o.maxErrors).join('\n') + '\n');
 }
 
@@ -93,7 +93,7 @@ Examples:
     if (!o.prev && (o.crosswalk || o.mergeRule || o.failOnRankDrop !== undefined || o.prevScheme)) {
       throw usageError('bad-option', '--crosswalk, --merge-rule, --prev-scheme and --fail-on-rank-drop need --prev <file>');
     }
-    const sources = await readSources(files);
+    const sources = await readSources(files, o.maxInputSize);
     const rankOptions = {
       ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
       ...(o.delimiter ? { delimiter: o.delimiter } : {}),

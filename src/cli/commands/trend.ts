@@ -49,7 +49,7 @@ Examples:
     if (o.out) checkOutPath(o.out, files, o.force ?? false);
     const inputs = [];
     for (const [i, file] of files.entries()) {
-      const ranking = rankSources(await readSources([file]), {
+      const ranking = rankSources(await readSources([file], o.maxInputSize), {
         ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
         ...(o.delimiter ? { delimiter: o.delimiter } : {}),
         ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),

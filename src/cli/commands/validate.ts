@@ -43,9 +43,10 @@ Examples:
   );
   cmd.action(async (files: string[], raw: unknown) => {
     const o = parseOptions(schema, { maxErrors: '20', ...(raw as object) });
+    void o.maxErrors;
     const scheme = o.scheme ? resolveSchemeOption(o.scheme) : undefined;
     if (o.out) checkOutPath(o.out, files, o.force ?? false);
-    const v = validateSources(await readSources(files), {
+    const v = validateSources(await readSources(files, o.maxInputSize), {
       ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
       ...(o.delimiter ? { delimiter: o.delimiter } : {}),
       ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
