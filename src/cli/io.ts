@@ -8,8 +8,8 @@ import type { Source } from '../pipeline.js';
 
 export const STDIN = '-';
 
-/** Default for --max-input-size: memory use is about 130 times the input size (see README). */
-export const DEFAULT_MAX_INPUT = 32 * 1024 * 1024;
+/** Default for --max-input-size: well inside the default heap (memory use is about 130 times the input). */
+export const DEFAULT_MAX_INPUT = 24 * 1024 * 1024;
 
 export function formatSize(bytes: number): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -34,39 +34,32 @@ export function parseSize(text: string): number | undefined {
 /** Memory needed per byte of input, measured (docs/PERFORMANCE.md); inputs needing more than the heap are refused. */
 const MEMORY_PER_INPUT_BYTE = 130;
 
-/** The effective limit: the user's, but never more than fits in the JavaScript heap. */
-export function effectiveLimit(limit: number): number {
-  return Math.min(limit, Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_INPUT_BYTE));
+function heapBound(): number {
+  return Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_INPUT_BYTE);
 }
 
-function tooLarge(name: string, size: string, limit: number): ParScoreError {
-  const heapBound = effectiveLimit(Infinity);
-  const hint =
-    limit >= heapBound
-      ? `it would need more memory than Node.js may use here (${formatSize(getHeapStatistics().heap_size_limit)}); split the file, or run with NODE_OPTIONS=--max-old-space-size=<MiB>`
-      : 'split it, or raise the limit with --max-input-size (par-score needs about 130 times the input size in memory)';
-  return new ParScoreError(
-    [
-      {
-        severity: 'error',
-        code: 'input-too-large',
-        message: `the input is ${size}, over the limit of ${formatSize(limit)}`,
-        file: name,
-        hint,
-      },
-    ],
-    1,
-  );
+/** `size` is undefined when only "more than the limit" is known (a stream). */
+function tooLarge(name: string, size: number | undefined, requested: number): ParScoreError {
+  const heap = getHeapStatistics().heap_size_limit;
+  const overHeap = requested > heapBound();
+  const shown = size === undefined ? `more than ${formatSize(Math.min(requested, heapBound()))}` : formatSize(size);
+  const message = overHeap
+    ? `the input is ${shown}; ranking it would need ${size === undefined ? 'more memory than' : `about ${formatSize(size * MEMORY_PER_INPUT_BYTE)} of memory, more than`} Node.js may use here (${formatSize(heap)})`
+    : `the input is ${shown}, over the limit of ${formatSize(requested)}`;
+  const hint = overHeap
+    ? 'split the input, or give Node.js more memory: NODE_OPTIONS=--max-old-space-size=<MiB>'
+    : 'split it, or raise the limit with --max-input-size (memory use is about 130 times the input size)';
+  return new ParScoreError([{ severity: 'error', code: 'input-too-large', message, file: name, hint }], 1);
 }
 
-async function readStdin(limit: number): Promise<Uint8Array> {
+async function readStdin(limit: number, requested: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).length;
     if (size > limit) {
       process.stdin.destroy();
-      throw tooLarge('<stdin>', `more than ${formatSize(limit)}`, limit);
+      throw tooLarge('<stdin>', undefined, requested);
     }
     chunks.push(chunk as Buffer);
   }
@@ -92,13 +85,13 @@ function openError(path: string, e: unknown): never {
 
 /** Reads the named files (`-` = standard input, at most once), refusing more than `limit` bytes in all. */
 export async function readSources(paths: readonly string[], requested = DEFAULT_MAX_INPUT): Promise<Source[]> {
-  const limit = effectiveLimit(requested);
+  const limit = Math.min(requested, heapBound());
   let total = 0;
   if (paths.filter((p) => p === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
   const sources: Source[] = [];
   for (const path of paths) {
     if (path === STDIN) {
-      const bytes = await readStdin(limit - total);
+      const bytes = await readStdin(limit - total, requested);
       total += bytes.length;
       sources.push({ name: '<stdin>', bytes });
       continue;
@@ -112,9 +105,9 @@ export async function readSources(paths: readonly string[], requested = DEFAULT_
     try {
       const st = fstatSync(fd);
       if (st.isDirectory()) throw cannotOpen(path, 'it is a directory, not a CSV file');
-      if (st.isFile() && total + st.size > limit) throw tooLarge(path, formatSize(st.size), limit);
+      if (st.isFile() && total + st.size > limit) throw tooLarge(path, st.size, requested);
       const bytes = readFileSync(fd);
-      if (total + bytes.length > limit) throw tooLarge(path, `more than ${formatSize(limit)}`, limit);
+      if (total + bytes.length > limit) throw tooLarge(path, bytes.length, requested);
       total += bytes.length;
       sources.push({ name: path, bytes });
     } catch (e) {

@@ -71,7 +71,7 @@ export function inputOptions(): Option[] {
     new Option('--unit-column <header>', 'the header of the unit-name column, if not a usual one'),
     new Option('--missing <rule>', 'an empty score cell is an error, or counts as 0').choices(['error', 'zero']).default('error'),
     new Option('--max-errors <n>', 'how many problems to print at most').default('20'),
-    new Option('--max-input-size <size>', 'refuse inputs larger than this in all (e.g. 64MiB)').default('32MiB'),
+    new Option('--max-input-size <size>', 'refuse inputs larger than this in all (e.g. 64MiB)').default('24MiB'),
     new Option('-q, --quiet', 'do not print warnings on stderr'),
     new Option('--no-color', 'no colours, even on a terminal'),
   ];

@@ -92,3 +92,27 @@ describe('bad-input corpus', () => {
     expect(r.stderr).toMatch(/^par-score: <stdin>:2:2: /);
   });
 });
+
+describe('input size limit', () => {
+  const big = 'Đơn vị;Điểm thẩm định (72);Điều tra XHH (28)\n' + 'Bình Sơn;63,26;19,58\n'.repeat(100);
+
+  it('refuses a file over --max-input-size before reading it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'par-score-size-'));
+    const file = join(dir, 'big.csv');
+    writeFileSync(file, big);
+    expectOneClearMessage(['rank', file, ...SCHEME, '--max-input-size', '1KiB'], file, 1, null, /^: the input is 2\.3 KiB, over the limit of 1 KiB$/);
+  });
+
+  it('stops reading standard input past the limit', () => {
+    const r = cli(['rank', '-', ...SCHEME, '--max-input-size', '1KiB'], { input: big });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('par-score: <stdin>: the input is more than 1 KiB, over the limit of 1 KiB');
+  });
+
+  it('rejects a size it cannot read', () => {
+    const r = cli(['rank', 'x.csv', '--max-input-size', 'lots']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid --max-input-size');
+  });
+});

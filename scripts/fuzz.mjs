@@ -1,0 +1,10 @@
+// A longer fuzzing run than CI's: `npm run fuzz [runs]` (default 20000 per property).
+// Crashes are saved in tests/fuzz-regressions/ and replayed by every later test run.
+import { spawnSync } from 'node:child_process';
+
+const runs = process.argv[2] ?? '20000';
+const r = spawnSync('npx', ['vitest', 'run', 'tests/unit/fuzz.test.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, PAR_FUZZ_RUNS: runs },
+});
+process.exit(r.status ?? 1);
