@@ -11,7 +11,8 @@ import { registerTemplate } from './commands/template.js';
 import { reportError } from './report.js';
 import { writeStdout } from './io.js';
 
-export const VERSION = typeof __PAR_SCORE_VERSION__ === 'string' ? __PAR_SCORE_VERSION__ : '0.0.0-dev';
+import { VERSION } from './version.js';
+import { registerReport } from './commands/report.js';
 
 export function buildProgram(ctx: Context): Command {
   const program = new Command('par-score')
@@ -30,6 +31,7 @@ export function buildProgram(ctx: Context): Command {
   registerExplain(program, ctx);
   registerValidate(program, ctx);
   registerTemplate(program, ctx);
+  registerReport(program, ctx);
   registerSchemes(program, ctx);
   program.addHelpText(
     'after',

@@ -55,6 +55,27 @@ export interface ChangeCounts {
   readonly noRankChange: number;
 }
 
+/** Why rank changes may mislead. */
+export type Reason =
+  | { readonly kind: 'schemes'; readonly previous: string; readonly current: string }
+  | {
+      readonly kind: 'units';
+      readonly previousYear: string;
+      readonly currentYear: string;
+      readonly previousCount: number;
+      readonly currentCount: number;
+      readonly new: number;
+      readonly merged: number;
+      readonly dropped: number;
+    };
+
+/** The reason in English (messages and JSON). */
+export function reasonText(r: Reason): string {
+  return r.kind === 'schemes'
+    ? `the years use different schemes (${r.previous} and ${r.current})`
+    : `the units differ (${r.previousCount} in ${r.previousYear}, ${r.currentCount} in ${r.currentYear}: ${r.new} new, ${r.merged} merged, ${r.dropped} no longer present)`;
+}
+
 export interface Comparison {
   readonly current: Ranking;
   readonly previous: Ranking;
@@ -63,7 +84,7 @@ export interface Comparison {
   readonly dropped: readonly PreviousValues[];
   readonly comparable: boolean;
   /** Why the comparison is not comparable (empty when it is). */
-  readonly reasons: readonly string[];
+  readonly reasons: readonly Reason[];
   readonly mergeRule?: MergeRule;
   readonly counts: ChangeCounts;
   /** Change of the mean index (percentage points), over all units of each year. */
@@ -121,8 +142,8 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
   log.throwIfErrors();
 
   const rule = options.mergeRule;
-  const reasons: string[] = [];
-  if (current.scheme.id !== previous.scheme.id) reasons.push(`the years use different schemes (${previous.scheme.id} and ${current.scheme.id})`);
+  const reasons: Reason[] = [];
+  if (current.scheme.id !== previous.scheme.id) reasons.push({ kind: 'schemes', previous: previous.scheme.id, current: current.scheme.id });
 
   // Previous values per current unit.
   const prevFor = new Map<UnitResult, PreviousValues | undefined>();
@@ -191,11 +212,18 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
   };
   const universeDiffers = counts.new > 0 || counts.dropped > 0 || counts.merged > 0;
   if (universeDiffers) {
-    reasons.push(
-      `the units differ (${previous.units.length} in ${labels.previous}, ${current.units.length} in ${labels.current}: ${counts.new} new, ${counts.merged} merged, ${counts.dropped} no longer present)`,
-    );
+    reasons.push({
+      kind: 'units',
+      previousYear: labels.previous,
+      currentYear: labels.current,
+      previousCount: previous.units.length,
+      currentCount: current.units.length,
+      new: counts.new,
+      merged: counts.merged,
+      dropped: counts.dropped,
+    });
   }
-  for (const reason of reasons) log.warn('not-comparable', `rank changes may mislead: ${reason}`);
+  for (const reason of reasons) log.warn('not-comparable', `rank changes may mislead: ${reasonText(reason)}`);
   const meanChange = current.stats && previous.stats ? subRatios(current.stats.mean, previous.stats.mean) : undefined;
   return {
     current,
@@ -209,4 +237,28 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
     ...(meanChange ? { meanChange } : {}),
     warnings: log.warnings,
   };
+}
+
+/** Biggest rise first; equal moves by index change; units without a rank change last. */
+export function byMovement(a: UnitChange, b: UnitChange): number {
+  const ra = a.rankChange;
+  const rb = b.rankChange;
+  if (ra === undefined || rb === undefined) return ra === undefined && rb === undefined ? byNameThenCode(a.unit, b.unit) : ra === undefined ? 1 : -1;
+  return rb - ra || compareRatios(b.indexChange!, a.indexChange!) || byNameThenCode(a.unit, b.unit);
+}
+
+export interface Movement {
+  readonly sorted: UnitChange[];
+  readonly risers: UnitChange[];
+  readonly fallers: UnitChange[];
+}
+
+export function movement(c: Comparison, top?: number): Movement {
+  const sorted = [...c.units].sort(byMovement);
+  const risers = sorted.filter((u) => (u.rankChange ?? 0) > 0).slice(0, top ?? Infinity);
+  const fallers = sorted
+    .filter((u) => (u.rankChange ?? 0) < 0)
+    .reverse()
+    .slice(0, top ?? Infinity);
+  return { sorted, risers, fallers };
 }

@@ -1,38 +1,13 @@
 /** The `compare` view: units sorted by movement, biggest risers and fallers, counts, change of the mean. */
 import { renderBox } from './box.js';
 import type { ChalkInstance } from 'chalk';
-import { compareRatios, formatRatio, toJsonNumber } from '../core/decimal.js';
-import type { Comparison, UnitChange } from '../core/compare.js';
-import { byNameThenCode } from '../core/ranking.js';
+import { formatRatio, toJsonNumber } from '../core/decimal.js';
+import { movement, type Comparison, type UnitChange } from '../core/compare.js';
 import { csvLine } from './csv.js';
 import { changeJson, comparisonJson, problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
 import type { Lang } from './labels.js';
 import { mdTable } from './markdown.js';
 import { comparisonNotes, previousYearLabel, rankChangeText, signed, title, words } from './view.js';
-
-/** Biggest rise first; equal moves by index change; units without a rank change last. */
-export function byMovement(a: UnitChange, b: UnitChange): number {
-  const ra = a.rankChange;
-  const rb = b.rankChange;
-  if (ra === undefined || rb === undefined) return ra === undefined && rb === undefined ? byNameThenCode(a.unit, b.unit) : ra === undefined ? 1 : -1;
-  return rb - ra || compareRatios(b.indexChange!, a.indexChange!) || byNameThenCode(a.unit, b.unit);
-}
-
-export interface Movement {
-  readonly sorted: UnitChange[];
-  readonly risers: UnitChange[];
-  readonly fallers: UnitChange[];
-}
-
-export function movement(c: Comparison, top?: number): Movement {
-  const sorted = [...c.units].sort(byMovement);
-  const risers = sorted.filter((u) => (u.rankChange ?? 0) > 0).slice(0, top ?? Infinity);
-  const fallers = sorted
-    .filter((u) => (u.rankChange ?? 0) < 0)
-    .reverse()
-    .slice(0, top ?? Infinity);
-  return { sorted, risers, fallers };
-}
 
 interface Row {
   readonly cells: string[];

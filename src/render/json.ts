@@ -6,7 +6,7 @@
 import { toJsonNumber, toRatio, type Decimal, type Ratio } from '../core/decimal.js';
 import type { Problem } from '../core/problem.js';
 import type { BandCount, Ranking, UnitResult } from '../core/ranking.js';
-import type { Comparison, PreviousValues, UnitChange } from '../core/compare.js';
+import { reasonText, type Comparison, type PreviousValues, type UnitChange } from '../core/compare.js';
 import type { Stats } from '../core/summary.js';
 import type { Band } from '../scheme/schema.js';
 
@@ -82,7 +82,7 @@ export function comparisonJson(c: Comparison) {
     files: c.previous.files,
     scheme: c.previous.scheme.id,
     comparable: c.comparable,
-    reasons: c.reasons,
+    reasons: c.reasons.map(reasonText),
     mergeRule: c.mergeRule ?? null,
     counts: c.counts,
     mean: { previous: n(c.previous.stats?.mean, p), current: n(c.current.stats?.mean, p), change: n(c.meanChange, p) },

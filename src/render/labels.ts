@@ -1,4 +1,5 @@
 /** Words the renderers print, in English and Vietnamese. Data keeps its own spelling. */
+import { reasonText, type Reason } from '../core/compare.js';
 export type Lang = 'en' | 'vi';
 export const LANGS: readonly Lang[] = ['en', 'vi'];
 
@@ -43,6 +44,7 @@ export interface Words {
   readonly meanChange: string;
   readonly counts: (c: { up: number; down: number; unchanged: number; new: number; merged: number; dropped: number }) => string;
   readonly trend: string;
+  readonly reason: (r: Reason) => string;
 }
 
 export const WORDS: Record<Lang, Words> = {
@@ -86,6 +88,7 @@ export const WORDS: Record<Lang, Words> = {
     meanChange: 'change of the mean',
     counts: (c) => `${c.up} up, ${c.down} down, ${c.unchanged} unchanged, ${c.new} new, ${c.merged} merged, ${c.dropped} no longer present`,
     trend: 'Trend',
+    reason: reasonText,
   },
   vi: {
     rank: 'Xếp hạng',
@@ -127,5 +130,9 @@ export const WORDS: Record<Lang, Words> = {
     meanChange: 'trung bình thay đổi',
     counts: (c) => `${c.up} tăng, ${c.down} giảm, ${c.unchanged} giữ nguyên, ${c.new} mới, ${c.merged} hợp nhất, ${c.dropped} không còn`,
     trend: 'Xu hướng',
+    reason: (r) =>
+      r.kind === 'schemes'
+        ? `hai năm dùng bộ tiêu chí khác nhau (${r.previous} và ${r.current})`
+        : `danh sách đơn vị khác nhau (${r.previousCount} đơn vị năm ${r.previousYear}, ${r.currentCount} đơn vị năm ${r.currentYear}: ${r.new} mới, ${r.merged} hợp nhất, ${r.dropped} không còn)`,
   },
 };

@@ -185,6 +185,6 @@ export function comparisonNotes(comparison: Comparison, o: ViewOptions): string[
         .join(', ')}`,
     );
   }
-  if (!comparison.comparable) lines.push(`${w.notComparable}: ${comparison.reasons.join('; ')}`);
+  if (!comparison.comparable) lines.push(`${w.notComparable}: ${comparison.reasons.map((r) => w.reason(r)).join('; ')}`);
   return lines;
 }
