@@ -1,0 +1,147 @@
+// `npm run bench`: wall time and peak memory of `par-score rank --format json` on generated inputs of
+// 63, 10,000, 100,000 and 1,000,000 units x 8 components, against `node -e 0` and against DuckDB doing
+// the same job, all measured in the same run. Prints a table and writes docs/PERFORMANCE.md.
+//   npm run bench [-- --sizes 63,10000] [--runs 5]
+import { spawn } from 'node:child_process';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, closeSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const data = join(root, 'bench-data');
+const args = process.argv.slice(2);
+const opt = (name, d) => (args.includes(name) ? args[args.indexOf(name) + 1] : d);
+const sizes = opt('--sizes', '63,10000,100000,1000000').split(',').map(Number);
+const runs = Number(opt('--runs', '5'));
+const MAXIMA = [10, 10, 15, 10, 10, 10, 15, 20];
+const MAX = MAXIMA.reduce((a, b) => a + b, 0);
+mkdirSync(data, { recursive: true });
+
+// Deterministic inputs (a small linear congruential generator), values with 2 decimals under each maximum.
+function generate(n) {
+  const file = join(data, `units-${n}.csv`);
+  if (existsSync(file)) return file;
+  const fd = openSync(file, 'w');
+  let seed = 12345;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  writeSync(fd, `code,unit,${MAXIMA.map((_, i) => `c${i + 1}`).join(',')}\n`);
+  let buf = '';
+  for (let i = 0; i < n; i++) {
+    const cells = MAXIMA.map((m) => (Math.floor(rnd() * m * 100 * 0.5 + m * 100 * 0.5) / 100).toFixed(2));
+    buf += `U${i},Unit ${i},${cells.join(',')}\n`;
+    if (buf.length > 1 << 20) {
+      writeSync(fd, buf);
+      buf = '';
+    }
+  }
+  writeSync(fd, buf);
+  closeSync(fd);
+  return file;
+}
+
+const schemeFile = join(data, 'bench-scheme.json');
+writeFileSync(
+  schemeFile,
+  JSON.stringify({ id: 'bench-8', components: MAXIMA.map((max, i) => ({ id: `c${i + 1}`, max })), bands: [{ min: 90, label: { en: 'A', vi: 'A' } }] }, null, 2),
+);
+
+function peakKiB(pid) {
+  try {
+    return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** One run: wall seconds and peak RSS (MiB) of a command whose stdout goes to /dev/null. */
+function measure(cmd, cmdArgs, env = {}) {
+  return new Promise((resolve) => {
+    const out = openSync('/dev/null', 'w');
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, cmdArgs, { stdio: ['ignore', out, 'pipe'], env: { ...process.env, ...env } });
+    let peak = 0;
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setInterval(() => (peak = Math.max(peak, peakKiB(child.pid))), 5);
+    child.on('exit', () => (peak = Math.max(peak, peakKiB(child.pid))));
+    child.on('close', (code) => {
+      clearInterval(timer);
+      closeSync(out);
+      resolve({ seconds: Number(process.hrtime.bigint() - started) / 1e9, peakMiB: peak / 1024, code, stderr });
+    });
+  });
+}
+
+async function best(n, cmd, cmdArgs, env) {
+  const results = [];
+  for (let i = 0; i < n; i++) results.push(await measure(cmd, cmdArgs, env));
+  results.sort((a, b) => a.seconds - b.seconds);
+  const median = results[Math.floor(results.length / 2)];
+  return { ...median, peakMiB: Math.max(...results.map((r) => r.peakMiB)) };
+}
+
+const bin = join(root, 'bin', 'par-score.js');
+const node = process.execPath;
+const rows = [];
+const baseline = await best(Math.max(runs, 10), node, ['-e', '0']);
+rows.push({ job: 'node -e 0', units: '-', ...baseline });
+console.log(`node -e 0: ${baseline.seconds.toFixed(3)} s`);
+
+const heap = { NODE_OPTIONS: '--max-old-space-size=16384' };
+for (const n of sizes) {
+  const file = generate(n);
+  const n_runs = n >= 1_000_000 ? 1 : n >= 100_000 ? 3 : runs;
+  const common = ['rank', file, '--scheme', schemeFile, '--max-input-size', '100GiB'];
+  if (n <= 100) {
+    const t = await best(Math.max(runs, 10), node, [bin, ...common]);
+    rows.push({ job: 'par-score rank (table)', units: n, ...t });
+    console.log(`table ${n}: ${t.seconds.toFixed(3)} s`);
+  }
+  const p = await best(n_runs, node, [bin, ...common, '--format', 'json'], n >= 100_000 ? heap : {});
+  rows.push({ job: 'par-score rank --format json', units: n, ...p });
+  console.log(`par-score json ${n}: ${p.seconds.toFixed(3)} s, ${p.peakMiB.toFixed(0)} MiB${p.code ? ` (exit ${p.code}: ${p.stderr.split('\n')[0]})` : ''}`);
+  const d = await best(n_runs, node, [join(root, 'bench', 'duckdb-job.mjs'), file, String(MAX)]);
+  rows.push({ job: 'DuckDB (same job)', units: n, ...d });
+  console.log(`duckdb ${n}: ${d.seconds.toFixed(3)} s, ${d.peakMiB.toFixed(0)} MiB${d.code ? ` (exit ${d.code}: ${d.stderr.split('\n')[0]})` : ''}`);
+}
+
+// Targets
+const get = (job, units) => rows.find((r) => r.job === job && r.units === units);
+const checks = [];
+const t63 = get('par-score rank (table)', 63);
+if (t63) checks.push([`63 units, table <= 1.3 x node -e 0`, `${(t63.seconds / baseline.seconds).toFixed(2)} x`, t63.seconds <= 1.3 * baseline.seconds]);
+const json = sizes.filter((n) => n >= 10_000).map((n) => get('par-score rank --format json', n));
+for (let i = 1; i < json.length; i++) {
+  const ratio = json[i].seconds / json[i - 1].seconds;
+  checks.push([`${json[i - 1].units} -> ${json[i].units} units: time <= 11 x`, `${ratio.toFixed(1)} x`, ratio <= 11]);
+}
+const p1m = get('par-score rank --format json', 1_000_000);
+const d1m = get('DuckDB (same job)', 1_000_000);
+if (p1m && d1m) {
+  checks.push(['1,000,000 units: time <= 1.5 x DuckDB', `${(p1m.seconds / d1m.seconds).toFixed(1)} x`, p1m.seconds <= 1.5 * d1m.seconds]);
+  checks.push(['1,000,000 units: memory <= DuckDB', `${(p1m.peakMiB / d1m.peakMiB).toFixed(1)} x`, p1m.peakMiB <= d1m.peakMiB]);
+}
+
+const fmt = (r) => `| ${r.job} | ${typeof r.units === 'number' ? r.units.toLocaleString('en-US') : r.units} | ${r.seconds.toFixed(3)} | ${(r.seconds / baseline.seconds).toFixed(2)} | ${r.peakMiB.toFixed(0)} |${r.code ? ` exit ${r.code} |` : ' |'}`;
+const table = ['| Job | Units | Wall (s) | x node -e 0 | Peak RSS (MiB) | Note |', '|---|---:|---:|---:|---:|---|', ...rows.map(fmt)].join('\n');
+const verdicts = ['| Target | Measured | Met |', '|---|---:|:---:|', ...checks.map(([t, m, ok]) => `| ${t} | ${m} | ${ok ? 'yes' : '**no**'} |`)].join('\n');
+const cpu = cpus();
+const machine = `${cpu.length} x ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.versions.node}`;
+const doc = `# Performance
+
+Measured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, on ${machine}.
+Inputs are generated (deterministic) with 8 components; the JSON runs write to /dev/null. Wall time is
+the median of ${runs} runs (3 at 100,000 units, 1 at 1,000,000), peak memory the largest resident set
+seen. par-score runs with \`--max-input-size 100GiB\` and, from 100,000 units, a 16 GiB heap
+(\`NODE_OPTIONS=--max-old-space-size=16384\`) so that the large cases are measured rather than refused.
+DuckDB (\`@duckdb/node-api\`, 2 threads) does the same job: read the CSV, exact decimal sums, index
+rounded to 2 decimals, rank, JSON.
+
+${table}
+
+${verdicts}
+`;
+console.log('\n' + table + '\n\n' + verdicts);
+mkdirSync(join(root, 'docs'), { recursive: true });
+writeFileSync(join(root, 'docs', 'PERFORMANCE.md'), doc + (existsSync(join(root, 'docs', 'PERFORMANCE-notes.md')) ? '\n' + readFileSync(join(root, 'docs', 'PERFORMANCE-notes.md'), 'utf8') : ''));
