@@ -110,17 +110,20 @@ for (const n of sizes) {
 const get = (job, units) => rows.find((r) => r.job === job && r.units === units);
 const checks = [];
 const t63 = get('par-score rank (table)', 63);
-if (t63) checks.push([`63 units, table <= 1.3 x node -e 0`, `${(t63.seconds / baseline.seconds).toFixed(2)} x`, t63.seconds <= 1.3 * baseline.seconds]);
+if (t63) checks.push([`63 units, table <= 1.3 x node -e 0`, `${(t63.seconds / baseline.seconds).toFixed(2)} x`, t63.code === 0 && t63.seconds <= 1.3 * baseline.seconds]);
 const json = sizes.filter((n) => n >= 10_000).map((n) => get('par-score rank --format json', n));
+const failed = (r) => r.code !== 0;
 for (let i = 1; i < json.length; i++) {
   const ratio = json[i].seconds / json[i - 1].seconds;
-  checks.push([`${json[i - 1].units} -> ${json[i].units} units: time <= 11 x`, `${ratio.toFixed(1)} x`, ratio <= 11]);
+  const bad = failed(json[i]) || failed(json[i - 1]);
+  checks.push([`${json[i - 1].units} -> ${json[i].units} units: time <= 11 x`, bad ? 'run failed' : `${ratio.toFixed(1)} x`, !bad && ratio <= 11]);
 }
 const p1m = get('par-score rank --format json', 1_000_000);
 const d1m = get('DuckDB (same job)', 1_000_000);
 if (p1m && d1m) {
-  checks.push(['1,000,000 units: time <= 1.5 x DuckDB', `${(p1m.seconds / d1m.seconds).toFixed(1)} x`, p1m.seconds <= 1.5 * d1m.seconds]);
-  checks.push(['1,000,000 units: memory <= DuckDB', `${(p1m.peakMiB / d1m.peakMiB).toFixed(1)} x`, p1m.peakMiB <= d1m.peakMiB]);
+  const bad = failed(p1m) || failed(d1m);
+  checks.push(['1,000,000 units: time <= 1.5 x DuckDB', bad ? 'run failed' : `${(p1m.seconds / d1m.seconds).toFixed(1)} x`, !bad && p1m.seconds <= 1.5 * d1m.seconds]);
+  checks.push(['1,000,000 units: memory <= DuckDB', bad ? 'run failed' : `${(p1m.peakMiB / d1m.peakMiB).toFixed(1)} x`, !bad && p1m.peakMiB <= d1m.peakMiB]);
 }
 
 const fmt = (r) => `| ${r.job} | ${typeof r.units === 'number' ? r.units.toLocaleString('en-US') : r.units} | ${r.seconds.toFixed(3)} | ${(r.seconds / baseline.seconds).toFixed(2)} | ${r.peakMiB.toFixed(0)} |${r.code ? ` exit ${r.code} |` : ' |'}`;

@@ -1,6 +1,6 @@
 /** Shared option definitions and their validation (zod), so every command reads them the same way. */
 import { Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { usageError } from '../core/problem.js';
 import { TIE_RULES } from '../core/rank.js';
 import type { Delimiter } from '../input/csv.js';
@@ -17,7 +17,7 @@ function flagName(key: string): string {
 }
 
 /** Validates commander's raw options with a zod schema; a bad value is a usage error (exit 2). */
-export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+export function parseOptions<T extends z.ZodMiniType>(schema: T, raw: unknown): z.infer<T> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -25,44 +25,42 @@ export function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.in
   throw usageError('bad-option', `invalid ${key ? flagName(key) : 'option'}: ${issue.message}`);
 }
 
-export const wholeNumber = (min: number, max: number) =>
-  z.coerce
-    .number({ error: `expected a whole number from ${min} to ${max}` })
-    .int(`expected a whole number from ${min} to ${max}`)
-    .min(min, `expected a whole number from ${min} to ${max}`)
-    .max(max, `expected a whole number from ${min} to ${max}`);
+export const wholeNumber = (min: number, max: number) => {
+  const message = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).check(z.int(message), z.gte(min, message), z.lte(max, message));
+};
 
-export const delimiterOption = z
-  .string()
-  .refine((d) => d in DELIMITERS, 'expected , ; or tab')
-  .transform((d) => DELIMITERS[d]!);
+export const delimiterOption = z.pipe(
+  z.string().check(z.refine((d) => d in DELIMITERS, 'expected , ; or tab')),
+  z.transform((d: string) => DELIMITERS[d]!),
+);
+
+const text = z.string().check(z.minLength(1, 'cannot be empty'));
 
 export const inputOptionsSchema = {
-  scheme: z.string().min(1).optional(),
-  delimiter: delimiterOption.optional(),
-  unitColumn: z.string().min(1).optional(),
+  scheme: z.optional(text),
+  delimiter: z.optional(delimiterOption),
+  unitColumn: z.optional(text),
   missing: z.enum(['error', 'zero']),
   maxErrors: wholeNumber(1, 100000),
-  maxInputSize: z
-    .string()
-    .transform((v, ctx) => {
-      const n = parseSize(v);
-      if (n === undefined || n < 1) {
-        ctx.addIssue({ code: 'custom', message: 'expected a size such as 64MiB, 1GiB or 1000000' });
-        return z.NEVER;
-      }
-      return n;
-    }),
-  quiet: z.boolean().optional(),
-  color: z.boolean().optional(),
+  maxInputSize: z.pipe(
+    z.string().check(z.refine((v) => (parseSize(v) ?? 0) >= 1, 'expected a size such as 64MiB, 1GiB or 1000000')),
+    z.transform((v: string) => parseSize(v)!),
+  ),
+  quiet: z.optional(z.boolean()),
+  color: z.optional(z.boolean()),
 };
 
 export const outputOptionsSchema = {
   lang: z.enum(LANGS),
-  out: z.string().min(1).optional(),
-  force: z.boolean().optional(),
-  bom: z.boolean().optional(),
+  out: z.optional(text),
+  force: z.optional(z.boolean()),
+  bom: z.optional(z.boolean()),
 };
+
+export const optionalText = z.optional(text);
+export const optionalFlag = z.optional(z.boolean());
+export const fileList = z.optional(z.array(text));
 
 export function inputOptions(): Option[] {
   return [
@@ -89,7 +87,7 @@ export function outputOptions(formats: readonly string[] = FORMATS): Option[] {
 
 export const rankingOptionsSchema = {
   ties: z.enum(TIE_RULES),
-  rankPrecision: wholeNumber(0, 10).optional(),
+  rankPrecision: z.optional(wholeNumber(0, 10)),
 };
 
 export function rankingOptions(): Option[] {

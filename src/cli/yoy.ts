@@ -1,6 +1,6 @@
 /** Year-over-year options shared by `rank --prev` and `compare`. */
 import { Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { compareRankings, MERGE_RULES, type Comparison } from '../core/compare.js';
 import { ParScoreError, ProblemLog, type Problem } from '../core/problem.js';
 import type { Ranking } from '../core/ranking.js';
@@ -8,14 +8,14 @@ import { readCrosswalk } from '../input/crosswalk.js';
 import { rankSources, type RankSourcesOptions } from '../pipeline.js';
 import { builtinSchemes } from '../scheme/builtin.js';
 import { readSources } from './io.js';
-import { wholeNumber } from './options.js';
+import { optionalText, wholeNumber } from './options.js';
 import { resolveSchemeOption } from './scheme-option.js';
 
 export const yoyOptionsSchema = {
-  prevScheme: z.string().min(1).optional(),
-  crosswalk: z.string().min(1).optional(),
-  mergeRule: z.enum(MERGE_RULES).optional(),
-  failOnRankDrop: wholeNumber(0, 1_000_000).optional(),
+  prevScheme: optionalText,
+  crosswalk: optionalText,
+  mergeRule: z.optional(z.enum(MERGE_RULES)),
+  failOnRankDrop: z.optional(wholeNumber(0, 1_000_000)),
 };
 
 export function yoyOptions(): Option[] {

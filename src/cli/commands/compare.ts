@@ -1,6 +1,6 @@
 /** `par-score compare <previous> <current>`: the year-over-year comparison as its own view. */
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { rankSources } from '../../pipeline.js';
 import { builtinSchemes } from '../../scheme/builtin.js';
 import { colourFor, type Context } from '../context.js';
@@ -12,7 +12,7 @@ import { deliver } from './rank.js';
 
 const schema = z.object({
   format: z.enum(FORMATS),
-  top: wholeNumber(1, 1_000_000).optional(),
+  top: z.optional(wholeNumber(1, 1_000_000)),
   ...inputOptionsSchema,
   ...outputOptionsSchema,
   ...rankingOptionsSchema,

@@ -1,12 +1,12 @@
 /** `par-score explain "<unit>" <files...>`: where one unit lost points and what it takes to climb. */
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { explainUnit } from '../../core/explain.js';
 import { rankSources } from '../../pipeline.js';
 import { builtinSchemes } from '../../scheme/builtin.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, readSources } from '../io.js';
-import { inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema } from '../options.js';
+import { inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, fileList } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import { compareWithPrevious, yoyOptionsSchema } from '../yoy.js';
 import { deliver } from './rank.js';
@@ -14,7 +14,7 @@ import { deliver } from './rank.js';
 const FORMATS = ['table', 'json', 'md'] as const;
 const schema = z.object({
   format: z.enum(FORMATS),
-  prev: z.array(z.string().min(1)).optional(),
+  prev: fileList,
   ...inputOptionsSchema,
   ...outputOptionsSchema,
   ...rankingOptionsSchema,

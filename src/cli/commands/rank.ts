@@ -1,13 +1,13 @@
 /** `par-score rank <files...>`: the ranked table of one year. */
 import { Option, type Command } from 'commander';
 import { usageError } from '../../core/problem.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { rankSources } from '../../pipeline.js';
 import { builtinSchemes } from '../../scheme/builtin.js';
 import type { Ranking } from '../../core/ranking.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, readSources, writeAtomic, writeOutput, type Output } from '../io.js';
-import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, type Format } from '../options.js';
+import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, type Format, fileList } from '../options.js';
 import { warningLines } from '../report.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import type { Comparison } from '../../core/compare.js';
@@ -16,7 +16,7 @@ import { compareWithPrevious, rankDropFailure, yoyOptions, yoyOptionsSchema } fr
 const schema = z.object({
   format: z.enum(FORMATS),
   components: z.enum(['auto', 'show', 'hide']),
-  prev: z.array(z.string().min(1)).optional(),
+  prev: fileList,
   ...yoyOptionsSchema,
   ...inputOptionsSchema,
   ...outputOptionsSchema,

@@ -1,12 +1,12 @@
 /** `par-score report <files...>`: the annual report as a self-contained HTML page or Markdown. */
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { rankSources } from '../../pipeline.js';
 import { builtinSchemes } from '../../scheme/builtin.js';
 import { LANGS } from '../../render/labels.js';
 import type { Context } from '../context.js';
 import { checkOutPath, readSources } from '../io.js';
-import { inputOptions, inputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema } from '../options.js';
+import { inputOptions, inputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, fileList, optionalText, optionalFlag } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import { compareWithPrevious, yoyOptionsSchema } from '../yoy.js';
 import { VERSION } from '../version.js';
@@ -15,9 +15,9 @@ import { deliver } from './rank.js';
 const schema = z.object({
   format: z.enum(['html', 'md']),
   lang: z.enum(LANGS),
-  out: z.string().min(1).optional(),
-  force: z.boolean().optional(),
-  prev: z.array(z.string().min(1)).optional(),
+  out: optionalText,
+  force: optionalFlag,
+  prev: fileList,
   prevScheme: yoyOptionsSchema.prevScheme,
   crosswalk: yoyOptionsSchema.crosswalk,
   mergeRule: yoyOptionsSchema.mergeRule,

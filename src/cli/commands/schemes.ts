@@ -1,16 +1,16 @@
 /** `par-score schemes [id]`: list the built-in schemes, or print one (as JSON to copy and edit). */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { format, normalize, sum } from '../../core/decimal.js';
 import { builtinSchemes } from '../../scheme/builtin.js';
 import type { Scheme } from '../../scheme/schema.js';
 import { LANGS, type Lang } from '../../render/labels.js';
 import { colourFor, type Context } from '../context.js';
-import { parseOptions } from '../options.js';
+import { parseOptions, optionalFlag } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 
-const schema = z.object({ format: z.enum(['table', 'json', 'md']), lang: z.enum(LANGS), color: z.boolean().optional() });
+const schema = z.object({ format: z.enum(['table', 'json', 'md']), lang: z.enum(LANGS), color: optionalFlag });
 
 const num = (d: Parameters<typeof format>[0], lang: Lang) => format(normalize(d), undefined, lang === 'vi' ? ',' : '.');
 

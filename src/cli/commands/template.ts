@@ -1,6 +1,6 @@
 /** `par-score template --scheme <id|file>`: an empty input file whose header rank reads back as is. */
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ParScoreError, usageError } from '../../core/problem.js';
 import { cleanName } from '../../core/text.js';
 import { readCsv } from '../../input/csv.js';
@@ -11,17 +11,17 @@ import { LANGS, WORDS } from '../../render/labels.js';
 import { componentTitle } from '../../render/view.js';
 import type { Context } from '../context.js';
 import { checkOutPath, readSources, writeAtomic } from '../io.js';
-import { delimiterOption, parseOptions } from '../options.js';
+import { delimiterOption, parseOptions, optionalText, optionalFlag } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 
 const schema = z.object({
-  scheme: z.string({ error: 'is required: a built-in scheme id or a scheme file' }).min(1),
+  scheme: z.string({ error: 'is required: a built-in scheme id or a scheme file' }).check(z.minLength(1, 'cannot be empty')),
   lang: z.enum(LANGS),
-  units: z.string().min(1).optional(),
-  delimiter: delimiterOption.optional(),
+  units: optionalText,
+  delimiter: z.optional(delimiterOption),
   bom: z.boolean(),
-  out: z.string().min(1).optional(),
-  force: z.boolean().optional(),
+  out: optionalText,
+  force: optionalFlag,
 });
 
 interface UnitLine {

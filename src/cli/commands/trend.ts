@@ -1,7 +1,7 @@
 /** `par-score trend <files...>`: rank and index of every unit across years. */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { usageError } from '../../core/problem.js';
 import { buildTrend } from '../../core/trend.js';
 import { rankSources, yearFromName } from '../../pipeline.js';
@@ -14,11 +14,12 @@ import { deliver } from './rank.js';
 
 const schema = z.object({
   format: z.enum(FORMATS),
-  year: z
-    .string()
-    .regex(/^\s*\d{4}\s*(,\s*\d{4}\s*)*$/, 'expected years separated by commas, e.g. 2021,2022,2023')
-    .transform((s) => s.split(',').map((y) => y.trim()))
-    .optional(),
+  year: z.optional(
+    z.pipe(
+      z.string().check(z.regex(/^\s*\d{4}\s*(,\s*\d{4}\s*)*$/, 'expected years separated by commas, e.g. 2021,2022,2023')),
+      z.transform((s: string) => s.split(',').map((y) => y.trim())),
+    ),
+  ),
   ...inputOptionsSchema,
   ...outputOptionsSchema,
   ...rankingOptionsSchema,

@@ -1,21 +1,21 @@
 /** `par-score validate <files...>`: checks only, for people before publishing and for CI gates. */
 import { Option, type Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { formatLocation } from '../../core/problem.js';
 import { validateSources } from '../../pipeline.js';
 import { problemJson, SCHEMA_VERSION } from '../../render/json.js';
 import { builtinSchemes } from '../../scheme/builtin.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, readSources, writeAtomic } from '../io.js';
-import { inputOptions, inputOptionsSchema, parseOptions } from '../options.js';
+import { inputOptions, inputOptionsSchema, parseOptions, optionalText, optionalFlag } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import { ParScoreError } from '../../core/problem.js';
 
 const schema = z.object({
   format: z.enum(['table', 'json']),
-  strict: z.boolean().optional(),
-  out: z.string().min(1).optional(),
-  force: z.boolean().optional(),
+  strict: optionalFlag,
+  out: optionalText,
+  force: optionalFlag,
   ...inputOptionsSchema,
 });
 
