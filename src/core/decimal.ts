@@ -154,8 +154,43 @@ export function scaleRatio(r: Ratio, numerator: bigint, denominator: bigint): Ra
   return reduce({ num, den });
 }
 
+const SAFE = Number.MAX_SAFE_INTEGER;
+const POW10_NUMBER = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact up to 10^22
+
+/**
+ * Fast path of `roundRatio` in safe-integer arithmetic: exact, because every intermediate value is an
+ * integer below 2^53 and the quotient from the floating-point division is corrected with the exact
+ * remainder. Returns undefined when the numbers are too large for it.
+ */
+function roundRatioSafe(r: Ratio, places: number): Decimal | undefined {
+  if (places > 15 || r.den > 9007199254740991n || r.num > 9007199254740991n || r.num < -9007199254740991n) return undefined;
+  const num = Number(r.num);
+  const den = Number(r.den);
+  const scaled = Math.abs(num) * POW10_NUMBER[places]!;
+  if (scaled > SAFE) return undefined;
+  let q = Math.floor(scaled / den);
+  let rem = scaled - q * den;
+  while (rem < 0) {
+    q--;
+    rem += den;
+  }
+  while (rem >= den) {
+    q++;
+    rem -= den;
+  }
+  if (rem * 2 >= den) q++;
+  return { units: BigInt(num < 0 ? -q : q), scale: places };
+}
+
 /** Rounds an exact fraction to `places` decimals, half away from zero. */
 export function roundRatio(r: Ratio, places: number): Decimal {
+  const fast = roundRatioSafe(r, places);
+  if (fast) return fast;
+  return roundRatioExact(r, places);
+}
+
+/** The BigInt definition of `roundRatio`, for any size (and to check the fast path against). */
+export function roundRatioExact(r: Ratio, places: number): Decimal {
   const scaled = r.num * pow10(places);
   const negative = scaled < 0n;
   const abs = negative ? -scaled : scaled;
@@ -197,9 +232,17 @@ export function formatRatio(r: Ratio, places: number, separator = '.'): string {
   return format(roundRatio(r, places), places, separator);
 }
 
-/** The JSON number for a value rounded to `places`: 82.84, never 82.84000000000001. */
+/**
+ * The JSON number for a value rounded to `places`: 82.84, never 82.84000000000001. An integer below
+ * 2^53 divided by an exact power of ten is correctly rounded, so it is the same double as parsing the
+ * decimal text; larger values go through the text.
+ */
 export function toJsonNumber(r: Ratio | Decimal, places: number): number {
   const d = 'num' in r ? roundRatio(r, places) : roundDecimal(r, places);
+  if (d.scale <= 22 && d.units <= 9007199254740991n && d.units >= -9007199254740991n) {
+    const v = Number(d.units) / POW10_NUMBER[d.scale]!;
+    return v === 0 ? 0 : v;
+  }
   return Number(format(d));
 }
 

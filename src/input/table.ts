@@ -122,7 +122,8 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   }
 
   const width = h.columns.length;
-  const separators: { sep: ',' | '.'; at: CellRef; header: string }[] = [];
+  // Cells written with a decimal comma / point, as (line, field index) pairs: no object per cell.
+  const separators: Record<',' | '.', number[]> = { ',': [], '.': [] };
   const units: UnitRow[] = [];
   const firstByKey = new Map<string, number>();
   let zeroFilled = 0;
@@ -210,7 +211,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       const cell = parseCell(fields[col.index] ?? '');
       switch (cell.kind) {
         case 'number':
-          if (cell.separator) separators.push({ sep: cell.separator, at: ref, header: col.header });
+          if (cell.separator) separators[cell.separator].push(line, col.index);
           if (compare(cell.value, component.max) > 0) {
             log.error(
               'value-above-max',
@@ -245,7 +246,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       const cell = parseCell(fields[totalCol.index] ?? '');
       const ref = at(totalCol, line);
       if (cell.kind === 'number') {
-        if (cell.separator) separators.push({ sep: cell.separator, at: ref, header: totalCol.header });
+        if (cell.separator) separators[cell.separator].push(line, totalCol.index);
         unit.declaredTotals.push({ value: cell.value, components: componentIds, at: ref });
       } else if (cell.kind === 'invalid') {
         log.error(cell.code, `${quote(totalCol.header)}: ${cell.reason}`, ref);
@@ -267,25 +268,27 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   for (const index of unnamedWithData) {
     log.warn('unnamed-column', `column ${index + 1} has values but no header and is ignored`, { file, line: headerLine, column: index + 1 });
   }
-  checkDecimalSeparators(separators, log);
+  checkDecimalSeparators(separators, h.columns, file, log);
   if (zeroFilled > 0) log.warn('missing-as-zero', `${zeroFilled} empty score cell${zeroFilled > 1 ? 's' : ''} counted as 0 (--missing zero)`, { file });
   if (units.length === 0 && !log.hasErrors) log.error('no-units', 'the file has a header but no unit rows', { file, line: headerLine });
   return { file, units, components: new Set(componentIds), headerLine };
 }
 
 /** One file, one decimal convention: a file that mixes `82,84` and `31.50` is ambiguous. */
-function checkDecimalSeparators(seps: readonly { sep: ',' | '.'; at: CellRef; header: string }[], log: ProblemLog): void {
-  const commas = seps.filter((s) => s.sep === ',');
-  const points = seps.filter((s) => s.sep === '.');
+function checkDecimalSeparators(seps: Record<',' | '.', number[]>, columns: readonly HeaderColumn[], file: string, log: ProblemLog): void {
+  const commas = seps[','];
+  const points = seps['.'];
   if (commas.length === 0 || points.length === 0) return;
-  const [major, minor] = commas.length >= points.length ? [commas, points] : [points, commas];
-  const first = major[0]!;
+  const [majorSep, minorSep] = commas.length >= points.length ? ([',', '.'] as const) : (['.', ','] as const);
+  const major = seps[majorSep];
+  const minor = seps[minorSep];
   const name = (sep: string) => (sep === ',' ? 'a decimal comma' : 'a decimal point');
-  for (const s of minor) {
+  for (let i = 0; i < minor.length; i += 2) {
+    const column = minor[i + 1]!;
     log.error(
       'mixed-decimal-separator',
-      `${quote(s.header)} uses ${name(s.sep)}, but this file writes decimals with ${name(first.sep)} (e.g. line ${first.at.line}, column ${first.at.column})`,
-      { ...s.at, hint: 'use one decimal separator in the whole file' },
+      `${quote(columns[column]!.header)} uses ${name(minorSep)}, but this file writes decimals with ${name(majorSep)} (e.g. line ${major[0]}, column ${major[1]! + 1})`,
+      { file, line: minor[i]!, column: column + 1, hint: 'use one decimal separator in the whole file' },
     );
   }
 }

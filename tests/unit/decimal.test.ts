@@ -118,3 +118,30 @@ describe('exact decimal properties', () => {
     );
   });
 });
+
+describe('fast paths agree with the BigInt definitions', () => {
+  it('roundRatio (safe-integer path) = roundRatioExact, including exact halves', async () => {
+    const { roundRatioExact } = await import('../../src/core/decimal.js');
+    const den = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.constantFrom(2n, 8n, 100n, 9400n, 7200n));
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), den, fc.integer({ min: 0, max: 6 }), (num, d, places) => {
+        expect(roundRatio({ num, den: d }, places)).toEqual(roundRatioExact({ num, den: d }, places));
+      }),
+      { numRuns: 3000 },
+    );
+    // halves: x.xx5 exactly
+    for (const [num, den] of [[82845n, 1000n], [-125n, 1000n], [5n, 1000n], [1n, 200n], [7917n, 9400n]] as const) {
+      expect(roundRatio({ num, den }, 2)).toEqual(roundRatioExact({ num, den }, 2));
+    }
+  });
+
+  it('toJsonNumber gives the same double as parsing the rounded decimal text', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 4 }), (units, scale, places) => {
+        const d = { units, scale };
+        expect(Object.is(toJsonNumber(d, places), Number(format(roundRatio({ num: units, den: 10n ** BigInt(scale) }, places))) || 0)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
