@@ -110,7 +110,7 @@ export function bandFor(scheme: Scheme, value: Ratio): Band | undefined {
   return scheme.bands.find((b) => compareRatios(value, toRatio(b.min)) >= 0);
 }
 
-function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: ProblemLog): Omit<UnitResult, 'rank' | 'rankedCount'> | undefined {
+function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: ProblemLog): UnitResult | undefined {
   let total = ZERO;
   let max = ZERO;
   const components: ComponentResult[] = scheme.components.map((c) => {
@@ -167,6 +167,7 @@ function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: Prob
     components,
     origin: row.origin,
     sortKey: sortKey(row.name, row.code),
+    rankedCount: 0,
   };
 }
 
@@ -207,7 +208,7 @@ export function rankTable(table: UnitTable, scheme: Scheme, options: RankOptions
   const scored: UnitResult[] = [];
   for (const row of table.units) {
     const s = scoreUnit(row, scheme, options, log);
-    if (s) scored.push({ ...s, rankedCount: 0 });
+    if (s) scored.push(s);
   }
   log.throwIfErrors();
 
