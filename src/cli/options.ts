@@ -2,7 +2,10 @@
 import { Option } from 'commander';
 import * as z from 'zod/mini';
 import { usageError } from '../core/problem.js';
-import { TIE_RULES } from '../core/rank.js';
+import { TIE_RULES, type TieRule } from '../core/rank.js';
+import type { RankSourcesOptions } from '../pipeline.js';
+import { builtinSchemes } from '../scheme/builtin.js';
+import type { Scheme } from '../scheme/schema.js';
 import type { Delimiter } from '../input/csv.js';
 import { LANGS } from '../render/labels.js';
 import { parseSize } from './io.js';
@@ -95,4 +98,28 @@ export function rankingOptions(): Option[] {
     new Option('--ties <rule>', 'equal values: competition (1,2,2,4), dense (1,2,2,3) or ordinal (1,2,3,4)').choices(TIE_RULES).default('competition'),
     new Option('--rank-precision <n>', 'rank and band on the index rounded to n decimals (default: the exact value)'),
   ];
+}
+
+/** Repeatable options (`--prev a.csv --prev b.csv`) collect into a list. */
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** The pipeline options every ranking command builds from its validated CLI options. */
+export function pipelineOptions(
+  o: {
+    delimiter?: Delimiter | undefined;
+    unitColumn?: string | undefined;
+    missing: 'error' | 'zero';
+    ties: TieRule;
+    rankPrecision?: number | undefined;
+  },
+  scheme: Scheme | undefined,
+): RankSourcesOptions {
+  return {
+    ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
+    ...(o.delimiter ? { delimiter: o.delimiter } : {}),
+    ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
+    missing: o.missing,
+    ties: o.ties,
+    ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
+  };
 }

@@ -2,10 +2,9 @@
 import { Option, type Command } from 'commander';
 import * as z from 'zod/mini';
 import { rankSources } from '../../pipeline.js';
-import { builtinSchemes } from '../../scheme/builtin.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, readSources } from '../io.js';
-import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, wholeNumber } from '../options.js';
+import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, wholeNumber, pipelineOptions } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import { compareWithPrevious, rankDropFailure, yoyOptions, yoyOptionsSchema } from '../yoy.js';
 import { deliver } from './rank.js';
@@ -44,14 +43,7 @@ Examples:
     const o = parseOptions(schema, raw);
     const scheme = o.scheme ? resolveSchemeOption(o.scheme) : undefined;
     if (o.out) checkOutPath(o.out, [previous, current], o.force ?? false);
-    const rankOptions = {
-      ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
-      ...(o.delimiter ? { delimiter: o.delimiter } : {}),
-      ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
-      missing: o.missing,
-      ties: o.ties,
-      ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
-    };
+    const rankOptions = pipelineOptions(o, scheme);
     const ranking = rankSources(await readSources([current], o.maxInputSize), rankOptions);
     const comparison = await compareWithPrevious(ranking, [previous], o, rankOptions);
     const r = await import('../../render/compare.js');

@@ -3,10 +3,9 @@ import { Option, type Command } from 'commander';
 import * as z from 'zod/mini';
 import { explainUnit } from '../../core/explain.js';
 import { rankSources } from '../../pipeline.js';
-import { builtinSchemes } from '../../scheme/builtin.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, readSources } from '../io.js';
-import { inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, fileList } from '../options.js';
+import { inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, fileList, pipelineOptions, collect } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import { compareWithPrevious, yoyOptionsSchema } from '../yoy.js';
 import { deliver } from './rank.js';
@@ -21,8 +20,6 @@ const schema = z.object({
   prevScheme: yoyOptionsSchema.prevScheme,
   crosswalk: yoyOptionsSchema.crosswalk,
 });
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerExplain(program: Command, ctx: Context): void {
   const cmd = program
@@ -51,14 +48,7 @@ Examples:
     const o = parseOptions(schema, raw);
     const scheme = o.scheme ? resolveSchemeOption(o.scheme) : undefined;
     if (o.out) checkOutPath(o.out, files, o.force ?? false);
-    const rankOptions = {
-      ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
-      ...(o.delimiter ? { delimiter: o.delimiter } : {}),
-      ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
-      missing: o.missing,
-      ties: o.ties,
-      ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
-    };
+    const rankOptions = pipelineOptions(o, scheme);
     const ranking = rankSources(await readSources(files, o.maxInputSize), rankOptions);
     const comparison = o.prev ? await compareWithPrevious(ranking, o.prev, o, rankOptions) : undefined;
     const explanation = explainUnit(ranking, query, comparison);

@@ -3,11 +3,10 @@ import { Option, type Command } from 'commander';
 import { usageError } from '../../core/problem.js';
 import * as z from 'zod/mini';
 import { rankSources } from '../../pipeline.js';
-import { builtinSchemes } from '../../scheme/builtin.js';
 import type { Ranking } from '../../core/ranking.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, readSources, writeAtomic, writeOutput, type Output } from '../io.js';
-import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, type Format, fileList } from '../options.js';
+import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, type Format, fileList, pipelineOptions, collect } from '../options.js';
 import { warningLines } from '../report.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import type { Comparison } from '../../core/compare.js';
@@ -23,8 +22,6 @@ const schema = z.object({
   ...rankingOptionsSchema,
 });
 export type RankCliOptions = z.infer<typeof schema>;
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export async function renderRanking(r: Ranking, format: Format, o: RankCliOptions, ctx: Context, comparison?: Comparison): Promise<Output> {
   const cmp = comparison ? { comparison } : {};
@@ -94,14 +91,7 @@ Examples:
       throw usageError('bad-option', '--crosswalk, --merge-rule, --prev-scheme and --fail-on-rank-drop need --prev <file>');
     }
     const sources = await readSources(files, o.maxInputSize);
-    const rankOptions = {
-      ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
-      ...(o.delimiter ? { delimiter: o.delimiter } : {}),
-      ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
-      missing: o.missing,
-      ties: o.ties,
-      ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
-    };
+    const rankOptions = pipelineOptions(o, scheme);
     const ranking = rankSources(sources, rankOptions);
     const comparison = o.prev ? await compareWithPrevious(ranking, o.prev, o, rankOptions) : undefined;
     // Tables and Markdown show the "not comparable" note themselves; repeat it on stderr only for machine formats.

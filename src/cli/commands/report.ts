@@ -2,11 +2,10 @@
 import { Option, type Command } from 'commander';
 import * as z from 'zod/mini';
 import { rankSources } from '../../pipeline.js';
-import { builtinSchemes } from '../../scheme/builtin.js';
 import { LANGS } from '../../render/labels.js';
 import type { Context } from '../context.js';
 import { checkOutPath, readSources } from '../io.js';
-import { inputOptions, inputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, fileList, optionalText, optionalFlag } from '../options.js';
+import { inputOptions, inputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, fileList, optionalText, optionalFlag, pipelineOptions, collect } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import { compareWithPrevious, yoyOptionsSchema } from '../yoy.js';
 import { VERSION } from '../version.js';
@@ -24,8 +23,6 @@ const schema = z.object({
   ...inputOptionsSchema,
   ...rankingOptionsSchema,
 });
-
-const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export function registerReport(program: Command, ctx: Context): void {
   const cmd = program
@@ -58,14 +55,7 @@ Examples:
     const o = parseOptions(schema, raw);
     const scheme = o.scheme ? resolveSchemeOption(o.scheme) : undefined;
     if (o.out) checkOutPath(o.out, [...files, ...(o.prev ?? [])], o.force ?? false);
-    const rankOptions = {
-      ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
-      ...(o.delimiter ? { delimiter: o.delimiter } : {}),
-      ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
-      missing: o.missing,
-      ties: o.ties,
-      ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
-    };
+    const rankOptions = pipelineOptions(o, scheme);
     const ranking = rankSources(await readSources(files, o.maxInputSize), rankOptions);
     const comparison = o.prev ? await compareWithPrevious(ranking, o.prev, o, rankOptions) : undefined;
     const { reportModel } = await import('../../render/report/model.js');

@@ -5,10 +5,9 @@ import * as z from 'zod/mini';
 import { usageError } from '../../core/problem.js';
 import { buildTrend } from '../../core/trend.js';
 import { rankSources, yearFromName } from '../../pipeline.js';
-import { builtinSchemes } from '../../scheme/builtin.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, readSources } from '../io.js';
-import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema } from '../options.js';
+import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, pipelineOptions } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import { deliver } from './rank.js';
 
@@ -51,13 +50,8 @@ Examples:
     const inputs = [];
     for (const [i, file] of files.entries()) {
       const ranking = rankSources(await readSources([file], o.maxInputSize), {
-        ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
-        ...(o.delimiter ? { delimiter: o.delimiter } : {}),
-        ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
+        ...pipelineOptions(o, scheme),
         ...(o.year ? { year: o.year[i]! } : {}),
-        missing: o.missing,
-        ties: o.ties,
-        ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
       });
       const year = ranking.year ?? yearFromName(file);
       if (year === undefined) throw usageError('no-year', `cannot tell the year of ${file}: no year column and no year in the file name`, 'pass --year 2021,2022,...');

@@ -4,10 +4,9 @@ import * as z from 'zod/mini';
 import { formatLocation } from '../../core/problem.js';
 import { validateSources } from '../../pipeline.js';
 import { problemJson, SCHEMA_VERSION } from '../../render/json.js';
-import { builtinSchemes } from '../../scheme/builtin.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, readSources, writeAtomic } from '../io.js';
-import { inputOptions, inputOptionsSchema, parseOptions, optionalText, optionalFlag } from '../options.js';
+import { inputOptions, inputOptionsSchema, parseOptions, optionalText, optionalFlag, pipelineOptions } from '../options.js';
 import { resolveSchemeOption } from '../scheme-option.js';
 import { ParScoreError } from '../../core/problem.js';
 
@@ -46,12 +45,8 @@ Examples:
     void o.maxErrors;
     const scheme = o.scheme ? resolveSchemeOption(o.scheme) : undefined;
     if (o.out) checkOutPath(o.out, files, o.force ?? false);
-    const v = validateSources(await readSources(files, o.maxInputSize), {
-      ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
-      ...(o.delimiter ? { delimiter: o.delimiter } : {}),
-      ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
-      missing: o.missing,
-    });
+    // Validation does not rank for output; the tie rule does not change what is checked.
+    const v = validateSources(await readSources(files, o.maxInputSize), pipelineOptions({ ...o, ties: 'competition' }, scheme));
     const errors = v.problems.filter((p) => p.severity === 'error').length;
     const warnings = v.problems.length - errors;
     const failed = errors > 0 || (o.strict === true && warnings > 0);
