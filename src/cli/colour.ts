@@ -1,5 +1,5 @@
 /** The one colour switch: --no-color, NO_COLOR, FORCE_COLOR, and colour only on a TTY. */
-import { Chalk, type ChalkInstance } from 'chalk';
+import { PLAIN, type Paint } from '../render/paint.js';
 
 export function colourLevel(opts: { flag: boolean | undefined; env: NodeJS.ProcessEnv; isTTY: boolean }): 0 | 1 | 2 | 3 {
   if (opts.flag === false) return 0;
@@ -14,6 +14,9 @@ export function colourLevel(opts: { flag: boolean | undefined; env: NodeJS.Proce
   return opts.isTTY ? 1 : 0;
 }
 
-export function makeColour(level: 0 | 1 | 2 | 3): ChalkInstance {
-  return new Chalk({ level });
+/** Colours at `level`; chalk is loaded only when there is colour to draw. */
+export async function makeColour(level: 0 | 1 | 2 | 3): Promise<Paint> {
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level }) as unknown as Paint;
 }

@@ -1,5 +1,5 @@
 /** What a command may touch of the process, passed in so commands stay testable adapters. */
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from '../render/paint.js';
 import { colourLevel, makeColour } from './colour.js';
 
 export interface Context {
@@ -11,6 +11,6 @@ export interface Context {
   stderr(text: string): void;
 }
 
-export function colourFor(ctx: Context, flag: boolean | undefined): ChalkInstance {
+export function colourFor(ctx: Context, flag: boolean | undefined): Promise<Paint> {
   return makeColour(colourLevel({ flag, env: ctx.env, isTTY: ctx.stdoutIsTTY }));
 }

@@ -1,7 +1,6 @@
 /** The CLI's file system and stream edge: reading inputs, writing outputs atomically. */
 import { closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { getHeapStatistics } from 'node:v8';
 import { ParScoreError, usageError } from '../core/problem.js';
 import type { Source } from '../pipeline.js';
@@ -153,9 +152,12 @@ export function checkOutPath(out: string, inputs: readonly string[], force: bool
 /** Output as one string or as pieces (large JSON is produced unit by unit). */
 export type Output = string | Iterable<string>;
 
+let tmpCounter = 0;
+
 /** Writes via a temporary file in the same directory and a rename: readers never see half a file. */
 export function writeAtomic(out: string, output: Output): void {
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique enough with the pid and a counter; 'wx' refuses to reuse an existing name anyway.
+  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${++tmpCounter}.${Date.now().toString(36)}.tmp`);
   try {
     if (typeof output === 'string') writeFileSync(tmp, output, { flag: 'wx' });
     else {

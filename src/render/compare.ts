@@ -1,6 +1,6 @@
 /** The `compare` view: units sorted by movement, biggest risers and fallers, counts, change of the mean. */
 import { renderBox } from './box.js';
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import { formatRatio, toJsonNumber } from '../core/decimal.js';
 import { movement, type Comparison, type UnitChange } from '../core/compare.js';
 import { csvLine } from './csv.js';
@@ -56,7 +56,7 @@ function heading(c: Comparison, lang: Lang): string {
   return `${title(c.current, lang)} - ${previousYearLabel(c, lang)}`;
 }
 
-export function renderCompareTable(c: Comparison, o: CompareRenderOptions & { colour: ChalkInstance }): string {
+export function renderCompareTable(c: Comparison, o: CompareRenderOptions & { colour: Paint }): string {
   const k = o.colour;
   const sep = o.lang === 'vi' ? ',' : '.';
   const out = [k.bold(heading(c, o.lang))];

@@ -1,6 +1,6 @@
 /** The `explain` view: one unit's components by points lost, its position, and what it takes to climb. */
 import { renderBox } from './box.js';
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import { ceilRatio, format, formatRatio, normalize, sub, subRatios, sum, toJsonNumber, toRatio } from '../core/decimal.js';
 import type { Explanation, Target } from '../core/explain.js';
 import { problemJson, schemeJson, unitJson, SCHEMA_VERSION } from './json.js';
@@ -145,7 +145,7 @@ function lines(e: Explanation, lang: Lang): { head: string[]; numeric: boolean[]
   return { head, numeric, rows, notes, heading: `${e.unit.name} - ${title(e.ranking, lang)}` };
 }
 
-export function renderExplainTable(e: Explanation, o: { lang: Lang; colour: ChalkInstance }): string {
+export function renderExplainTable(e: Explanation, o: { lang: Lang; colour: Paint }): string {
   const k = o.colour;
   const l = lines(e, o.lang);
   const table = renderBox({ head: l.head, numeric: l.numeric, colour: k }, l.rows);

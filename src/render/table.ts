@@ -1,6 +1,6 @@
 /** The terminal table: one table per block, numbers right-aligned, bands coloured on a TTY. */
 import { displayWidth, renderBox } from './box.js';
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import type { Ranking, UnitResult } from '../core/ranking.js';
 import type { Lang } from './labels.js';
 import type { Comparison } from '../core/compare.js';
@@ -20,7 +20,7 @@ export function wrapHeader(text: string, width = 16): string {
   return lines.join('\n');
 }
 
-function bandColour(c: ChalkInstance, u: UnitResult, r: Ranking): (s: string) => string {
+function bandColour(c: Paint, u: UnitResult, r: Ranking): (s: string) => string {
   if (!u.band) return c.dim;
   const position = r.scheme.bands.indexOf(u.band);
   return [c.green, c.cyan, c.yellow, c.magenta, c.red][Math.min(position, 4)]!;
@@ -28,7 +28,7 @@ function bandColour(c: ChalkInstance, u: UnitResult, r: Ranking): (s: string) =>
 
 export interface TableOptions {
   readonly lang: Lang;
-  readonly colour: ChalkInstance;
+  readonly colour: Paint;
   /** Terminal width: component columns are left out when the full table would not fit. */
   readonly width?: number;
   /** Show component columns: always, never, or when they fit (default). */

@@ -1,6 +1,6 @@
 /** The `trend` view: rank and index per year for every unit, with a sparkline of the index. */
 import { renderBox } from './box.js';
-import type { ChalkInstance } from 'chalk';
+import type { Paint } from './paint.js';
 import { compareRatios, formatRatio, subRatios, toJsonNumber, toRatio, type Ratio } from '../core/decimal.js';
 import type { Trend } from '../core/trend.js';
 import { csvLine } from './csv.js';
@@ -70,7 +70,7 @@ function footnote(t: Trend, lang: Lang): string {
     : `${base} The number of units differs by year (${list}): ranks are within each year.`;
 }
 
-export function renderTrendTable(t: Trend, o: { lang: Lang; colour: ChalkInstance }): string {
+export function renderTrendTable(t: Trend, o: { lang: Lang; colour: Paint }): string {
   const k = o.colour;
   const c = cells(t, o.lang, o.lang === 'vi' ? ',' : '.');
   const table = renderBox({ head: c.head, numeric: c.numeric, colour: k }, c.rows);

@@ -52,7 +52,7 @@ Examples:
     if (o.format === 'json') text = `${JSON.stringify(r.compareJson(comparison, view), null, 2)}\n`;
     else if (o.format === 'csv') text = r.renderCompareCsv(comparison, { ...view, bom: o.bom ?? false });
     else if (o.format === 'md') text = r.renderCompareMarkdown(comparison, view);
-    else text = r.renderCompareTable(comparison, { ...view, colour: colourFor(ctx, o.out ? false : o.color) });
+    else text = r.renderCompareTable(comparison, { ...view, colour: await colourFor(ctx, o.out ? false : o.color) });
     const shown = o.format === 'table' || o.format === 'md' ? ['not-comparable'] : [];
     const warnings = [...comparison.previous.warnings, ...ranking.warnings, ...comparison.warnings.filter((w) => !shown.includes(w.code))];
     await deliver(text, warnings, o, ctx);

@@ -56,7 +56,7 @@ Examples:
     let text: string;
     if (o.format === 'json') text = `${JSON.stringify(r.explainJson(explanation), null, 2)}\n`;
     else if (o.format === 'md') text = r.renderExplainMarkdown(explanation, { lang: o.lang });
-    else text = r.renderExplainTable(explanation, { lang: o.lang, colour: colourFor(ctx, o.out ? false : o.color) });
+    else text = r.renderExplainTable(explanation, { lang: o.lang, colour: await colourFor(ctx, o.out ? false : o.color) });
     await deliver(text, [...ranking.warnings, ...(comparison?.warnings.filter((w) => w.code !== 'not-comparable') ?? [])], o, ctx);
   });
 }

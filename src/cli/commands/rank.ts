@@ -35,7 +35,7 @@ export async function renderRanking(r: Ranking, format: Format, o: RankCliOption
     case 'table':
       return (await import('../../render/table.js')).renderTable(r, {
         lang: o.lang,
-        colour: colourFor(ctx, o.out ? false : o.color),
+        colour: await colourFor(ctx, o.out ? false : o.color),
         components: o.components,
         ...cmp,
         ...(ctx.columns !== undefined && !o.out ? { width: ctx.columns } : {}),

@@ -55,7 +55,7 @@ export function registerSchemes(program: Command, ctx: Context): void {
     .addOption(new Option('--no-color', 'no colours'))
     .action(async (id: string | undefined, raw: unknown) => {
       const o = parseOptions(schema, raw);
-      const c = colourFor(ctx, o.color);
+      const c = await colourFor(ctx, o.color);
       if (id === undefined) {
         const all = builtinSchemes();
         await ctx.stdout(o.format === 'json' ? `${JSON.stringify(all.map((s) => s.file), null, 2)}\n` : list(all, o.lang, o.format === 'md'));

@@ -63,7 +63,7 @@ Examples:
     if (o.format === 'json') text = `${JSON.stringify(r.trendJson(trend), null, 2)}\n`;
     else if (o.format === 'csv') text = r.renderTrendCsv(trend, { bom: o.bom ?? false });
     else if (o.format === 'md') text = r.renderTrendMarkdown(trend, { lang: o.lang });
-    else text = r.renderTrendTable(trend, { lang: o.lang, colour: colourFor(ctx, o.out ? false : o.color) });
+    else text = r.renderTrendTable(trend, { lang: o.lang, colour: await colourFor(ctx, o.out ? false : o.color) });
     await deliver(text, trend.rankings.flatMap((x) => x.warnings), o, ctx);
   });
 }

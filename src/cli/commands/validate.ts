@@ -68,7 +68,7 @@ Examples:
         2,
       )}\n`;
     } else {
-      const c = colourFor(ctx, o.out ? false : o.color);
+      const c = await colourFor(ctx, o.out ? false : o.color);
       const lines = v.problems.map((p) => {
         const where = formatLocation(p);
         const sev = p.severity === 'error' ? c.red('error') : c.yellow('warning');
