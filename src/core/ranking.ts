@@ -106,8 +106,31 @@ export function byNameThenCode(a: { sortKey: string }, b: { sortKey: string }): 
   return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
 }
 
+const thresholds = new WeakMap<Scheme, { band: Band; min: Ratio; f: number }[]>();
+
+/** The scheme's band thresholds as fractions (and doubles), computed once per scheme. */
+function bandThresholds(scheme: Scheme) {
+  let t = thresholds.get(scheme);
+  if (!t) {
+    t = scheme.bands.map((band) => {
+      const min = toRatio(band.min);
+      return { band, min, f: Number(min.num) / Number(min.den) };
+    });
+    thresholds.set(scheme, t);
+  }
+  return t;
+}
+
 export function bandFor(scheme: Scheme, value: Ratio): Band | undefined {
-  return scheme.bands.find((b) => compareRatios(value, toRatio(b.min)) >= 0);
+  return bandThresholds(scheme).find((b) => compareRatios(value, b.min) >= 0)?.band;
+}
+
+/** Whether rounding `value` to `places` decimals could move it across a band threshold. */
+function nearThreshold(scheme: Scheme, value: Ratio, places: number): boolean {
+  const v = Number(value.num) / Number(value.den);
+  const halfStep = 0.5 * 10 ** -places;
+  // Generous margin: exactness is settled by the exact check that follows when this says yes.
+  return bandThresholds(scheme).some((b) => Math.abs(v - b.f) <= halfStep * 1.01 + 1e-9 * Math.abs(b.f));
 }
 
 function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: ProblemLog): UnitResult | undefined {
@@ -142,7 +165,7 @@ function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: Prob
   const index = percent(total, max);
   const rankValue = options.rankPrecision === undefined ? index : toRatio(roundRatio(index, options.rankPrecision));
   const band = bandFor(scheme, rankValue);
-  if (options.rankPrecision === undefined && scheme.bands.length > 0) {
+  if (options.rankPrecision === undefined && scheme.bands.length > 0 && nearThreshold(scheme, index, scheme.precision)) {
     const shown = toRatio(roundRatio(index, scheme.precision));
     const shownBand = bandFor(scheme, shown);
     if (shownBand !== band) {
