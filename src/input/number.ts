@@ -26,8 +26,8 @@ export function isNotApplicable(text: string): boolean {
 export function parseCell(raw: string): Cell {
   const text = raw.replace(TRIM, '');
   if (text === '') return { kind: 'empty' };
-  if (isNotApplicable(text)) return { kind: 'na' };
   const m = NUMBER.exec(text);
+  if (!m && isNotApplicable(text)) return { kind: 'na' };
   if (m) {
     const [, int, separator, frac = ''] = m;
     if (int!.length + frac.length > MAX_DIGITS) return invalid('not-a-number', `"${short(text)}" has more than ${MAX_DIGITS} digits`);
