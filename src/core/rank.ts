@@ -59,6 +59,54 @@ export function assignRanks<T>(
 }
 
 /**
+ * Exact numeric keys for fractions that share one denominator and whose numerators are safe integers
+ * (the common case: a component's index over units with the same maximum). Undefined otherwise.
+ */
+export function exactKeys(values: readonly Ratio[]): Float64Array | undefined {
+  const first = values[0];
+  if (!first) return new Float64Array(0);
+  const keys = new Float64Array(values.length);
+  const limit = 9007199254740991n;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v.den !== first.den || v.num > limit || v.num < -limit) return undefined;
+    keys[i] = Number(v.num);
+  }
+  return keys;
+}
+
+/** Competition or dense ranks from exact keys: a native sort and a binary search per value. */
+function ranksFromKeys(keys: Float64Array, ties: 'competition' | 'dense'): number[] {
+  const sorted = Float64Array.from(keys).sort(); // ascending
+  const n = sorted.length;
+  // For dense ranks: number of distinct values at or above each position, counted from the top.
+  let distinctAbove: Int32Array | undefined;
+  if (ties === 'dense') {
+    distinctAbove = new Int32Array(n);
+    let d = 0;
+    for (let k = n - 1; k >= 0; k--) {
+      if (k === n - 1 || sorted[k] !== sorted[k + 1]) d++;
+      distinctAbove[k] = d;
+    }
+  }
+  const ranks = new Array<number>(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    // first index with sorted[idx] > key
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! > key) hi = mid;
+      else lo = mid + 1;
+    }
+    if (ties === 'competition') ranks[i] = n - lo + 1;
+    else ranks[i] = distinctAbove![lo - 1]!;
+  }
+  return ranks;
+}
+
+/**
  * Ranks alone, aligned with `values` (no listing order needed): under competition and dense rules a
  * rank depends only on the values, so equal values need no tie-break and the sort stays cheap. Under
  * ordinal, `order` decides.
@@ -70,10 +118,10 @@ export function ranksOf<T>(items: readonly T[], value: (item: T) => Ratio, ties:
     for (const { item, rank } of assignRanks(items, value, ties, order)) ranks[index.get(item)!] = rank;
     return ranks;
   }
-  const entries = items.map((item, i) => {
-    const v = value(item);
-    return { i, v, f: Number(v.num) / Number(v.den) };
-  });
+  const values = items.map(value);
+  const keys = exactKeys(values);
+  if (keys) return ranksFromKeys(keys, ties);
+  const entries = values.map((v, i) => ({ i, v, f: Number(v.num) / Number(v.den) }));
   entries.sort((a, b) => compareEntries(b, a));
   const ranks = new Array<number>(items.length);
   let distinct = 0;

@@ -79,3 +79,21 @@ describe('ranking on exact values', () => {
     expect(rankSources(csv(text), { scheme, rankPrecision: 2, ties: 'dense' }).units.map((u) => u.rank)).toEqual([1, 1, 2]);
   });
 });
+
+describe('ranksOf: the exact-key fast path equals the general path', () => {
+  it('for values sharing a denominator (fast) and not (general), under every tie rule', async () => {
+    const { ranksOf } = await import('../../src/core/rank.js');
+    const same = fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 60 });
+    fc.assert(
+      fc.property(same, fc.constantFrom<TieRule>('competition', 'dense', 'ordinal'), (nums, ties) => {
+        const items = nums.map((n, i) => ({ name: `u${String(i).padStart(3, '0')}`, value: n }));
+        const fast = ranksOf(items, (it) => ({ num: BigInt(it.value), den: 100n }), ties, byName);
+        // the same values with different denominators take the general path
+        const general = ranksOf(items, (it, ) => ({ num: BigInt(it.value) * BigInt(2 + (it.value % 3)), den: 100n * BigInt(2 + (it.value % 3)) }), ties, byName);
+        expect(fast).toEqual(general);
+        if (ties === 'competition') items.forEach((it, i) => expect(fast[i]).toBe(1 + items.filter((o) => o.value > it.value).length));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
