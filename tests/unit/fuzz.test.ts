@@ -151,3 +151,27 @@ describe('properties of results', () => {
     );
   });
 });
+
+describe('whole pipeline invariants', () => {
+  it('shuffling the rows of a file never changes the output (ranks, order, every number)', () => {
+    const rows = fc.uniqueArray(
+      fc.record({
+        name: fc.constantFrom('Bình Sơn', 'Sơn Tịnh', 'Hòa Vang', 'Ba Tơ', 'Lý Sơn', 'Đức Phổ', 'Minh Long', 'Trà Bồng', 'Sơn Hà', 'Sơn Tây', 'Nghĩa Hành', 'Mộ Đức'),
+        a: fc.integer({ min: 0, max: 7200 }),
+        s: fc.integer({ min: 0, max: 2800 }),
+      }),
+      { selector: (r) => r.name, minLength: 1, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(rows, fc.infiniteStream(fc.nat()), (list, seeds) => {
+        const csv = (rs: typeof list) =>
+          new TextEncoder().encode('unit;appraisal;survey\n' + rs.map((r) => `${r.name};${(r.a / 100).toFixed(2).replace('.', ',')};${(r.s / 100).toFixed(2).replace('.', ',')}`).join('\n'));
+        const shuffled = [...list].map((r) => ({ r, k: seeds.next().value })).sort((x, y) => x.k - y.k).map((x) => x.r);
+        const a = rankingJson(rankSources([{ name: 't.csv', bytes: csv(list) }], { scheme: qn }));
+        const b = rankingJson(rankSources([{ name: 't.csv', bytes: csv(shuffled) }], { scheme: qn }));
+        expect(b).toEqual(a);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
