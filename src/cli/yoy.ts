@@ -38,10 +38,11 @@ export async function compareWithPrevious(
 ): Promise<Comparison> {
   const prevSchemeArg = o.prevScheme ?? o.scheme;
   const prevScheme = prevSchemeArg ? resolveSchemeOption(prevSchemeArg) : undefined;
-  const { scheme: _ignored, candidates: _c, ...rest } = rankOptions;
-  void _ignored;
-  void _c;
-  const previous = rankSources(await readSources(prevFiles, o.maxInputSize), { ...rest, ...(prevScheme ? { scheme: prevScheme } : { candidates: builtinSchemes() }) });
+  // Last year's scheme: the one asked for, else chosen from last year's own columns.
+  const previous = rankSources(await readSources(prevFiles, o.maxInputSize), {
+    ...rankOptions,
+    ...(prevScheme ? { scheme: prevScheme } : { scheme: undefined, candidates: builtinSchemes() }),
+  });
   let crosswalk;
   if (o.crosswalk) {
     const [source] = await readSources([o.crosswalk], o.maxInputSize);

@@ -30,10 +30,6 @@ export function pow10(n: number): bigint {
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
-export function dec(units: bigint, scale = 0): Decimal {
-  return { units, scale };
-}
-
 function rescale(d: Decimal, scale: number): bigint {
   return d.scale === scale ? d.units : d.units * pow10(scale - d.scale);
 }
@@ -59,10 +55,6 @@ export function compare(a: Decimal, b: Decimal): number {
   const x = rescale(a, scale);
   const y = rescale(b, scale);
   return x < y ? -1 : x > y ? 1 : 0;
-}
-
-export function isZero(d: Decimal): boolean {
-  return d.units === 0n;
 }
 
 /** Parses a plain decimal literal: optional '-', digits, optional '.digits', optional exponent. */

@@ -41,8 +41,8 @@ Examples:
   $ par-score validate tham-dinh.csv dieu-tra.csv --strict --format json > problems.json`,
   );
   cmd.action(async (files: string[], raw: unknown) => {
+    // validate prints every problem (its report is the output), so --max-errors does not apply.
     const o = parseOptions(schema, { maxErrors: '20', ...(raw as object) });
-    void o.maxErrors;
     const scheme = o.scheme ? resolveSchemeOption(o.scheme) : undefined;
     if (o.out) checkOutPath(o.out, files, o.force ?? false);
     // Validation does not rank for output; the tie rule does not change what is checked.
