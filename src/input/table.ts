@@ -178,7 +178,12 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     const name = cleanName(fields[unitCol.index] ?? '');
     const origin = at(unitCol, line);
     if (name === '') {
-      log.error('missing-unit-name', 'the unit name is empty', origin);
+      // Excel's merged header cells export as a second header row: text where numbers should be.
+      const looksLikeHeader = row === dataRows[0] && componentColumns.some(([col]) => parseCell(fields[col.index] ?? '').kind === 'invalid');
+      log.error('missing-unit-name', looksLikeHeader ? 'the unit name is empty, and this row looks like a second header row' : 'the unit name is empty', {
+        ...origin,
+        ...(looksLikeHeader ? { hint: 'merged header cells in Excel export as two header rows: keep one header row, one name per column' } : {}),
+      });
       continue;
     }
     const text = (role: MetaRole) => {

@@ -134,3 +134,15 @@ describe('scheme files given with --scheme', () => {
     expect(r.stderr).toMatch(new RegExp(`^par-score: ${p}:4:1: not valid JSON`));
   });
 });
+
+describe('files as Excel makes them', () => {
+  it('recognises a second header row from merged cells and says how to fix it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'par-score-merged-'));
+    const p = join(dir, 'merged.csv');
+    writeFileSync(p, 'STT;Đơn vị;Điểm thẩm định (72);;Điều tra XHH (28)\n;;Tự đánh giá;Thẩm định;\n1;Bình Sơn;64,00;63,26;19,58\n');
+    const r = cli(['rank', p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`par-score: ${p}:2:2: the unit name is empty, and this row looks like a second header row`);
+    expect(r.stderr).toContain('hint: merged header cells in Excel export as two header rows');
+  });
+});
