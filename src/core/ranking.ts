@@ -94,6 +94,24 @@ export interface Ranking {
 const TOTAL_TOLERANCE: Decimal = { units: 1n, scale: 2 };
 
 /**
+ * An applicable component's result. Its index (points / max x 100) is computed when asked for rather
+ * than stored: a million units x 8 components would otherwise hold 24 million extra objects.
+ */
+class ScoredComponent implements ComponentResult {
+  readonly applicable = true;
+  rank?: number;
+  constructor(
+    readonly id: string,
+    readonly points: Decimal,
+    readonly max: Decimal,
+  ) {}
+
+  get index(): Ratio {
+    return percent(this.points, this.max);
+  }
+}
+
+/**
  * The key that orders units with equal values: the name without diacritics (so "Đức" sorts with "Duc"),
  * then the exact name, then the code. Computed once per unit; comparing it is a plain string comparison.
  */
@@ -141,7 +159,7 @@ function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: Prob
     if (!s || s.kind === 'na') return { id: c.id, applicable: false };
     total = add(total, s.value);
     max = add(max, c.max);
-    return { id: c.id, applicable: true, points: s.value, max: c.max, index: percent(s.value, c.max) };
+    return new ScoredComponent(c.id, s.value, c.max);
   });
   if (max.units === 0n) {
     log.error('no-applicable-component', `${row.name}: every component is marked not applicable, so there is no maximum to divide by`, row.origin);
