@@ -154,21 +154,21 @@ function nearThreshold(scheme: Scheme, value: Ratio, places: number): boolean {
 function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: ProblemLog): UnitResult | undefined {
   let total = ZERO;
   let max = ZERO;
-  const components: ComponentResult[] = scheme.components.map((c) => {
-    const s = row.scores.get(c.id);
-    if (!s || s.kind === 'na') return { id: c.id, applicable: false };
-    total = add(total, s.value);
+  const components: ComponentResult[] = scheme.components.map((c, i) => {
+    const points = row.scores[i];
+    if (!points) return { id: c.id, applicable: false };
+    total = add(total, points);
     max = add(max, c.max);
-    return new ScoredComponent(c.id, s.value, c.max);
+    return new ScoredComponent(c.id, points, c.max);
   });
   if (max.units === 0n) {
     log.error('no-applicable-component', `${row.name}: every component is marked not applicable, so there is no maximum to divide by`, row.origin);
     return undefined;
   }
   for (const declared of row.declaredTotals) {
-    const partial = declared.components.reduce((acc, id) => {
-      const s = row.scores.get(id);
-      return s?.kind === 'points' ? add(acc, s.value) : acc;
+    const partial = declared.components.reduce((acc, i) => {
+      const points = row.scores[i];
+      return points ? add(acc, points) : acc;
     }, ZERO);
     const diff = sub(declared.value, partial);
     const abs = diff.units < 0n ? { units: -diff.units, scale: diff.scale } : diff;

@@ -17,12 +17,13 @@ export interface CellRef {
   readonly column: number;
 }
 
-export type Score = { readonly kind: 'points'; readonly value: Decimal } | { readonly kind: 'na' };
+/** A component's cell: its points, or null when the component does not apply to the unit. */
+export type Score = Decimal | null;
 
 export interface DeclaredTotal {
   readonly value: Decimal;
-  /** The components of the file the total was declared in: it is checked against their sum. */
-  readonly components: readonly string[];
+  /** Positions (in the scheme) of the components of the file the total was declared in: it is checked against their sum. */
+  readonly components: readonly number[];
   readonly at: CellRef;
 }
 
@@ -34,7 +35,8 @@ export interface UnitRow {
   block?: string;
   ranked: boolean;
   year?: string;
-  readonly scores: Map<string, Score>;
+  /** By component position in the scheme; undefined where no file has the component's column. */
+  readonly scores: (Score | undefined)[];
   readonly declaredTotals: DeclaredTotal[];
   /** Where the unit's row is (first file). */
   readonly origin: CellRef;
@@ -128,6 +130,8 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const firstByKey = new Map<string, number>();
   let zeroFilled = 0;
   const componentIds = componentColumns.map(([, c]) => c.id);
+  const position = new Map(scheme.components.map((c, i) => [c, i]));
+  const componentPositions = componentColumns.map(([, c]) => position.get(c)!);
   const unnamedWithData = new Set<number>();
 
   // Every row disagreeing with the header the same way means the header is broken, not the rows.
@@ -199,7 +203,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       ...(text('block') !== undefined ? { block: text('block')! } : {}),
       ranked: true,
       ...(text('year') !== undefined ? { year: text('year')! } : {}),
-      scores: new Map(),
+      scores: new Array<Score | undefined>(scheme.components.length),
       declaredTotals: [],
       origin,
     };
@@ -224,15 +228,15 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
               ref,
             );
           }
-          unit.scores.set(component.id, { kind: 'points', value: cell.value });
+          unit.scores[position.get(component)!] = cell.value;
           break;
         case 'na':
-          unit.scores.set(component.id, { kind: 'na' });
+          unit.scores[position.get(component)!] = null;
           break;
         case 'empty':
           if (options.missing === 'zero') {
             zeroFilled++;
-            unit.scores.set(component.id, { kind: 'points', value: { units: 0n, scale: 0 } });
+            unit.scores[position.get(component)!] = { units: 0n, scale: 0 };
           } else {
             log.error('missing-value', `${quote(col.header)} is empty for ${name}`, {
               ...ref,
@@ -252,7 +256,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       const ref = at(totalCol, line);
       if (cell.kind === 'number') {
         if (cell.separator) separators[cell.separator].push(line, totalCol.index);
-        unit.declaredTotals.push({ value: cell.value, components: componentIds, at: ref });
+        unit.declaredTotals.push({ value: cell.value, components: componentPositions, at: ref });
       } else if (cell.kind === 'invalid') {
         log.error(cell.code, `${quote(totalCol.header)}: ${cell.reason}`, ref);
       }
@@ -360,7 +364,9 @@ export function joinFiles(parts: readonly FileUnits[], scheme: Scheme, log: Prob
 }
 
 function mergeInto(target: UnitRow, from: UnitRow, log: ProblemLog): void {
-  for (const [id, s] of from.scores) target.scores.set(id, s);
+  from.scores.forEach((score, i) => {
+    if (score !== undefined) target.scores[i] = score;
+  });
   target.declaredTotals.push(...from.declaredTotals);
   const fields = ['code', 'block', 'year'] as const;
   for (const f of fields) {
