@@ -155,6 +155,41 @@ export function rankingJson(r: Ranking, comparison?: Comparison, withUnits = tru
   };
 }
 
+const str = (x: string | null) => JSON.stringify(x);
+const num = (x: number | null) => (x === null ? 'null' : String(x));
+
+/** A value as `JSON.stringify(value, null, 2)` prints it at nesting depth `depth` (2 spaces each). */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * One unit exactly as `JSON.stringify(unitJson(...), null, 2)` prints it inside the document's
+ * `units` array (depth 2), written directly: no object per unit, no generic printer. The optional
+ * year-over-year parts go through JSON.stringify. A test compares both on generated rankings.
+ */
+export function unitJsonText(r: Ranking, u: UnitResult, change: UnitChange | undefined, compared: boolean): string {
+  const p = r.scheme.precision;
+  const i4 = '\n      ';
+  const b = u.band;
+  const bandText = b ? `{${i4}  "id": ${str(b.id)},${i4}  "label": ${nested(b.label, 4)}${i4}}` : 'null';
+  const components = u.components.length
+    ? `{${u.components
+        .map(
+          (c) =>
+            `${i4}  ${str(c.id)}: {${i4}    "applicable": ${c.applicable},${i4}    "points": ${num(n(c.points, p))},${i4}    "max": ${num(n(c.max, p))},${i4}    "index": ${num(n(c.index, p))},${i4}    "rank": ${num(c.rank ?? null)}${i4}  }`,
+        )
+        .join(',')}${i4}}`
+    : '{}';
+  const yoy = compared ? changeJson(change, p) : { previous: null, change: null };
+  return (
+    `    {${i4}"rank": ${num(u.rank ?? null)},${i4}"of": ${u.rankedCount},${i4}"unit": ${str(u.name)},${i4}"code": ${str(u.code ?? null)},` +
+    `${i4}"block": ${str(u.block ?? null)},${i4}"ranked": ${u.ranked},${i4}"total": ${num(n(u.total, p))},${i4}"max": ${num(n(u.max, p))},` +
+    `${i4}"index": ${num(n(u.index, p))},${i4}"band": ${bandText},${i4}"components": ${components},` +
+    `${i4}"previous": ${nested(yoy.previous, 3)},${i4}"change": ${nested(yoy.change, 3)}\n    }`
+  );
+}
+
 /**
  * The JSON document in pieces, unit by unit, so a large ranking is never one giant string or object
  * tree in memory. Joined, the pieces are exactly `JSON.stringify(rankingJson(r), null, 2)` + newline.
@@ -173,8 +208,7 @@ export function* renderJsonChunks(r: Ranking, comparison?: Comparison): Generato
   let batch = '';
   const last = r.units.length - 1;
   for (let i = 0; i <= last; i++) {
-    const one = JSON.stringify(unitJson(r, r.units[i]!, changes.get(r.units[i]!), comparison !== undefined), null, 2).replace(/\n/g, '\n    ');
-    batch += `    ${one}${i < last ? ',' : ''}\n`;
+    batch += `${unitJsonText(r, r.units[i]!, changes.get(r.units[i]!), comparison !== undefined)}${i < last ? ',' : ''}\n`;
     if (batch.length > 1 << 16) {
       yield batch;
       batch = '';

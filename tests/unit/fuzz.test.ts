@@ -175,3 +175,29 @@ describe('whole pipeline invariants', () => {
     );
   });
 });
+
+describe('JSON written directly equals JSON.stringify', () => {
+  it('on generated rankings with bands, not-applicable cells, not-ranked units and odd names', () => {
+    const province = { ...qn, bands: [{ id: 'A "quoted"', min: { units: 80n, scale: 0 }, label: { vi: 'Tốt \\ "x"', en: 'Good\n' } }] };
+    const row = fc.record({
+      name: fc.string({ minLength: 1, maxLength: 6 }).filter((s) => !/[;"\r\n]/.test(s) && s.trim() !== '' && s.length < 50),
+      a: fc.oneof(fc.integer({ min: 0, max: 7200 }).map((x) => (x / 100).toFixed(2).replace('.', ',')), fc.constant('-')),
+      s: fc.integer({ min: 0, max: 2800 }).map((x) => (x / 100).toFixed(2).replace('.', ',')),
+      ranked: fc.constantFrom('có', 'không'),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(row, { selector: (r) => r.name.trim().toLowerCase(), minLength: 1, maxLength: 10 }), (rows) => {
+        const text = 'unit;appraisal;survey;Có xếp hạng\n' + rows.map((r) => `${r.name};${r.a};${r.s};${r.ranked}`).join('\n');
+        let r;
+        try {
+          r = rankSources([{ name: 't.csv', bytes: new TextEncoder().encode(text) }], { scheme: province });
+        } catch (e) {
+          if (e instanceof ParScoreError) return; // e.g. names equal after normalisation
+          throw e;
+        }
+        expect(renderJson(r)).toBe(`${JSON.stringify(rankingJson(r), null, 2)}\n`);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
