@@ -1,5 +1,27 @@
 #!/usr/bin/env node
-// Thin shim: all logic lives in the bundled CLI (built by `npm run build`, run by `prepare`).
-import { main } from '../dist/cli.js';
+// Thin shim: loads the bundled CLI (dist/cli.cjs, built by `npm run build`, run by `prepare`) with
+// V8's code cache made at build time, so start-up does not compile it again. A cache that does not
+// fit this Node.js is ignored (V8 checks it) and the CLI is compiled as usual.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
-main(process.argv.slice(2));
+const file = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+const cacheFile = `${file}.cache`;
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  // no cache: compile as usual
+}
+// The wrapper shares the first line with the bundle, so line numbers in stack traces stay right.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
+  filename: file,
+  ...(cachedData ? { cachedData } : {}),
+});
+const cli = { exports: {} };
+script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(file));
+if (process.env.PAR_SCORE_MAKE_CACHE) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+cli.exports.main(process.argv.slice(2));
