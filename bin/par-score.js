@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Thin shim: loads the bundled CLI (dist/cli.cjs, built by `npm run build`, run by `prepare`) with
 // V8's code cache made at build time, so start-up does not compile it again. A cache that does not
-// fit this Node.js is ignored (V8 checks it) and the CLI is compiled as usual.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// fit this Node.js is ignored (V8 checks it) and the CLI is compiled as usual. CommonJS (see
+// bin/package.json) so that starting it needs no ES module loader either.
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
 
-const file = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+const file = join(__dirname, '..', 'dist', 'cli.cjs');
 const cacheFile = `${file}.cache`;
 let cachedData;
 try {
@@ -22,6 +22,6 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   ...(cachedData ? { cachedData } : {}),
 });
 const cli = { exports: {} };
-script.runInThisContext()(cli.exports, createRequire(file), cli, file, dirname(file));
+script.runInThisContext()(cli.exports, require, cli, file, join(__dirname, '..', 'dist'));
 if (process.env.PAR_SCORE_MAKE_CACHE) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 cli.exports.main(process.argv.slice(2));
