@@ -58,6 +58,11 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
       ctx.stderr(program.helpInformation());
       return 2;
     }
+    const first = argv[0]!;
+    if (!first.startsWith('-') && !program.commands.some((c) => c.name() === first || c.aliases().includes(first)) && /\.(csv|tsv|txt)$/i.test(first)) {
+      ctx.stderr(`par-score: "${first}" is not a command\n  hint: did you mean \`par-score rank ${argv.join(' ')}\`?\n`);
+      return 2;
+    }
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (e) {

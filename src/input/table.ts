@@ -317,6 +317,15 @@ export function joinFiles(parts: readonly FileUnits[], scheme: Scheme, log: Prob
   for (const id of first.components) owner.set(id, first.file);
 
   for (const part of rest) {
+    // A file that brings no new component is most likely another year, not another part of this one.
+    if (part.components.size > 0 && [...part.components].every((id) => owner.has(id))) {
+      log.error('duplicate-column', `${part.file} has the same score columns as ${owner.get([...part.components][0]!)}: files given together are joined as parts of one year`, {
+        file: part.file,
+        line: part.headerLine,
+        hint: `to compare years, use \`par-score compare ${first.file} ${part.file}\` or \`par-score rank ${part.file} --prev ${first.file}\``,
+      });
+      continue;
+    }
     for (const id of part.components) {
       const prior = owner.get(id);
       if (prior !== undefined) {

@@ -146,3 +146,21 @@ describe('files as Excel makes them', () => {
     expect(r.stderr).toContain('hint: merged header cells in Excel export as two header rows');
   });
 });
+
+describe('common slips', () => {
+  it('suggests `rank` when the command is forgotten', () => {
+    const r = cli(['fixtures/provinces-2022.csv', '--lang', 'vi']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('par-score: "fixtures/provinces-2022.csv" is not a command\n  hint: did you mean `par-score rank fixtures/provinces-2022.csv --lang vi`?\n');
+  });
+
+  it('says how to compare years when two years are given to rank', () => {
+    const r = cli(['rank', 'fixtures/yoy/provinces-2023.csv', 'fixtures/yoy/provinces-2024.csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('par-score:'))).toEqual([
+      'par-score: fixtures/yoy/provinces-2024.csv:1: fixtures/yoy/provinces-2024.csv has the same score columns as fixtures/yoy/provinces-2023.csv: files given together are joined as parts of one year',
+    ]);
+    expect(r.stderr).toContain('hint: to compare years, use `par-score compare fixtures/yoy/provinces-2023.csv fixtures/yoy/provinces-2024.csv`');
+  });
+});
