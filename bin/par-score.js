@@ -23,5 +23,13 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require, cli, file, join(__dirname, '..', 'dist'));
-if (process.env.PAR_SCORE_MAKE_CACHE) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+if (process.env.PAR_SCORE_MAKE_CACHE) {
+  process.on('exit', () => {
+    try {
+      writeFileSync(cacheFile, script.createCachedData());
+    } catch {
+      // a read-only install keeps working without a cache
+    }
+  });
+}
 cli.exports.main(process.argv.slice(2));
