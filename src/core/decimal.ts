@@ -150,14 +150,12 @@ const SAFE = Number.MAX_SAFE_INTEGER;
 const POW10_NUMBER = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact up to 10^22
 
 /**
- * Fast path of `roundRatio` in safe-integer arithmetic: exact, because every intermediate value is an
- * integer below 2^53 and the quotient from the floating-point division is corrected with the exact
- * remainder. Returns undefined when the numbers are too large for it.
+ * Rounds num / den (safe integers, den > 0) to `places` decimals, half away from zero, returning the
+ * scaled units; exact because every intermediate value is an integer below 2^53 and the quotient of
+ * the floating-point division is corrected with the exact remainder. Undefined when too large.
  */
-function roundRatioSafe(r: Ratio, places: number): Decimal | undefined {
-  if (places > 15 || r.den > 9007199254740991n || r.num > 9007199254740991n || r.num < -9007199254740991n) return undefined;
-  const num = Number(r.num);
-  const den = Number(r.den);
+function roundSafe(num: number, den: number, places: number): number | undefined {
+  if (places > 15) return undefined;
   const scaled = Math.abs(num) * POW10_NUMBER[places]!;
   if (scaled > SAFE) return undefined;
   let q = Math.floor(scaled / den);
@@ -171,7 +169,14 @@ function roundRatioSafe(r: Ratio, places: number): Decimal | undefined {
     rem -= den;
   }
   if (rem * 2 >= den) q++;
-  return { units: BigInt(num < 0 ? -q : q), scale: places };
+  return num < 0 ? -q : q;
+}
+
+/** Fast path of `roundRatio`; undefined when the numbers are too large for it. */
+function roundRatioSafe(r: Ratio, places: number): Decimal | undefined {
+  if (r.den > 9007199254740991n || r.num > 9007199254740991n || r.num < -9007199254740991n) return undefined;
+  const q = roundSafe(Number(r.num), Number(r.den), places);
+  return q === undefined ? undefined : { units: BigInt(q), scale: places };
 }
 
 /** Rounds an exact fraction to `places` decimals, half away from zero. */
@@ -230,6 +235,11 @@ export function formatRatio(r: Ratio, places: number, separator = '.'): string {
  * decimal text; larger values go through the text.
  */
 export function toJsonNumber(r: Ratio | Decimal, places: number): number {
+  // A decimal that needs no rounding: units / 10^scale is already the right double.
+  if (!('num' in r) && r.scale <= places && r.scale <= 22 && r.units <= 9007199254740991n && r.units >= -9007199254740991n) {
+    const v = Number(r.units) / POW10_NUMBER[r.scale]!;
+    return v === 0 ? 0 : v;
+  }
   const d = 'num' in r ? roundRatio(r, places) : roundDecimal(r, places);
   if (d.scale <= 22 && d.units <= 9007199254740991n && d.units >= -9007199254740991n) {
     const v = Number(d.units) / POW10_NUMBER[d.scale]!;
@@ -246,4 +256,34 @@ export function normalize(d: Decimal): Decimal {
     scale--;
   }
   return { units, scale };
+}
+
+/** toJsonNumber(percent(points, max), places), in safe-integer arithmetic when the numbers allow it. */
+export function percentToJsonNumber(points: Decimal, max: Decimal, places: number): number {
+  if (points.scale <= 15 && max.scale <= 15 && places <= 15) {
+    const a = Number(points.units);
+    const b = Number(max.units);
+    // points / max x 100 = a x 10^max.scale x 100 / (b x 10^points.scale)
+    const num = a * POW10_NUMBER[max.scale]! * 100;
+    const den = b * POW10_NUMBER[points.scale]!;
+    if (Number.isSafeInteger(a) && Number.isSafeInteger(b) && Number.isSafeInteger(num) && Number.isSafeInteger(den) && den > 0) {
+      const q = roundSafe(num, den, places);
+      if (q !== undefined) {
+        const v = q / POW10_NUMBER[places]!;
+        return v === 0 ? 0 : v;
+      }
+    }
+  }
+  return toJsonNumber(percent(points, max), places);
+}
+
+/**
+ * A decimal as a double that keeps equality and order exactly: for at most 6 decimals and magnitudes
+ * below 10^9, distinct values are at least 10^-6 apart, far above the spacing of doubles there, and
+ * equal values convert to the same double. Undefined outside that range.
+ */
+export function orderKey(d: Decimal): number | undefined {
+  if (d.scale > 6 || d.units > 1_000_000_000_000_000n || d.units < -1_000_000_000_000_000n) return undefined;
+  const v = Number(d.units) / POW10_NUMBER[d.scale]!;
+  return Math.abs(v) < 1e9 ? v : undefined;
 }

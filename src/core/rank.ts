@@ -76,7 +76,7 @@ export function exactKeys(values: readonly Ratio[]): Float64Array | undefined {
 }
 
 /** Competition or dense ranks from exact keys: a native sort and a binary search per value. */
-function ranksFromKeys(keys: Float64Array, ties: 'competition' | 'dense'): number[] {
+export function ranksFromKeys(keys: Float64Array, ties: 'competition' | 'dense'): number[] {
   const sorted = Float64Array.from(keys).sort(); // ascending
   const n = sorted.length;
   // For dense ranks: number of distinct values at or above each position, counted from the top.

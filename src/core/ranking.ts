@@ -8,6 +8,7 @@ import {
   compareRatios,
   format,
   formatRatio,
+  orderKey,
   percent,
   roundRatio,
   sub,
@@ -19,7 +20,7 @@ import {
 import type { Problem } from './problem.js';
 import { foldDiacritics } from './text.js';
 import { ProblemLog } from './problem.js';
-import { assignRanks, ranksOf, type TieRule } from './rank.js';
+import { assignRanks, ranksFromKeys, ranksOf, type TieRule } from './rank.js';
 import { stats, type Stats } from './summary.js';
 import type { Band, Scheme } from '../scheme/schema.js';
 import type { CellRef, UnitRow, UnitTable } from '../input/table.js';
@@ -218,6 +219,16 @@ function countBands(scheme: Scheme, units: readonly UnitResult[]): BandCount[] {
   return scheme.bands.length > 0 && none > 0 ? [...counts, { count: none }] : counts;
 }
 
+function pointKeys(units: readonly UnitResult[], component: number): Float64Array | undefined {
+  const keys = new Float64Array(units.length);
+  for (let k = 0; k < units.length; k++) {
+    const key = orderKey(units[k]!.components[component]!.points!);
+    if (key === undefined) return undefined;
+    keys[k] = key;
+  }
+  return keys;
+}
+
 function rankBlock(units: UnitResult[], scheme: Scheme, options: RankOptions): UnitResult[] {
   // The tie order, once: sort by key, then compare positions (cheap) in every ranking below.
   const position = new Map([...units].sort(byNameThenCode).map((u, i) => [u, i]));
@@ -234,7 +245,10 @@ function rankBlock(units: UnitResult[], scheme: Scheme, options: RankOptions): U
       const exact = u.components[i]!.index!;
       return options.rankPrecision === undefined ? exact : toRatio(roundRatio(exact, options.rankPrecision));
     };
-    const ranks = ranksOf(applicable, value, options.ties, tieOrder);
+    // Every unit shares the component's maximum, so ranking by index is ranking by points: exact keys
+    // straight from the points when they fit (see orderKey), no fractions at all.
+    const keys = options.rankPrecision === undefined && options.ties !== 'ordinal' ? pointKeys(applicable, i) : undefined;
+    const ranks = keys ? ranksFromKeys(keys, options.ties as 'competition' | 'dense') : ranksOf(applicable, value, options.ties, tieOrder);
     applicable.forEach((u, k) => (u.components[i]!.rank = ranks[k]));
   });
   const unranked = units

@@ -3,7 +3,7 @@
  * scripts never need to test for existence. Numbers are rounded to the scheme's precision and printed
  * from their decimal text: 82.84, never 82.84000000000001.
  */
-import { toJsonNumber, toRatio, type Decimal, type Ratio } from '../core/decimal.js';
+import { percentToJsonNumber, toJsonNumber, toRatio, type Decimal, type Ratio } from '../core/decimal.js';
 import type { Problem } from '../core/problem.js';
 import type { BandCount, Ranking, UnitResult } from '../core/ranking.js';
 import { reasonText, type Comparison, type PreviousValues, type UnitChange } from '../core/compare.js';
@@ -177,7 +177,7 @@ export function unitJsonText(r: Ranking, u: UnitResult, change: UnitChange | und
     ? `{${u.components
         .map(
           (c) =>
-            `${i4}  ${str(c.id)}: {${i4}    "applicable": ${c.applicable},${i4}    "points": ${num(n(c.points, p))},${i4}    "max": ${num(n(c.max, p))},${i4}    "index": ${num(n(c.index, p))},${i4}    "rank": ${num(c.rank ?? null)}${i4}  }`,
+            `${i4}  ${str(c.id)}: {${i4}    "applicable": ${c.applicable},${i4}    "points": ${num(n(c.points, p))},${i4}    "max": ${num(n(c.max, p))},${i4}    "index": ${num(c.applicable ? percentToJsonNumber(c.points!, c.max!, p) : null)},${i4}    "rank": ${num(c.rank ?? null)}${i4}  }`,
         )
         .join(',')}${i4}}`
     : '{}';

@@ -145,3 +145,36 @@ describe('fast paths agree with the BigInt definitions', () => {
     );
   });
 });
+
+describe('more exact fast paths', () => {
+  it('percentToJsonNumber = toJsonNumber(percent(...)) and decimals without rounding stay the same double', async () => {
+    const { percentToJsonNumber } = await import('../../src/core/decimal.js');
+    const dec = fc.record({ units: fc.bigInt({ min: 0n, max: 10n ** 9n }), scale: fc.integer({ min: 0, max: 6 }) });
+    const max = fc.record({ units: fc.bigInt({ min: 1n, max: 10n ** 7n }), scale: fc.integer({ min: 0, max: 4 }) });
+    fc.assert(
+      fc.property(dec, max, fc.integer({ min: 0, max: 6 }), (p, m, places) => {
+        expect(Object.is(percentToJsonNumber(p, m, places), toJsonNumber(percent(p, m), places))).toBe(true);
+        expect(Object.is(toJsonNumber(p, places), Number(format(roundRatio({ num: p.units, den: 10n ** BigInt(p.scale) }, places))) || 0)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('orderKey keeps equality and order of decimals exactly', async () => {
+    const { orderKey, compare } = await import('../../src/core/decimal.js');
+    const dec = fc.record({ units: fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), scale: fc.integer({ min: 0, max: 6 }) });
+    fc.assert(
+      fc.property(dec, dec, (a, b) => {
+        const ka = orderKey(a);
+        const kb = orderKey(b);
+        if (ka === undefined || kb === undefined) return;
+        expect(Math.sign(ka - kb)).toBe(compare(a, b));
+      }),
+      { numRuns: 5000 },
+    );
+    // neighbours one step of 10^-6 apart near the top of the range
+    const x = { units: 999_999_999_999_999n, scale: 6 };
+    const y = { units: 999_999_999_999_998n, scale: 6 };
+    expect(orderKey(x)! > orderKey(y)!).toBe(true);
+  });
+});

@@ -201,3 +201,21 @@ describe('JSON written directly equals JSON.stringify', () => {
     );
   });
 });
+
+describe('component ranks', () => {
+  it('equal 1 + the number of ranked units with strictly more points (competition), whatever the decimals', () => {
+    const cell = fc.oneof(fc.integer({ min: 0, max: 72 }).map(String), fc.integer({ min: 0, max: 7200 }).map((x) => (x / 100).toFixed(2).replace('.', ',')), fc.integer({ min: 0, max: 72000 }).map((x) => (x / 1000).toFixed(3).replace('.', ',')));
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 25 }), (cells) => {
+        const text = 'unit;appraisal;survey\n' + cells.map((c, i) => `U${i};${c};1`).join('\n');
+        const r = rankSources([{ name: 't.csv', bytes: new TextEncoder().encode(text) }], { scheme: qn });
+        const value = (s: string) => Number(s.replace(',', '.'));
+        for (const u of r.units) {
+          const mine = value(cells[Number(u.name.slice(1))]!);
+          expect(u.components[0]!.rank).toBe(1 + cells.filter((c) => value(c) > mine).length);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
