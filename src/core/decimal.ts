@@ -235,6 +235,14 @@ export function formatRatio(r: Ratio, places: number, separator = '.'): string {
  * decimal text; larger values go through the text.
  */
 export function toJsonNumber(r: Ratio | Decimal, places: number): number {
+  // A fraction of safe integers: round in numbers, no BigInt at all.
+  if ('num' in r && r.den <= 9007199254740991n && r.num <= 9007199254740991n && r.num >= -9007199254740991n) {
+    const q = roundSafe(Number(r.num), Number(r.den), places);
+    if (q !== undefined) {
+      const v = q / POW10_NUMBER[places]!;
+      return v === 0 ? 0 : v;
+    }
+  }
   // A decimal that needs no rounding: units / 10^scale is already the right double.
   if (!('num' in r) && r.scale <= places && r.scale <= 22 && r.units <= 9007199254740991n && r.units >= -9007199254740991n) {
     const v = Number(r.units) / POW10_NUMBER[r.scale]!;

@@ -75,34 +75,22 @@ export function exactKeys(values: readonly Ratio[]): Float64Array | undefined {
   return keys;
 }
 
-/** Competition or dense ranks from exact keys: a native sort and a binary search per value. */
+/** Competition or dense ranks from exact keys: one native sort, then the rank of each distinct value. */
 export function ranksFromKeys(keys: Float64Array, ties: 'competition' | 'dense'): number[] {
   const sorted = Float64Array.from(keys).sort(); // ascending
   const n = sorted.length;
-  // For dense ranks: number of distinct values at or above each position, counted from the top.
-  let distinctAbove: Int32Array | undefined;
-  if (ties === 'dense') {
-    distinctAbove = new Int32Array(n);
-    let d = 0;
-    for (let k = n - 1; k >= 0; k--) {
-      if (k === n - 1 || sorted[k] !== sorted[k + 1]) d++;
-      distinctAbove[k] = d;
-    }
+  const rankOf = new Map<number, number>();
+  let distinct = 0;
+  // Scanning down, a value is first met at the highest index k of its run, with n - 1 - k values
+  // strictly greater above it: competition rank n - k; dense rank = distinct values met so far.
+  for (let k = n - 1; k >= 0; k--) {
+    const v = sorted[k]!;
+    if (k < n - 1 && v === sorted[k + 1]) continue;
+    distinct++;
+    rankOf.set(v, ties === 'competition' ? n - k : distinct);
   }
   const ranks = new Array<number>(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    // first index with sorted[idx] > key
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! > key) hi = mid;
-      else lo = mid + 1;
-    }
-    if (ties === 'competition') ranks[i] = n - lo + 1;
-    else ranks[i] = distinctAbove![lo - 1]!;
-  }
+  for (let i = 0; i < keys.length; i++) ranks[i] = rankOf.get(keys[i]!)!;
   return ranks;
 }
 
