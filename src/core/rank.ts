@@ -38,22 +38,30 @@ export function assignRanks<T>(
   ties: TieRule,
   order: (a: T, b: T) => number,
 ): { item: T; rank: number }[] {
-  const entries: Entry<T>[] = items.map((item) => {
-    const v = value(item);
-    return { item, v, f: Number(v.num) / Number(v.den) };
-  });
-  entries.sort((a, b) => compareEntries(b, a) || order(a.item!, b.item!));
+  const values = items.map(value);
+  // Exact numeric keys when the values share a denominator (units with the same maximum); else
+  // doubles first with exact fractions for near-ties.
+  const keys = exactKeys(values);
+  const index = items.map((_, i) => i);
+  let same: (a: number, b: number) => boolean;
+  if (keys) {
+    index.sort((a, b) => keys[b]! - keys[a]! || order(items[a]!, items[b]!));
+    same = (a, b) => keys[a] === keys[b];
+  } else {
+    const entries: Entry<T>[] = values.map((v) => ({ v, f: Number(v.num) / Number(v.den) }));
+    index.sort((a, b) => compareEntries(entries[b]!, entries[a]!) || order(items[a]!, items[b]!));
+    same = (a, b) => compareEntries(entries[a]!, entries[b]!) === 0;
+  }
   const out: { item: T; rank: number }[] = [];
   let distinct = 0;
-  for (let i = 0; i < entries.length; i++) {
-    const item = entries[i]!.item!;
-    const sameAsPrevious = i > 0 && compareEntries(entries[i - 1]!, entries[i]!) === 0;
+  for (let i = 0; i < index.length; i++) {
+    const sameAsPrevious = i > 0 && same(index[i - 1]!, index[i]!);
     if (!sameAsPrevious) distinct++;
     let rank: number;
     if (ties === 'ordinal') rank = i + 1;
     else if (ties === 'dense') rank = distinct;
     else rank = sameAsPrevious ? out[i - 1]!.rank : i + 1;
-    out.push({ item, rank });
+    out.push({ item: items[index[i]!]!, rank });
   }
   return out;
 }
