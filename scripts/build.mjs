@@ -23,8 +23,26 @@ const common = {
   define: { __PAR_SCORE_VERSION__: JSON.stringify(pkg.version) },
 };
 
+// commander loads node:child_process at start only to run executable subcommands, which par-score
+// does not have; an empty stub saves about 3 ms of every start.
+const noChildProcess = {
+  name: 'no-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'child_process', namespace: 'par-score-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'par-score-stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 // CommonJS, so that bin/par-score.js can compile it with a code cache (Node 20 has none for ES modules).
-await build({ ...common, format: 'cjs', entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
+// Dynamic imports become require(): code compiled by vm.Script has no dynamic-import callback in Node 20.
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.cjs',
+  plugins: [noChildProcess],
+  supported: { 'dynamic-import': false },
+});
 await build({
   ...common,
   format: 'esm',

@@ -1,7 +1,6 @@
 /** The CLI's file system and stream edge: reading inputs, writing outputs atomically. */
 import { closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
 import { ParScoreError, usageError } from '../core/problem.js';
 import type { Source } from '../pipeline.js';
 
@@ -33,15 +32,30 @@ export function parseSize(text: string): number | undefined {
 /** Memory needed per byte of input, measured (docs/PERFORMANCE.md); inputs needing more than the heap are refused. */
 const MEMORY_PER_INPUT_BYTE = 130;
 
-function heapBound(): number {
-  return Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_INPUT_BYTE);
+/**
+ * Below this, the heap bound cannot bite with Node's default heap (it needs only 130 MiB), so V8 is
+ * not asked (loading node:v8 costs about 1.5 ms of every start). With a heap flag, always ask.
+ */
+const SURELY_FITS = 1024 * 1024;
+const HEAP_FLAG = /--max-old-space-size/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`);
+
+let heapLimit: number | undefined;
+async function heapSizeLimit(): Promise<number> {
+  heapLimit ??= (await import('node:v8')).getHeapStatistics().heap_size_limit;
+  return heapLimit;
+}
+
+/** The limit that applies to `size` bytes in all: the user's, and never more than fits in the heap. */
+async function limitFor(size: number, requested: number): Promise<number> {
+  if (size <= SURELY_FITS && !HEAP_FLAG) return requested;
+  return Math.min(requested, Math.floor((await heapSizeLimit()) / MEMORY_PER_INPUT_BYTE));
 }
 
 /** `size` is undefined when only "more than the limit" is known (a stream). */
-function tooLarge(name: string, size: number | undefined, requested: number): ParScoreError {
-  const heap = getHeapStatistics().heap_size_limit;
-  const overHeap = requested > heapBound();
-  const shown = size === undefined ? `more than ${formatSize(Math.min(requested, heapBound()))}` : formatSize(size);
+async function tooLarge(name: string, size: number | undefined, requested: number, limit: number): Promise<ParScoreError> {
+  const heap = await heapSizeLimit();
+  const overHeap = requested > limit;
+  const shown = size === undefined ? `more than ${formatSize(limit)}` : formatSize(size);
   const message = overHeap
     ? `the input is ${shown}; ranking it would need ${size === undefined ? 'more memory than' : `about ${formatSize(size * MEMORY_PER_INPUT_BYTE)} of memory, more than`} Node.js may use here (${formatSize(heap)})`
     : `the input is ${shown}, over the limit of ${formatSize(requested)}`;
@@ -51,14 +65,16 @@ function tooLarge(name: string, size: number | undefined, requested: number): Pa
   return new ParScoreError([{ severity: 'error', code: 'input-too-large', message, file: name, hint }], 1);
 }
 
-async function readStdin(limit: number, requested: number): Promise<Uint8Array> {
+async function readStdin(requested: number, already: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // A stream's size is unknown: use the full limit (heap bound included) from the start.
+  const limit = (await limitFor(Infinity, requested)) - already;
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).length;
     if (size > limit) {
       process.stdin.destroy();
-      throw tooLarge('<stdin>', undefined, requested);
+      throw await tooLarge('<stdin>', undefined, requested, limit + already);
     }
     chunks.push(chunk as Buffer);
   }
@@ -82,15 +98,14 @@ function openError(path: string, e: unknown): never {
   throw cannotOpen(path, why);
 }
 
-/** Reads the named files (`-` = standard input, at most once), refusing more than `limit` bytes in all. */
+/** Reads the named files (`-` = standard input, at most once), refusing more than the limit in all. */
 export async function readSources(paths: readonly string[], requested = DEFAULT_MAX_INPUT): Promise<Source[]> {
-  const limit = Math.min(requested, heapBound());
   let total = 0;
   if (paths.filter((p) => p === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
   const sources: Source[] = [];
   for (const path of paths) {
     if (path === STDIN) {
-      const bytes = await readStdin(limit - total, requested);
+      const bytes = await readStdin(requested, total);
       total += bytes.length;
       sources.push({ name: '<stdin>', bytes });
       continue;
@@ -104,9 +119,13 @@ export async function readSources(paths: readonly string[], requested = DEFAULT_
     try {
       const st = fstatSync(fd);
       if (st.isDirectory()) throw cannotOpen(path, 'it is a directory, not a CSV file');
-      if (st.isFile() && total + st.size > limit) throw tooLarge(path, st.size, requested);
+      if (st.isFile()) {
+        const limit = await limitFor(total + st.size, requested);
+        if (total + st.size > limit) throw await tooLarge(path, st.size, requested, limit);
+      }
       const bytes = readFileSync(fd);
-      if (total + bytes.length > limit) throw tooLarge(path, bytes.length, requested);
+      const limit = await limitFor(total + bytes.length, requested);
+      if (total + bytes.length > limit) throw await tooLarge(path, bytes.length, requested, limit);
       total += bytes.length;
       sources.push({ name: path, bytes });
     } catch (e) {
