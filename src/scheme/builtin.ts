@@ -2,20 +2,15 @@
 import province from './builtin/vn-province-2022.json' with { type: 'json' };
 import ministry from './builtin/vn-ministry-2022.json' with { type: 'json' };
 import quangNgai from './builtin/quang-ngai-district-2023.json' with { type: 'json' };
-import { parseScheme, type Scheme } from './schema.js';
+import { resolveScheme, type Scheme, type SchemeFile } from './schema.js';
 
-const FILES: readonly unknown[] = [province, ministry, quangNgai];
+/** The built-in scheme files. They are validated by the tests (tests/unit/scheme.test.ts), not at every start. */
+export const BUILTIN_FILES: readonly SchemeFile[] = [province, ministry, quangNgai] as SchemeFile[];
 
 let cache: Scheme[] | undefined;
 
 export function builtinSchemes(): readonly Scheme[] {
-  if (!cache) {
-    cache = FILES.map((json) => {
-      const { scheme, problems } = parseScheme(json, 'built-in scheme');
-      if (!scheme) throw new Error(`invalid built-in scheme: ${problems.map((p) => p.message).join('; ')}`);
-      return scheme;
-    });
-  }
+  cache ??= BUILTIN_FILES.map(resolveScheme);
   return cache;
 }
 

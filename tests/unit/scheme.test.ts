@@ -36,6 +36,11 @@ describe('scheme files', () => {
 });
 
 describe('built-in schemes', () => {
+  it('are valid scheme files (they are not validated at run time)', async () => {
+    const { BUILTIN_FILES } = await import('../../src/scheme/builtin.js');
+    for (const file of BUILTIN_FILES) expect(parseScheme(file, 'built-in').problems).toEqual([]);
+  });
+
   it('match the published maxima', () => {
     const total = (id: string) => format(sum(findBuiltinScheme(id)!.components.map((c) => c.max)));
     expect(total('vn-province-2022')).toBe('100.0');
