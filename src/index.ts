@@ -19,7 +19,7 @@ export { builtinSchemes, findBuiltinScheme } from './scheme/builtin.js';
 export { parseScheme, resolveScheme, schemeFileSchema, type Band, type Component, type Label, type Scheme, type SchemeFile } from './scheme/schema.js';
 export { selectScheme, matchComponents } from './scheme/select.js';
 export { loadTable, rankSources, type LoadOptions, type LoadedTable, type RankSourcesOptions, type Source } from './pipeline.js';
-export { renderJson, rankingJson, SCHEMA_VERSION } from './render/json.js';
+export { renderJson, renderJsonChunks, rankingJson, SCHEMA_VERSION } from './render/json.js';
 export { renderCsv, neutralise } from './render/csv.js';
 export { renderMarkdown } from './render/markdown.js';
 export { WORDS, LANGS, type Lang } from './render/labels.js';
