@@ -7,8 +7,7 @@
  */
 import { compareRatios, type Ratio } from './decimal.js';
 
-interface Entry<T> {
-  readonly item?: T;
+interface Entry {
   readonly v: Ratio;
   /** The value as a double: decides every comparison except near-ties, which are decided exactly. */
   readonly f: number;
@@ -18,7 +17,7 @@ interface Entry<T> {
  * Exact comparison, fast: doubles carry a relative error below 1e-15, so when they differ by more
  * than 1e-9 (relative) their order is the exact order; closer values are compared as fractions.
  */
-function compareEntries<T>(a: Entry<T>, b: Entry<T>): number {
+function compareEntries(a: Entry, b: Entry): number {
   const d = a.f - b.f;
   if (d !== 0 && Math.abs(d) > 1e-9 * Math.max(Math.abs(a.f), Math.abs(b.f))) return d < 0 ? -1 : 1;
   return compareRatios(a.v, b.v);
@@ -48,7 +47,7 @@ export function assignRanks<T>(
     index.sort((a, b) => keys[b]! - keys[a]! || order(items[a]!, items[b]!));
     same = (a, b) => keys[a] === keys[b];
   } else {
-    const entries: Entry<T>[] = values.map((v) => ({ v, f: Number(v.num) / Number(v.den) }));
+    const entries: Entry[] = values.map((v) => ({ v, f: Number(v.num) / Number(v.den) }));
     index.sort((a, b) => compareEntries(entries[b]!, entries[a]!) || order(items[a]!, items[b]!));
     same = (a, b) => compareEntries(entries[a]!, entries[b]!) === 0;
   }
