@@ -10,6 +10,8 @@ import { readCsv, type Delimiter } from './input/csv.js';
 import { locateHeader, type LocatedHeader } from './input/header.js';
 import { joinFiles, readUnits, type UnitTable } from './input/table.js';
 import { builtinSchemes } from './scheme/builtin.js';
+import { readCompact } from './input/compact.js';
+import { rankCompact, type CompactRanking } from './core/compact-ranking.js';
 import type { Scheme } from './scheme/schema.js';
 import { selectScheme } from './scheme/select.js';
 
@@ -89,6 +91,39 @@ export function rankSources(sources: readonly Source[], options: RankSourcesOpti
     scheme,
     { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}) },
     log,
+  );
+}
+
+/**
+ * The compact lane of `rank` (see input/compact.ts and core/compact-ranking.ts): the same results as
+ * `rankSources` for one clean file, computed over typed arrays in a fraction of the time and memory.
+ * Returns why it does not apply otherwise (any problem, warning, or option it leaves to the general
+ * path); the caller then runs `rankSources`, which reports everything as usual.
+ */
+export function rankSourcesCompact(sources: readonly Source[], options: RankSourcesOptions = {}): { ranking: CompactRanking } | { fallback: string } {
+  const [source, ...others] = sources;
+  if (!source || others.length > 0) return { fallback: 'several files' };
+  let text: string;
+  try {
+    text = decode(source.bytes, source.name);
+  } catch (e) {
+    if (e instanceof ParScoreError) return { fallback: 'the file cannot be decoded' };
+    throw e;
+  }
+  const read = readCompact(text, source.name, {
+    candidates: options.candidates ?? builtinSchemes(),
+    ...(options.scheme ? { scheme: options.scheme } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.unitColumn !== undefined ? { unitColumn: options.unitColumn } : {}),
+  });
+  if ('fallback' in read) return read;
+  const year = options.year ?? yearFromName(source.name);
+  return rankCompact(
+    read.table,
+    read.scheme,
+    { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}) },
+    [source.name],
+    year,
   );
 }
 

@@ -154,7 +154,7 @@ const POW10_NUMBER = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact up 
  * scaled units; exact because every intermediate value is an integer below 2^53 and the quotient of
  * the floating-point division is corrected with the exact remainder. Undefined when too large.
  */
-function roundSafe(num: number, den: number, places: number): number | undefined {
+export function roundSafe(num: number, den: number, places: number): number | undefined {
   if (places > 15) return undefined;
   const scaled = Math.abs(num) * POW10_NUMBER[places]!;
   if (scaled > SAFE) return undefined;
@@ -294,4 +294,26 @@ export function orderKey(d: Decimal): number | undefined {
   if (d.scale > 6 || d.units > 1_000_000_000_000_000n || d.units < -1_000_000_000_000_000n) return undefined;
   const v = Number(d.units) / POW10_NUMBER[d.scale]!;
   return Math.abs(v) < 1e9 ? v : undefined;
+}
+
+/**
+ * `String(q / 10^places)` for an integer q below 10^15 and places <= 6, without the double: digits of
+ * the integer and the fraction, trailing zeros dropped (JSON output of the compact lane; a property
+ * test checks it against String).
+ */
+export function scaledJsonText(q: number, places: number): string {
+  if (places === 0 || q === 0) return String(q);
+  const negative = q < 0;
+  const abs = negative ? -q : q;
+  const unit = POW10_NUMBER[places]!;
+  const int = Math.floor(abs / unit);
+  let frac = abs - int * unit;
+  if (frac === 0) return negative ? `-${int}` : String(int);
+  let digits = places;
+  while (frac % 10 === 0) {
+    frac /= 10;
+    digits--;
+  }
+  const fracText = String(frac);
+  return `${negative ? '-' : ''}${int}.${'000000'.slice(0, digits - fracText.length)}${fracText}`;
 }

@@ -3,12 +3,14 @@
  * scripts never need to test for existence. Numbers are rounded to the scheme's precision and printed
  * from their decimal text: 82.84, never 82.84000000000001.
  */
-import { percentToJsonNumber, toJsonNumber, toRatio, type Decimal, type Ratio } from '../core/decimal.js';
+import { percentToJsonNumber, roundSafe, scaledJsonText, toJsonNumber, toRatio, type Decimal, type Ratio } from '../core/decimal.js';
 import type { Problem } from '../core/problem.js';
-import type { BandCount, Ranking, UnitResult } from '../core/ranking.js';
+import type { BandCount, Ranking, RankOptions, UnitResult } from '../core/ranking.js';
+import type { CompactRanking } from '../core/compact-ranking.js';
 import { reasonText, type Comparison, type PreviousValues, type UnitChange } from '../core/compare.js';
 import type { Stats } from '../core/summary.js';
-import type { Band } from '../scheme/schema.js';
+import type { Band, Scheme } from '../scheme/schema.js';
+import { COMPACT_SCALE } from '../input/compact.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -118,7 +120,7 @@ export function unitJson(r: Ranking, u: UnitResult, change?: UnitChange, compare
   };
 }
 
-export function schemeJson(r: Ranking) {
+export function schemeJson(r: { readonly scheme: Scheme }) {
   const s = r.scheme;
   return {
     id: s.id,
@@ -131,36 +133,103 @@ export function schemeJson(r: Ranking) {
   };
 }
 
-export function rankingJson(r: Ranking, comparison?: Comparison, withUnits = true) {
-  const p = r.scheme.precision;
-  const changes = new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
+/** What the document says besides its units: the same for the general and the compact lane. */
+interface DocumentHead {
+  readonly scheme: Scheme;
+  readonly options: RankOptions;
+  readonly files: readonly string[];
+  readonly year?: string;
+  readonly stats?: Stats;
+  readonly ranked: number;
+  readonly bands: readonly BandCount[];
+  readonly blocks: readonly { readonly name: string; readonly stats?: Stats; readonly ranked: number; readonly bands: readonly BandCount[] }[];
+  readonly warnings: readonly Problem[];
+}
+
+function documentJson(h: DocumentHead, units: unknown[], comparison?: Comparison) {
+  const p = h.scheme.precision;
   return {
     schemaVersion: SCHEMA_VERSION,
-    scheme: schemeJson(r),
-    year: r.year ?? null,
-    files: r.files,
-    options: { ties: r.options.ties, rankPrecision: r.options.rankPrecision ?? null },
-    units: withUnits ? r.units.map((u) => unitJson(r, u, changes.get(u), comparison !== undefined)) : [],
+    scheme: schemeJson(h),
+    year: h.year ?? null,
+    files: h.files,
+    options: { ties: h.options.ties, rankPrecision: h.options.rankPrecision ?? null },
+    units,
     summary: {
-      ...statsJson(r.stats, p),
-      ranked: r.units.filter((u) => u.ranked).length,
-      bands: bandsJson(r.bands),
-      blocks: r.blocks
-        .filter((b) => b.name !== undefined)
-        .map((b) => ({ block: b.name!, ...statsJson(b.stats, p), ranked: b.units.filter((u) => u.ranked).length, bands: bandsJson(b.bands) })),
+      ...statsJson(h.stats, p),
+      ranked: h.ranked,
+      bands: bandsJson(h.bands),
+      blocks: h.blocks.map((b) => ({ block: b.name, ...statsJson(b.stats, p), ranked: b.ranked, bands: bandsJson(b.bands) })),
     },
     comparison: comparison ? comparisonJson(comparison) : null,
     dropped: comparison ? comparison.dropped.map((d) => previousJson(d, p)) : [],
-    warnings: [...r.warnings, ...(comparison?.warnings.filter((w) => !r.warnings.includes(w)) ?? [])].map(problemJson),
+    warnings: [...h.warnings, ...(comparison?.warnings.filter((w) => !h.warnings.includes(w)) ?? [])].map(problemJson),
   };
 }
 
-const str = (x: string | null) => JSON.stringify(x);
+function rankingHead(r: Ranking): DocumentHead {
+  return {
+    ...r,
+    ranked: r.units.filter((u) => u.ranked).length,
+    blocks: r.blocks
+      .filter((b) => b.name !== undefined)
+      .map((b) => ({ name: b.name!, ...(b.stats ? { stats: b.stats } : {}), ranked: b.units.filter((u) => u.ranked).length, bands: b.bands })),
+  };
+}
+
+export function rankingJson(r: Ranking, comparison?: Comparison, withUnits = true) {
+  const changes = new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
+  return documentJson(rankingHead(r), withUnits ? r.units.map((u) => unitJson(r, u, changes.get(u), comparison !== undefined)) : [], comparison);
+}
+
+/** `JSON.stringify` of a string or null; plain text (no quote, backslash, control character or surrogate) is only quoted. */
+function str(x: string | null): string {
+  if (x === null) return 'null';
+  for (let i = 0; i < x.length; i++) {
+    const c = x.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(x);
+  }
+  return `"${x}"`;
+}
 const num = (x: number | null) => (x === null ? 'null' : String(x));
 
 /** A value as `JSON.stringify(value, null, 2)` prints it at nesting depth `depth` (2 spaces each). */
 function nested(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+function bandText(b: Band | undefined): string {
+  return b ? `{${I4}  "id": ${str(b.id)},${I4}  "label": ${nested(b.label, 4)}${I4}}` : 'null';
+}
+
+const I4 = '\n      ';
+
+/** A component's entry inside a unit's text (numbers already printed). */
+function componentText(id: string, applicable: boolean, points: string, max: string, index: string, rank: string): string {
+  return `${I4}  ${str(id)}: {${I4}    "applicable": ${applicable},${I4}    "points": ${points},${I4}    "max": ${max},${I4}    "index": ${index},${I4}    "rank": ${rank}${I4}  }`;
+}
+
+/** A unit's text from its parts printed as JSON: the one template both lanes fill. */
+function unitText(
+  rank: string,
+  of: number,
+  name: string,
+  code: string,
+  block: string,
+  ranked: boolean,
+  total: string,
+  max: string,
+  index: string,
+  band: string,
+  components: string,
+  previous: string,
+  change: string,
+): string {
+  return (
+    `    {${I4}"rank": ${rank},${I4}"of": ${of},${I4}"unit": ${name},${I4}"code": ${code},${I4}"block": ${block},${I4}"ranked": ${ranked},` +
+    `${I4}"total": ${total},${I4}"max": ${max},${I4}"index": ${index},${I4}"band": ${band},${I4}"components": ${components},` +
+    `${I4}"previous": ${previous},${I4}"change": ${change}\n    }`
+  );
 }
 
 /**
@@ -170,24 +239,54 @@ function nested(value: unknown, depth: number): string {
  */
 export function unitJsonText(r: Ranking, u: UnitResult, change: UnitChange | undefined, compared: boolean): string {
   const p = r.scheme.precision;
-  const i4 = '\n      ';
-  const b = u.band;
-  const bandText = b ? `{${i4}  "id": ${str(b.id)},${i4}  "label": ${nested(b.label, 4)}${i4}}` : 'null';
   const components = u.components.length
     ? `{${u.components
-        .map(
-          (c) =>
-            `${i4}  ${str(c.id)}: {${i4}    "applicable": ${c.applicable},${i4}    "points": ${num(n(c.points, p))},${i4}    "max": ${num(n(c.max, p))},${i4}    "index": ${num(c.applicable ? percentToJsonNumber(c.points!, c.max!, p) : null)},${i4}    "rank": ${num(c.rank ?? null)}${i4}  }`,
+        .map((c) =>
+          componentText(
+            c.id,
+            c.applicable,
+            num(n(c.points, p)),
+            num(n(c.max, p)),
+            num(c.applicable ? percentToJsonNumber(c.points!, c.max!, p) : null),
+            num(c.rank ?? null),
+          ),
         )
-        .join(',')}${i4}}`
+        .join(',')}${I4}}`
     : '{}';
   const yoy = compared ? changeJson(change, p) : { previous: null, change: null };
-  return (
-    `    {${i4}"rank": ${num(u.rank ?? null)},${i4}"of": ${u.rankedCount},${i4}"unit": ${str(u.name)},${i4}"code": ${str(u.code ?? null)},` +
-    `${i4}"block": ${str(u.block ?? null)},${i4}"ranked": ${u.ranked},${i4}"total": ${num(n(u.total, p))},${i4}"max": ${num(n(u.max, p))},` +
-    `${i4}"index": ${num(n(u.index, p))},${i4}"band": ${bandText},${i4}"components": ${components},` +
-    `${i4}"previous": ${nested(yoy.previous, 3)},${i4}"change": ${nested(yoy.change, 3)}\n    }`
+  return unitText(
+    num(u.rank ?? null),
+    u.rankedCount,
+    str(u.name),
+    str(u.code ?? null),
+    str(u.block ?? null),
+    u.ranked,
+    num(n(u.total, p)),
+    num(n(u.max, p)),
+    num(n(u.index, p)),
+    bandText(u.band),
+    components,
+    nested(yoy.previous, 3),
+    nested(yoy.change, 3),
   );
+}
+
+/** The document around its units, in pieces: `units` come one batch of texts at a time. */
+function* documentChunks(doc: unknown, count: number, unit: (i: number) => string): Generator<string> {
+  const text = JSON.stringify(doc, null, 2);
+  const marker = '\n  "units": [],\n';
+  const at = text.indexOf(marker);
+  yield `${text.slice(0, at)}\n  "units": [\n`;
+  let batch = '';
+  const last = count - 1;
+  for (let i = 0; i <= last; i++) {
+    batch += `${unit(i)}${i < last ? ',' : ''}\n`;
+    if (batch.length > 1 << 16) {
+      yield batch;
+      batch = '';
+    }
+  }
+  yield `${batch}  ],\n${text.slice(at + marker.length)}\n`;
 }
 
 /**
@@ -195,26 +294,67 @@ export function unitJsonText(r: Ranking, u: UnitResult, change: UnitChange | und
  * tree in memory. Joined, the pieces are exactly `JSON.stringify(rankingJson(r), null, 2)` + newline.
  */
 export function* renderJsonChunks(r: Ranking, comparison?: Comparison): Generator<string> {
-  const changes = new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
-  const doc = rankingJson(r, comparison, false);
-  const text = JSON.stringify(doc, null, 2);
-  const marker = '\n  "units": [],\n';
-  const at = text.indexOf(marker);
-  if (r.units.length === 0 || at < 0) {
+  if (r.units.length === 0) {
     yield `${JSON.stringify(rankingJson(r, comparison), null, 2)}\n`;
     return;
   }
-  yield `${text.slice(0, at)}\n  "units": [\n`;
-  let batch = '';
-  const last = r.units.length - 1;
-  for (let i = 0; i <= last; i++) {
-    batch += `${unitJsonText(r, r.units[i]!, changes.get(r.units[i]!), comparison !== undefined)}${i < last ? ',' : ''}\n`;
-    if (batch.length > 1 << 16) {
-      yield batch;
-      batch = '';
+  const changes = new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
+  yield* documentChunks(rankingJson(r, comparison, false), r.units.length, (i) =>
+    unitJsonText(r, r.units[i]!, changes.get(r.units[i]!), comparison !== undefined),
+  );
+}
+
+/**
+ * The same document for a ranking of the compact lane, byte for byte (a differential test checks
+ * it). Numbers are printed from exact scaled integers, and every text that follows from a value is
+ * made once per distinct value: a component's entry follows from its rank (equal points, equal
+ * rank), and a unit's rank, total, index and band from its rank too.
+ */
+export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string> {
+  const { scheme, table, order, totals, ranks, bandOf, componentRanks } = cr;
+  const p = scheme.precision;
+  const scale = 10 ** COMPACT_SCALE;
+  const scaled = (d: Decimal) => Number(d.units) * 10 ** (COMPACT_SCALE - d.scale);
+  const fixed = (q: number | undefined) => scaledJsonText(q!, p);
+  const head: DocumentHead = { ...cr, ranked: table.count, blocks: [], warnings: [] };
+  const maxScaled = scaled(cr.max);
+  const bands = scheme.bands.map((b) => bandText(b));
+  const HOLE = '\u0000';
+  const shell = unitText(HOLE, table.count, HOLE, HOLE, 'null', true, HOLE, num(n(cr.max, p)), HOLE, HOLE, HOLE, 'null', 'null').split(HOLE);
+  const unitHead = new Map<number, string>();
+  const unitMiddle = new Map<number, string>();
+  const entries = scheme.components.map((c, k) => {
+    const max = scaled(c.max);
+    const [before, between, after, end] = componentText(c.id, true, HOLE, num(n(c.max, p)), HOLE, HOLE).split(HOLE);
+    const texts = new Map<number, string>();
+    return (u: number): string => {
+      const rank = componentRanks[k]![u]!;
+      let text = texts.get(rank);
+      if (text === undefined) {
+        const points = table.points[k]![u]!;
+        text = `${k > 0 ? ',' : ''}${before}${fixed(roundSafe(points, scale, p))}${between}${fixed(roundSafe(points * 100, max, p))}${after}${rank}${end}`;
+        texts.set(rank, text);
+      }
+      return text;
+    };
+  });
+  yield* documentChunks(documentJson(head, []), table.count, (i) => {
+    const u = order[i]!;
+    const rank = ranks[u]!;
+    let before = unitHead.get(rank);
+    let middle = unitMiddle.get(rank);
+    if (before === undefined || middle === undefined) {
+      const t = totals[u]!;
+      const band = bandOf[u]!;
+      before = `${shell[0]}${rank}${shell[1]}`;
+      middle = `${shell[3]}${fixed(roundSafe(t, scale, p))}${shell[4]}${fixed(roundSafe(t * 100, maxScaled, p))}${shell[5]}${band < 0 ? 'null' : bands[band]!}${shell[6]}`;
+      unitHead.set(rank, before);
+      unitMiddle.set(rank, middle);
     }
-  }
-  yield `${batch}  ],\n${text.slice(at + marker.length)}\n`;
+    let components = '{';
+    for (const entry of entries) components += entry(u);
+    return `${before}${str(table.names[u]!)}${shell[2]}${str(table.codes?.[u] ?? null)}${middle}${components}${I4}}${shell[7]}`;
+  });
 }
 
 export function renderJson(r: Ranking, comparison?: Comparison): string {

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { usageError } from '../../core/problem.js';
 import * as z from 'zod/mini';
-import { rankSources } from '../../pipeline.js';
+import { rankSources, rankSourcesCompact, type Source } from '../../pipeline.js';
 import type { Ranking } from '../../core/ranking.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, readSources, writeAtomic, writeOutput, type Output } from '../io.js';
@@ -55,6 +55,16 @@ export async function deliver(
   if (!o.quiet && warnings.length) ctx.stderr(warningLines(warnings, o.maxErrors).join('\n') + '\n');
 }
 
+/** Inputs from this size go through the compact lane (when it applies); smaller ones gain nothing from it. */
+const COMPACT_LANE_FROM = 256 * 1024;
+
+/** PAR_SCORE_LANE=general|compact forces a lane (for tests and for comparing both on real files). */
+function compactLaneFits(sources: readonly Source[], ctx: Context): boolean {
+  const lane = ctx.env.PAR_SCORE_LANE;
+  if (lane === 'general' || lane === 'compact') return lane === 'compact';
+  return sources.reduce((size, s) => size + s.bytes.length, 0) >= COMPACT_LANE_FROM;
+}
+
 export function registerRank(program: Command, ctx: Context): void {
   const cmd = program
     .command('rank')
@@ -92,6 +102,14 @@ Examples:
     }
     const sources = await readSources(files, o.maxInputSize);
     const rankOptions = pipelineOptions(o, scheme);
+    if (o.format === 'json' && !o.prev && compactLaneFits(sources, ctx)) {
+      const compact = rankSourcesCompact(sources, rankOptions);
+      if ('ranking' in compact) {
+        await deliver((await import('../../render/json.js')).renderCompactJsonChunks(compact.ranking), [], o, ctx);
+        return;
+      }
+      if (ctx.env.PAR_SCORE_DEBUG !== undefined) ctx.stderr(`par-score: general path: ${compact.fallback}\n`);
+    }
     const ranking = rankSources(sources, rankOptions);
     const comparison = o.prev ? await compareWithPrevious(ranking, o.prev, o, rankOptions) : undefined;
     // Tables and Markdown show the "not comparable" note themselves; repeat it on stderr only for machine formats.

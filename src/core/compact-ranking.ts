@@ -1,0 +1,196 @@
+/**
+ * The compact lane's scoring and ranking: what `rankTable` computes, for a table read by `readCompact`
+ * (every component applies, every unit is ranked, one block), over typed arrays. Exact integers
+ * throughout: a total is a sum of points x 10^6; all units share one maximum, so ordering by index is
+ * ordering by total, and a band threshold is a total. Gives up (with the reason) where the general
+ * path would warn, or where its options need the general path.
+ */
+import { add, percent, roundSafe, scaleRatio, toRatio, ZERO, type Decimal, type Ratio } from './decimal.js';
+import { ranksFromKeys } from './rank.js';
+import { sortKey, type BandCount, type RankOptions } from './ranking.js';
+import type { Stats } from './summary.js';
+import { COMPACT_SCALE, type CompactTable } from '../input/compact.js';
+import type { Scheme } from '../scheme/schema.js';
+
+export interface CompactRanking {
+  readonly scheme: Scheme;
+  readonly options: RankOptions;
+  readonly files: readonly string[];
+  readonly year?: string;
+  readonly table: CompactTable;
+  /** The sum of the maxima, every unit's maximum. */
+  readonly max: Decimal;
+  /** Unit numbers in listing order: by rank, equal values by name (as `byNameThenCode`). */
+  readonly order: Int32Array;
+  /** By unit: total points x 10^6. */
+  readonly totals: Float64Array;
+  /** By unit. */
+  readonly ranks: Int32Array;
+  /** By unit: position of the unit's band in `scheme.bands`, -1 for none. */
+  readonly bandOf: Int8Array;
+  /** By component position, by unit. */
+  readonly componentRanks: readonly Int32Array[];
+  readonly stats: Stats;
+  readonly bands: readonly BandCount[];
+}
+
+/** Largest value range ranked by counting rather than sorting. */
+const COUNTING_RANGE = 1 << 22;
+
+function ceilDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && a > 0n === b > 0n ? q + 1n : q;
+}
+
+/** Units by total, highest first, equal totals in name order. */
+function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: number): Int32Array {
+  const n = table.count;
+  const order = new Int32Array(n);
+  if ((maxScaled + 1) * n < Number.MAX_SAFE_INTEGER) {
+    // One native sort of exact keys: (max - total) x n + unit.
+    const keys = new Float64Array(n);
+    for (let u = 0; u < n; u++) keys[u] = (maxScaled - totals[u]!) * n + u;
+    keys.sort();
+    for (let i = 0; i < n; i++) order[i] = keys[i]! % n;
+  } else {
+    const index = Array.from({ length: n }, (_, u) => u);
+    index.sort((a, b) => totals[b]! - totals[a]! || a - b);
+    order.set(index);
+  }
+  // Equal totals: by name, then code (sortKey), computed only for units that tie.
+  const tieKeys = new Array<string | undefined>(n);
+  const key = (u: number) => (tieKeys[u] ??= sortKey(table.names[u]!, table.codes?.[u]));
+  const byKey = (a: number, b: number) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  };
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && totals[order[end]!] === totals[order[start]!]) end++;
+    if (end - start > 1) order.set(Array.from(order.subarray(start, end)).sort(byKey), start);
+    start = end;
+  }
+  return order;
+}
+
+/** Competition or dense ranks of values v / step, by counting (values are multiples of step, at most `top`). */
+function countingRanks(values: Float64Array, step: number, top: number, ties: 'competition' | 'dense'): Int32Array {
+  const range = Math.round(top / step) + 1;
+  const counts = new Int32Array(range);
+  for (let u = 0; u < values.length; u++) counts[Math.round(values[u]! / step)]!++;
+  let above = 0;
+  let distinct = 0;
+  for (let v = range - 1; v >= 0; v--) {
+    const c = counts[v]!;
+    if (c === 0) continue;
+    counts[v] = ties === 'competition' ? above + 1 : ++distinct;
+    above += c;
+  }
+  const ranks = new Int32Array(values.length);
+  for (let u = 0; u < values.length; u++) ranks[u] = counts[Math.round(values[u]! / step)]!;
+  return ranks;
+}
+
+export function rankCompact(
+  table: CompactTable,
+  scheme: Scheme,
+  options: RankOptions,
+  files: readonly string[],
+  year?: string,
+): { ranking: CompactRanking } | { fallback: string } {
+  if (options.rankPrecision !== undefined) return { fallback: '--rank-precision' };
+  if (options.ties === 'ordinal') return { fallback: 'ordinal ties' };
+  const ties = options.ties;
+  const n = table.count;
+  const scaleOf = (d: Decimal) => Number(d.units) * 10 ** (COMPACT_SCALE - d.scale);
+  const max = scheme.components.reduce((acc, c) => add(acc, c.max), ZERO);
+  const maxScaled = scaleOf(max);
+  if (!(maxScaled > 0)) return { fallback: 'no maximum' };
+  const p = scheme.precision;
+  // Every rounding below works in safe integers: (points x 100) x 10^precision stays below 2^53.
+  if (p > 6 || maxScaled * 100 * 10 ** p > Number.MAX_SAFE_INTEGER) return { fallback: 'numbers too large for safe integers' };
+
+  const totals = new Float64Array(n);
+  for (const points of table.points) for (let u = 0; u < n; u++) totals[u] = totals[u]! + points[u]!;
+
+  // Bands: the exact band from the total; the band of the shown (rounded) index must agree, else the
+  // general path warns (band-at-threshold).
+  const thresholds = scheme.bands.map((b) => {
+    const min = toRatio(b.min);
+    return {
+      total: Number(ceilDiv(min.num * BigInt(maxScaled), 100n * min.den)),
+      shown: Number(ceilDiv(min.num * 10n ** BigInt(p), min.den)),
+    };
+  });
+  const bandOf = new Int8Array(n).fill(-1);
+  if (thresholds.length > 0) {
+    for (let u = 0; u < n; u++) {
+      const t = totals[u]!;
+      const shown = roundSafe(t * 100, maxScaled, p)!;
+      let band = -1;
+      let shownBand = -1;
+      for (let b = 0; b < thresholds.length; b++) {
+        if (band < 0 && t >= thresholds[b]!.total) band = b;
+        if (shownBand < 0 && shown >= thresholds[b]!.shown) shownBand = b;
+      }
+      if (band !== shownBand) return { fallback: 'an index at a band threshold' };
+      bandOf[u] = band;
+    }
+  }
+
+  const order = listingOrder(table, totals, maxScaled);
+  const ranks = new Int32Array(n);
+  for (let i = 0, distinct = 0; i < n; i++) {
+    const u = order[i]!;
+    const same = i > 0 && totals[order[i - 1]!] === totals[u];
+    if (!same) distinct++;
+    ranks[u] = ties === 'dense' ? distinct : same ? ranks[order[i - 1]!]! : i + 1;
+  }
+
+  const step = 10 ** (COMPACT_SCALE - table.decimals);
+  const componentRanks = scheme.components.map((c, k) => {
+    const top = scaleOf(c.max);
+    const points = table.points[k]!;
+    return top / step < COUNTING_RANGE ? countingRanks(points, step, top, ties) : Int32Array.from(ranksFromKeys(points, ties));
+  });
+
+  const index = (scaledTotal: bigint): Ratio => percent({ units: scaledTotal, scale: COMPACT_SCALE }, max);
+  const ascending = (i: number) => BigInt(totals[order[n - 1 - i]!]!);
+  let plain = 0;
+  for (let u = 0; u < n; u++) plain += totals[u]!;
+  let sum = BigInt(Number.isSafeInteger(plain) ? plain : 0);
+  if (!Number.isSafeInteger(plain)) for (let u = 0; u < n; u++) sum += BigInt(totals[u]!);
+  const mid = Math.floor(n / 2);
+  const stats: Stats = {
+    count: n,
+    mean: scaleRatio(index(sum), 1n, BigInt(n)),
+    median: n % 2 === 1 ? index(ascending(mid)) : scaleRatio(index(ascending(mid - 1) + ascending(mid)), 1n, 2n),
+    min: index(ascending(0)),
+    max: index(ascending(n - 1)),
+  };
+
+  const counts = new Array<number>(scheme.bands.length + 1).fill(0);
+  for (let u = 0; u < n; u++) counts[bandOf[u]! < 0 ? scheme.bands.length : bandOf[u]!]!++;
+  const none = counts[scheme.bands.length]!;
+  const bands: BandCount[] = scheme.bands.map((band, b) => ({ band, count: counts[b]! }));
+  if (scheme.bands.length > 0 && none > 0) bands.push({ count: none });
+
+  return {
+    ranking: {
+      scheme,
+      options,
+      files,
+      ...(year !== undefined ? { year } : {}),
+      table,
+      max,
+      order,
+      totals,
+      ranks,
+      bandOf,
+      componentRanks,
+      stats,
+      bands,
+    },
+  };
+}

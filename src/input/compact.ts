@@ -1,0 +1,282 @@
+/**
+ * The compact lane's reader: a clean, quote-free file read straight into columns (points as integers
+ * scaled by 10^6 in typed arrays, names and codes as strings), with no object per row or cell. It
+ * accepts only what the general reader (`readCsv` + `readUnits`) accepts without any problem or
+ * warning and gives up, with the reason, on anything else; the caller then runs the general path,
+ * which reports the problem exactly as usual. A differential test pins both to the same results.
+ */
+import { ParScoreError } from '../core/problem.js';
+import { cleanName, nameKey } from '../core/text.js';
+import type { Scheme } from '../scheme/schema.js';
+import { matchComponents, selectScheme } from '../scheme/select.js';
+import { sniffDelimiter, type CsvRow, type Delimiter } from './csv.js';
+import { locateHeader, type MetaRole } from './header.js';
+import { MAX_CELL_LENGTH } from './table.js';
+
+/** Points are held as integers: value x 10^COMPACT_SCALE. */
+export const COMPACT_SCALE = 6;
+const SCALE = 10 ** COMPACT_SCALE;
+/** Header search window of `locateHeader`: the title rows it allows, plus the header. */
+const HEADER_WINDOW = 11;
+
+export interface CompactTable {
+  readonly file: string;
+  readonly count: number;
+  readonly names: readonly string[];
+  /** Undefined when the file has no code column. */
+  readonly codes?: readonly (string | undefined)[];
+  /** By component position in the scheme: points x 10^6, by unit. */
+  readonly points: readonly Float64Array[];
+  /** The most decimals written in any score cell. */
+  readonly decimals: number;
+}
+
+export interface CompactReadOptions {
+  readonly scheme?: Scheme;
+  readonly candidates: readonly Scheme[];
+  readonly delimiter?: Delimiter;
+  readonly unitColumn?: string;
+}
+
+export type CompactRead = { readonly table: CompactTable; readonly scheme: Scheme } | { readonly fallback: string };
+
+// Column roles in the scan; component positions are >= 0.
+const IGNORED = -1;
+const UNIT = -2;
+const CODE = -3;
+const TOTAL = -4;
+/** A column without a header: allowed only while it stays empty (else the general path warns). */
+const BLANK = -5;
+const SUPPORTED_META: ReadonlySet<MetaRole> = new Set(['unit', 'code', 'total', 'ignored']);
+
+const fallback = (why: string): CompactRead => ({ fallback: why });
+
+/** A name or code as `cleanName` leaves it: printable ASCII with single inner spaces is already clean. */
+function cleanCell(text: string, s: number, e: number): string {
+  let plain = e > s && text.charCodeAt(s) !== 32 && text.charCodeAt(e - 1) !== 32;
+  for (let i = s; plain && i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c > 126 || (c === 32 && text.charCodeAt(i + 1) === 32)) plain = false;
+  }
+  const raw = text.slice(s, e);
+  return plain ? raw : cleanName(raw);
+}
+
+/** `parseCell`'s plain number (`12`, `12.05`, `12,05`) as points x 10^6; NaN for anything else. */
+function scaledNumber(text: string, s: number, e: number, seen: { comma: number; point: number; decimals: number }): number {
+  let digits = 0;
+  let value = 0;
+  let i = s;
+  for (; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    value = value * 10 + (c - 48);
+    digits++;
+  }
+  if (digits === 0) return NaN;
+  let decimals = 0;
+  if (i < e) {
+    const sep = text.charCodeAt(i);
+    if (sep !== 44 && sep !== 46) return NaN;
+    for (i++; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return NaN;
+      value = value * 10 + (c - 48);
+      decimals++;
+    }
+    if (decimals === 0 || decimals > COMPACT_SCALE) return NaN;
+    if (sep === 44) seen.comma++;
+    else seen.point++;
+    if (decimals > seen.decimals) seen.decimals = decimals;
+  }
+  // 15 digits stay exact; the scaled value is compared with the maximum, so it may be large here.
+  if (digits + decimals > 15) return NaN;
+  return value * 10 ** (COMPACT_SCALE - decimals);
+}
+
+interface Line {
+  readonly row: CsvRow;
+  /** Offset just past the line's ending. */
+  readonly next: number;
+}
+
+/** The first non-blank rows, split as `splitUnquoted` splits them, with where each line ends. */
+function firstRows(text: string, delimiter: Delimiter, crlf: boolean, limit: number): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  for (let line = 1; pos < text.length && out.length < limit; line++) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl < 0 ? text.length : crlf ? nl - 1 : nl;
+    const next = nl < 0 ? text.length : nl + 1;
+    const fields = text.slice(pos, end).split(delimiter);
+    if (!fields.every((f) => f.trim() === '')) out.push({ row: { line, fields }, next });
+    pos = next;
+  }
+  return out;
+}
+
+function occurrences(text: string, what: string): number {
+  let n = 0;
+  for (let i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length)) n++;
+  return n;
+}
+
+/** Every line ends with CRLF: as many \r as \r\n, and as many \n. */
+function oneLineEnding(text: string): boolean {
+  const crlf = occurrences(text, '\r\n');
+  return crlf === occurrences(text, '\r') && crlf === occurrences(text, '\n');
+}
+
+/** Reads a file's text into columns, or says why the general path must read it. */
+export function readCompact(text: string, file: string, options: CompactReadOptions): CompactRead {
+  if (/^sep=/i.test(text)) return fallback('a sep= line');
+  if (text.includes('"')) return fallback('quoted fields');
+  const firstNl = text.indexOf('\n');
+  const crlf = firstNl > 0 && text.charCodeAt(firstNl - 1) === 13;
+  if (crlf ? !oneLineEnding(text) : text.includes('\r')) return fallback('mixed line endings');
+  const delimiter = options.delimiter ?? sniffDelimiter(text);
+
+  const lines = firstRows(text, delimiter, crlf, HEADER_WINDOW);
+  if (lines.length === 0) return fallback('no rows');
+  const header = locateHeader({ file, delimiter, rows: lines.map((l) => l.row) }, options.unitColumn);
+  let scheme: Scheme;
+  try {
+    scheme = options.scheme ?? selectScheme(options.candidates, header.columns);
+  } catch (e) {
+    if (e instanceof ParScoreError) return fallback('no scheme fits the columns');
+    throw e;
+  }
+
+  // Column roles, as readUnits assigns them; any column it would warn about or refuse sends the file back.
+  const components = matchComponents(scheme, header.columns);
+  const position = new Map(scheme.components.map((c, i) => [c, i]));
+  const width = header.columns.length;
+  const roles = new Int32Array(width);
+  const claimed = new Set<string>();
+  let decimalsNeeded = 0;
+  for (const col of header.columns) {
+    if (col.header.length > MAX_CELL_LENGTH) return fallback('a header is too long');
+    const component = components.get(col);
+    const role = component ? `component:${component.id}` : col.meta ? `meta:${col.meta}` : undefined;
+    if (role !== undefined && col.meta !== 'ignored') {
+      if (claimed.has(role)) return fallback('a column appears twice');
+      claimed.add(role);
+    }
+    if (component) roles[col.index] = position.get(component)!;
+    else if (col.meta && !SUPPORTED_META.has(col.meta)) return fallback(`a ${col.meta} column`);
+    else if (col.meta === 'unit') roles[col.index] = UNIT;
+    else if (col.meta === 'code') roles[col.index] = CODE;
+    else if (col.meta === 'total') roles[col.index] = TOTAL;
+    else if (col.meta === 'ignored') roles[col.index] = IGNORED;
+    else if (col.header === '') roles[col.index] = BLANK;
+    else return fallback('a column outside the scheme');
+  }
+  if (!claimed.has('meta:unit')) return fallback('no unit column');
+  const maxima = scheme.components.map((c) => {
+    decimalsNeeded = Math.max(decimalsNeeded, c.max.scale);
+    return Number(c.max.units) * 10 ** (COMPACT_SCALE - c.max.scale);
+  });
+  if (decimalsNeeded > COMPACT_SCALE || maxima.reduce((a, b) => a + b, 0) > Number.MAX_SAFE_INTEGER / 100) return fallback('maxima too fine or too large');
+  if (scheme.components.some((c) => !claimed.has(`component:${c.id}`))) return fallback('a component has no column');
+
+  const headerLine = lines[header.dataStart - 1];
+  let pos = headerLine ? headerLine.next : text.length;
+  const names: string[] = [];
+  const codes: (string | undefined)[] | undefined = claimed.has('meta:code') ? [] : undefined;
+  let capacity = Math.max(16, Math.ceil((text.length - pos) / 16));
+  let points = scheme.components.map(() => new Float64Array(capacity));
+  const seen = { comma: 0, point: 0, decimals: 0 };
+  const keys = new Set<string>();
+  const componentCount = scheme.components.length;
+  const row = new Float64Array(componentCount);
+  let count = 0;
+
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    let end = nl < 0 ? text.length : nl;
+    const next = nl < 0 ? text.length : nl + 1;
+    if (crlf && nl >= 0) {
+      if (text.charCodeAt(nl - 1) !== 13) return fallback('mixed line endings');
+      end = nl - 1;
+    }
+    let name = '';
+    let code: string | undefined;
+    let declared = NaN;
+    let field = 0;
+    let ok = true;
+    for (let s = pos; ok; field++) {
+      let e = text.indexOf(delimiter, s);
+      if (e < 0 || e > end) e = end;
+      if (field >= width || e - s > MAX_CELL_LENGTH) ok = false;
+      else {
+        const role = roles[field]!;
+        if (role >= 0) {
+          const v = scaledNumber(text, s, e, seen);
+          if (!(v <= maxima[role]!)) ok = false;
+          else row[role] = v;
+        } else if (role === UNIT) {
+          name = cleanCell(text, s, e);
+          if (name === '') ok = false;
+        } else if (role === CODE) {
+          const c = cleanCell(text, s, e);
+          code = c === '' ? undefined : c;
+        } else if (role === TOTAL) {
+          if (e > s) {
+            declared = scaledNumber(text, s, e, seen);
+            if (Number.isNaN(declared)) ok = false;
+          }
+        } else if (role === BLANK) {
+          if (e > s && text.slice(s, e).trim() !== '') ok = false;
+        }
+      }
+      if (e === end) {
+        field++;
+        break;
+      }
+      s = e + 1;
+    }
+    if (!ok || field !== width) {
+      // Blank rows (Excel's ";;;;") are skipped, as the general reader skips them.
+      if (text.slice(pos, end).split(delimiter).every((f) => f.trim() === '')) {
+        pos = next;
+        continue;
+      }
+      return fallback(`line content the general reader must judge, at offset ${pos}`);
+    }
+    if (!Number.isNaN(declared)) {
+      let sum = 0;
+      for (let k = 0; k < componentCount; k++) sum += row[k]!;
+      // The general path warns beyond 0.01 points.
+      if (Math.abs(declared - sum) > SCALE / 100) return fallback('a declared total differs from the sum');
+    }
+    const key = code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`;
+    if (keys.has(key)) return fallback('a duplicate unit');
+    keys.add(key);
+    if (count === capacity) {
+      capacity *= 2;
+      points = points.map((p) => {
+        const grown = new Float64Array(capacity);
+        grown.set(p);
+        return grown;
+      });
+    }
+    for (let k = 0; k < componentCount; k++) points[k]![count] = row[k]!;
+    names.push(name);
+    codes?.push(code);
+    count++;
+    pos = next;
+  }
+  if (count === 0) return fallback('no unit rows');
+  if (seen.comma > 0 && seen.point > 0) return fallback('both decimal separators');
+  return {
+    scheme,
+    table: {
+      file,
+      count,
+      names,
+      ...(codes ? { codes } : {}),
+      points: points.map((p) => p.subarray(0, count)),
+      decimals: seen.decimals,
+    },
+  };
+}
