@@ -1,0 +1,205 @@
+/**
+ * The compact lane (input/compact.ts, core/compact-ranking.ts, renderCompactJsonChunks) against the
+ * general path: on generated files, clean and damaged, the lane either gives up or writes exactly the
+ * bytes the general path writes; it never gives a result where the general path reports a problem.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { ParScoreError } from '../../src/core/problem.js';
+import { scaledJsonText } from '../../src/core/decimal.js';
+import { rankSources, rankSourcesCompact, type RankSourcesOptions } from '../../src/pipeline.js';
+import { renderCompactJsonChunks, renderJson } from '../../src/render/json.js';
+import { parseScheme, type Scheme } from '../../src/scheme/schema.js';
+import { findBuiltinScheme } from '../../src/scheme/builtin.js';
+
+const RUNS = Number(process.env.PAR_FUZZ_RUNS ?? 150);
+
+function scheme(precision: number, bands: boolean): Scheme {
+  const { scheme: s } = parseScheme({
+    id: 'lane-test',
+    precision,
+    components: [
+      { id: 'direction', max: 10, label: { vi: 'Công tác chỉ đạo' } },
+      { id: 'tthc', max: 15.5, label: { vi: 'Cải cách TTHC' } },
+      { id: 'survey', max: 20, label: { vi: 'Điều tra XHH' } },
+    ],
+    ...(bands
+      ? {
+          bands: [
+            { min: 90, label: { en: 'Excellent', vi: 'Xuất sắc' } },
+            { min: 75.5, label: { en: 'Good', vi: 'Tốt' } },
+            { min: 50, label: { en: 'Fair', vi: 'Khá' } },
+          ],
+        }
+      : {}),
+  });
+  return s!;
+}
+
+type Outcome = { lane: 'compact' | 'fallback'; general: string | ParScoreError };
+
+/** Runs both lanes; fails the test when the lane gives a result that differs from the general path. */
+function bothLanes(text: string, options: RankSourcesOptions, name = 'don-vi-2024.csv'): Outcome {
+  const sources = [{ name, bytes: new TextEncoder().encode(text) }];
+  let general: string | ParScoreError;
+  try {
+    general = renderJson(rankSources(sources, options));
+  } catch (e) {
+    if (!(e instanceof ParScoreError)) throw e;
+    general = e;
+  }
+  const compact = rankSourcesCompact(sources, options);
+  if (!('ranking' in compact)) return { lane: 'fallback', general };
+  expect(general, 'the lane gave a result where the general path refused the input').toBeTypeOf('string');
+  expect([...renderCompactJsonChunks(compact.ranking)].join('')).toBe(general);
+  return { lane: 'compact', general };
+}
+
+const NAMES = [
+  'Bình Sơn', 'Bi\u0300nh So\u031Bn', 'Sơn Tịnh', 'Hòa Vang', 'Hoà Vang', 'Ba Tơ', 'Lý Sơn', 'Đức Phổ', 'Duc Pho', 'Minh Long', 'Trà Bồng',
+  'Unit 7', 'unit 7', 'Unit  8', 'TP. Quảng Ngãi', 'Thị xã Đức Phổ', 'Ea H\u2019leo', 'Phan Rang\u2013Tháp Chàm', 'A\\B', 'Z', 'a', 'Ω',
+];
+
+const row = (decimals: number) =>
+  fc.record({
+    name: fc.constantFrom(...NAMES),
+    code: fc.oneof(fc.constant(''), fc.integer({ min: 1, max: 40 }).map((i) => `MA${i}`)),
+    // Few distinct values, so ties are common.
+    points: fc.tuple(
+      fc.integer({ min: 0, max: 10 }).map((i) => i * 10 ** decimals),
+      fc.integer({ min: 0, max: 155 * 10 ** Math.max(0, decimals - 1) }),
+      fc.integer({ min: 0, max: 20 * 10 ** decimals }),
+    ),
+  });
+
+const MUTATIONS = ['', '-', ' 5', '5 ', '1e3', 'abc', '99', 'N/A', '1.234,5', ',5', '5,'];
+
+const file = fc
+  .record({
+    decimals: fc.integer({ min: 0, max: 3 }),
+    delimiter: fc.constantFrom(';', ',', '\t'),
+    crlf: fc.boolean(),
+    bom: fc.boolean(),
+    title: fc.boolean(),
+    stt: fc.boolean(),
+    code: fc.boolean(),
+    total: fc.constantFrom('none', 'right', 'off'),
+    emptyColumn: fc.boolean(),
+    reverse: fc.boolean(),
+    commaDecimal: fc.boolean(),
+  })
+  .chain((shape) =>
+    fc.record({
+      shape: fc.constant(shape),
+      rows: fc.uniqueArray(row(shape.decimals), { minLength: 1, maxLength: 25, selector: (r) => (shape.code && r.code ? r.code : r.name) }),
+      mutation: fc.option(fc.record({ at: fc.nat(), column: fc.nat(), text: fc.constantFrom(...MUTATIONS), kind: fc.constantFrom('cell', 'blank-row', 'extra-field', 'duplicate', 'cr', 'quote') }), {
+        freq: 3,
+      }),
+    }),
+  )
+  .map(({ shape, rows, mutation }) => {
+    const d = shape.delimiter;
+    const sep = shape.commaDecimal && d !== ',' ? ',' : '.';
+    const num = (scaled: number) => {
+      const text = shape.decimals === 0 ? String(scaled) : (scaled / 10 ** shape.decimals).toFixed(shape.decimals);
+      return text.replace('.', sep);
+    };
+    const tthc = (v: number) => (shape.decimals === 0 ? String(Math.floor(v / 10)) : (v / 10 ** Math.max(0, shape.decimals - 1) / 10).toFixed(shape.decimals).replace('.', sep));
+    let header = ['Tên đơn vị', 'Công tác chỉ đạo', 'Cải cách TTHC', 'Điều tra XHH'];
+    if (shape.code) header = ['Mã', ...header];
+    if (shape.stt) header = ['STT', ...header];
+    if (shape.total !== 'none') header.push('Tổng điểm');
+    if (shape.emptyColumn) header.push('');
+    if (shape.reverse) header.reverse();
+    const lines = rows.map((r, i) => {
+      const cells: Record<string, string> = {
+        STT: String(i + 1),
+        Mã: r.code,
+        'Tên đơn vị': r.name,
+        'Công tác chỉ đạo': num(r.points[0]),
+        'Cải cách TTHC': tthc(r.points[1]),
+        'Điều tra XHH': num(r.points[2]),
+        '': '',
+      };
+      const sum = [cells['Công tác chỉ đạo']!, cells['Cải cách TTHC']!, cells['Điều tra XHH']!].reduce((a, c) => a + Number(c.replace(',', '.')), 0);
+      cells['Tổng điểm'] = (sum + (shape.total === 'off' && i === 0 ? 0.02 : 0)).toFixed(shape.decimals).replace('.', sep);
+      return header.map((h) => cells[h]!);
+    });
+    let body = lines.map((l) => l.join(d));
+    if (mutation) {
+      const at = mutation.at % body.length;
+      const cells = lines[at]!;
+      if (mutation.kind === 'cell') {
+        cells[mutation.column % cells.length] = mutation.text;
+        body[at] = cells.join(d);
+      } else if (mutation.kind === 'blank-row') body.splice(at, 0, d.repeat(header.length - 1));
+      else if (mutation.kind === 'extra-field') body[at] += `${d}5`;
+      else if (mutation.kind === 'duplicate') body.push(body[at]!);
+      else if (mutation.kind === 'cr') body[at] += '\r';
+      else body[at] = `"${body[at]}"`;
+    }
+    if (shape.title) body = ['BẢNG TỔNG HỢP KẾT QUẢ CHỈ SỐ CCHC NĂM 2024', header.join(d), ...body];
+    else body = [header.join(d), ...body];
+    const nl = shape.crlf ? '\r\n' : '\n';
+    return `${shape.bom ? '\uFEFF' : ''}${body.join(nl)}${nl}`;
+  });
+
+describe('compact lane = general path', () => {
+  it('on generated files, clean and damaged, in every shape the lane accepts', () => {
+    let compact = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(
+        file,
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        fc.constantFrom('competition', 'dense', 'ordinal'),
+        (text, precision, bands, ties) => {
+          const outcome = bothLanes(text, { scheme: scheme(precision, bands), ties: ties as 'competition' });
+          if (outcome.lane === 'compact') compact++;
+          if (typeof outcome.general !== 'string') refused++;
+        },
+      ),
+      { numRuns: RUNS * 4 },
+    );
+    // Both kinds of cases really occurred: the lane ran, and damaged files were refused.
+    expect(compact).toBeGreaterThan(RUNS / 2);
+    expect(refused).toBeGreaterThan(RUNS / 10);
+  });
+
+  it('chooses the scheme from the columns as the general path does', () => {
+    const text = 'Đơn vị;Điểm thẩm định (72);Điều tra XHH (28)\nBình Sơn;63,26;19,58\nĐức Phổ;63,10;20,00\nBa Tơ;50;15\n';
+    expect(bothLanes(text, {})).toMatchObject({ lane: 'compact' });
+    expect(bothLanes(text, { scheme: findBuiltinScheme('quang-ngai-district-2023')! })).toMatchObject({ lane: 'compact' });
+  });
+
+  it('gives up where the general path warns or needs its own rules', () => {
+    const s = scheme(2, true);
+    const clean = 'unit;direction;tthc;survey\nA;10;15,5;20\nB;9;15;20\n';
+    expect(bothLanes(clean, { scheme: s })).toMatchObject({ lane: 'compact' });
+    // An unknown column (warning), an index shown as 90.00 but below 90 exactly (warning), --rank-precision.
+    expect(bothLanes('unit;direction;tthc;survey;ghi chu x\nA;10;15,5;20;x\n', { scheme: s })).toMatchObject({ lane: 'fallback' });
+    expect(bothLanes('unit;direction;tthc;survey\nA;10;15,5;15,448\nB;1;1;1\n', { scheme: s })).toMatchObject({ lane: 'fallback' });
+    expect(bothLanes(clean, { scheme: s, rankPrecision: 2 })).toMatchObject({ lane: 'fallback' });
+  });
+
+  it('takes large clean files (the benchmark shape) and ties by name', () => {
+    const lines = ['code,unit,direction,tthc,survey'];
+    for (let i = 0; i < 3000; i++) lines.push(`U${i},Unit ${(i * 7919) % 3000},${(i % 11).toFixed(2)},${((i * 3) % 156) / 10},${(i % 21).toFixed(1)}`);
+    expect(bothLanes(lines.join('\n'), { scheme: scheme(2, true) })).toMatchObject({ lane: 'compact' });
+  });
+});
+
+describe('scaledJsonText', () => {
+  it('prints q / 10^places as String does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 15) + 1, max: 10 ** 15 - 1 }), fc.integer({ min: 0, max: 6 }), (q, places) => {
+        expect(scaledJsonText(q, places)).toBe(String(q / 10 ** places));
+      }),
+      { numRuns: RUNS * 20 },
+    );
+    expect(scaledJsonText(1, 6)).toBe('0.000001');
+    expect(scaledJsonText(8284, 2)).toBe('82.84');
+    expect(scaledJsonText(9160, 2)).toBe('91.6');
+  });
+});
