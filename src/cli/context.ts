@@ -7,7 +7,7 @@ export interface Context {
   readonly stdoutIsTTY: boolean;
   /** Terminal width when stdout is a terminal. */
   readonly columns?: number;
-  stdout(text: string): Promise<void>;
+  stdout(text: string | Uint8Array): Promise<void>;
   stderr(text: string): void;
 }
 

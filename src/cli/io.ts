@@ -168,8 +168,8 @@ export function checkOutPath(out: string, inputs: readonly string[], force: bool
   if (exists && !force) throw usageError('out-exists', `${out} already exists`, 'pass --force to replace it');
 }
 
-/** Output as one string or as pieces (large JSON is produced unit by unit). */
-export type Output = string | Iterable<string>;
+/** Output as one string or as pieces (large JSON is produced unit by unit, text or UTF-8 bytes). */
+export type Output = string | Iterable<string | Uint8Array>;
 
 let tmpCounter = 0;
 
@@ -182,7 +182,10 @@ export function writeAtomic(out: string, output: Output): void {
     else {
       const fd = openSync(tmp, 'wx');
       try {
-        for (const piece of output) writeSync(fd, piece);
+        for (const piece of output) {
+          if (typeof piece === 'string') writeSync(fd, piece);
+          else for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done);
+        }
       } finally {
         closeSync(fd);
       }
@@ -199,15 +202,15 @@ export function writeAtomic(out: string, output: Output): void {
 }
 
 /** Writes to stdout; resolves when the data has been handed to the OS (so exit codes never cut output). */
-export function writeStdout(text: string): Promise<void> {
+export function writeStdout(text: string | Uint8Array): Promise<void> {
   return new Promise((done) => {
-    if (text === '') return done();
+    if (text.length === 0) return done();
     process.stdout.write(text, () => done());
   });
 }
 
 /** Writes every piece in turn, waiting for each: memory stays bounded by one piece. */
-export async function writeOutput(write: (text: string) => Promise<void>, output: Output): Promise<void> {
+export async function writeOutput(write: (text: string | Uint8Array) => Promise<void>, output: Output): Promise<void> {
   if (typeof output === 'string') return write(output);
   for (const piece of output) await write(piece);
 }

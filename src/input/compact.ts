@@ -16,6 +16,8 @@ import { MAX_CELL_LENGTH } from './table.js';
 /** Points are held as integers: value x 10^COMPACT_SCALE. */
 export const COMPACT_SCALE = 6;
 const SCALE = 10 ** COMPACT_SCALE;
+/** SCALE / 10^decimals, by decimals. */
+const UNIT_OF_DECIMALS = Array.from({ length: COMPACT_SCALE + 1 }, (_, d) => 10 ** (COMPACT_SCALE - d));
 /** Header search window of `locateHeader`: the title rows it allows, plus the header. */
 const HEADER_WINDOW = 11;
 
@@ -62,36 +64,41 @@ function cleanCell(text: string, s: number, e: number): string {
   return plain ? raw : cleanName(raw);
 }
 
-/** `parseCell`'s plain number (`12`, `12.05`, `12,05`) as points x 10^6; NaN for anything else. */
-function scaledNumber(text: string, s: number, e: number, seen: { comma: number; point: number; decimals: number }): number {
-  let digits = 0;
-  let value = 0;
-  let i = s;
-  for (; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    value = value * 10 + (c - 48);
-    digits++;
+/**
+ * Tells whether a unit's key (`unitKey`: code, else normalised name) was seen before, without keeping
+ * a million key strings: open addressing over 32-bit hashes of the keys, and on equal hashes the
+ * earlier unit's key is made again and compared, so the answer is exact.
+ */
+class UniqueKeys {
+  private readonly units: Int32Array;
+  private readonly hashes: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    capacity: number,
+    private readonly keyOf: (unit: number) => string,
+  ) {
+    let size = 16;
+    while (size < 2 * capacity) size *= 2;
+    this.units = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
   }
-  if (digits === 0) return NaN;
-  let decimals = 0;
-  if (i < e) {
-    const sep = text.charCodeAt(i);
-    if (sep !== 44 && sep !== 46) return NaN;
-    for (i++; i < e; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 48 || c > 57) return NaN;
-      value = value * 10 + (c - 48);
-      decimals++;
+
+  /** Adds the key of `unit`; false when an equal key is already there. */
+  add(key: string, unit: number): boolean {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const other = this.units[slot]!;
+      if (other === 0) {
+        this.units[slot] = unit + 1;
+        this.hashes[slot] = h;
+        return true;
+      }
+      if (this.hashes[slot] === h && this.keyOf(other - 1) === key) return false;
     }
-    if (decimals === 0 || decimals > COMPACT_SCALE) return NaN;
-    if (sep === 44) seen.comma++;
-    else seen.point++;
-    if (decimals > seen.decimals) seen.decimals = decimals;
   }
-  // 15 digits stay exact; the scaled value is compared with the maximum, so it may be large here.
-  if (digits + decimals > 15) return NaN;
-  return value * 10 ** (COMPACT_SCALE - decimals);
 }
 
 interface Line {
@@ -186,54 +193,84 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
   let capacity = Math.max(16, Math.ceil((text.length - pos) / 16));
   let points = scheme.components.map(() => new Float64Array(capacity));
   const seen = { comma: 0, point: 0, decimals: 0 };
-  const keys = new Set<string>();
+  const keyOf = (code: string | undefined, name: string) => (code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`);
+  const keys = new UniqueKeys(occurrences(text, '\n') + 1, (unit) => keyOf(codes?.[unit], names[unit]!));
   const componentCount = scheme.components.length;
   const row = new Float64Array(componentCount);
   let count = 0;
 
+  const delimiterCode = delimiter.charCodeAt(0);
+  const numeric = (field: number) => field < width && (roles[field]! >= 0 || roles[field] === TOTAL);
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     let end = nl < 0 ? text.length : nl;
     const next = nl < 0 ? text.length : nl + 1;
-    if (crlf && nl >= 0) {
-      if (text.charCodeAt(nl - 1) !== 13) return fallback('mixed line endings');
-      end = nl - 1;
-    }
+    if (crlf && nl >= 0) end = nl - 1;
     let name = '';
     let code: string | undefined;
     let declared = NaN;
     let field = 0;
     let ok = true;
-    for (let s = pos; ok; field++) {
-      let e = text.indexOf(delimiter, s);
-      if (e < 0 || e > end) e = end;
-      if (field >= width || e - s > MAX_CELL_LENGTH) ok = false;
-      else {
-        const role = roles[field]!;
-        if (role >= 0) {
-          const v = scaledNumber(text, s, e, seen);
-          if (!(v <= maxima[role]!)) ok = false;
-          else row[role] = v;
-        } else if (role === UNIT) {
-          name = cleanCell(text, s, e);
-          if (name === '') ok = false;
-        } else if (role === CODE) {
-          const c = cleanCell(text, s, e);
-          code = c === '' ? undefined : c;
-        } else if (role === TOTAL) {
-          if (e > s) {
-            declared = scaledNumber(text, s, e, seen);
-            if (Number.isNaN(declared)) ok = false;
-          }
-        } else if (role === BLANK) {
-          if (e > s && text.slice(s, e).trim() !== '') ok = false;
-        }
+    // One pass over the line; a score cell is read as it goes: `parseCell`'s plain number only
+    // (digits, at most one separator followed by digits), anything else is NaN.
+    let inNumber = numeric(0);
+    let value = 0;
+    let digits = 0;
+    let decimals = -1;
+    let separator = 0;
+    let bad = false;
+    for (let i = pos, s = pos; ; i++) {
+      const c = i < end ? text.charCodeAt(i) : delimiterCode;
+      if (c !== delimiterCode) {
+        if (!inNumber) continue;
+        if (c >= 48 && c <= 57) {
+          value = value * 10 + (c - 48);
+          if (decimals < 0) digits++;
+          else decimals++;
+        } else if ((c === 44 || c === 46) && decimals < 0 && digits > 0) {
+          decimals = 0;
+          separator = c;
+        } else bad = true;
+        continue;
       }
-      if (e === end) {
-        field++;
+      if (field >= width || i - s > MAX_CELL_LENGTH) {
+        ok = false;
         break;
       }
-      s = e + 1;
+      const role = roles[field]!;
+      if (inNumber) {
+        const places = decimals < 0 ? 0 : decimals;
+        const v = bad || digits === 0 || decimals === 0 || places > COMPACT_SCALE || digits + places > 15 ? NaN : value * UNIT_OF_DECIMALS[places]!;
+        if (v === v && decimals > 0) {
+          if (separator === 44) seen.comma++;
+          else seen.point++;
+          if (decimals > seen.decimals) seen.decimals = decimals;
+        }
+        if (role >= 0) {
+          // NaN and values above the maximum fail here.
+          if (!(v <= maxima[role]!)) ok = false;
+          else row[role] = v;
+        } else if (i > s) {
+          if (v !== v) ok = false;
+          else declared = v;
+        }
+      } else if (role === UNIT) {
+        name = cleanCell(text, s, i);
+        if (name === '') ok = false;
+      } else if (role === CODE) {
+        const c = cleanCell(text, s, i);
+        code = c === '' ? undefined : c;
+      } else if (role === BLANK) {
+        if (i > s && text.slice(s, i).trim() !== '') ok = false;
+      }
+      field++;
+      if (i >= end || !ok) break;
+      s = i + 1;
+      inNumber = numeric(field);
+      value = 0;
+      digits = 0;
+      decimals = -1;
+      bad = false;
     }
     if (!ok || field !== width) {
       // Blank rows (Excel's ";;;;") are skipped, as the general reader skips them.
@@ -249,9 +286,7 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
       // The general path warns beyond 0.01 points.
       if (Math.abs(declared - sum) > SCALE / 100) return fallback('a declared total differs from the sum');
     }
-    const key = code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`;
-    if (keys.has(key)) return fallback('a duplicate unit');
-    keys.add(key);
+    if (!keys.add(keyOf(code, name), count)) return fallback('a duplicate unit');
     if (count === capacity) {
       capacity *= 2;
       points = points.map((p) => {

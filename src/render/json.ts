@@ -304,57 +304,111 @@ export function* renderJsonChunks(r: Ranking, comparison?: Comparison): Generato
   );
 }
 
+/** Bytes of a JSON string: quote, text, quote; `str` decides whether the text needs escapes. */
+function encodeString(x: string | null, into: Uint8Array, at: number, encoder: TextEncoder): number {
+  return encoder.encodeInto(str(x), into.subarray(at)).written;
+}
+
 /**
  * The same document for a ranking of the compact lane, byte for byte (a differential test checks
- * it). Numbers are printed from exact scaled integers, and every text that follows from a value is
- * made once per distinct value: a component's entry follows from its rank (equal points, equal
- * rank), and a unit's rank, total, index and band from its rank too.
+ * it), as UTF-8 chunks of about 1 MiB. Numbers are printed from exact scaled integers, and the bytes
+ * that follow from a value are made once per distinct value: a component's entry follows from its
+ * rank (equal points, equal rank), and a unit's rank, total, index and band from its rank too.
  */
-export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string> {
+export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string | Uint8Array> {
   const { scheme, table, order, totals, ranks, bandOf, componentRanks } = cr;
   const p = scheme.precision;
   const scale = 10 ** COMPACT_SCALE;
+  const encoder = new TextEncoder();
+  const bytes = (text: string) => encoder.encode(text);
   const scaled = (d: Decimal) => Number(d.units) * 10 ** (COMPACT_SCALE - d.scale);
   const fixed = (q: number | undefined) => scaledJsonText(q!, p);
-  const head: DocumentHead = { ...cr, ranked: table.count, blocks: [], warnings: [] };
   const maxScaled = scaled(cr.max);
   const bands = scheme.bands.map((b) => bandText(b));
   const HOLE = '\u0000';
   const shell = unitText(HOLE, table.count, HOLE, HOLE, 'null', true, HOLE, num(n(cr.max, p)), HOLE, HOLE, HOLE, 'null', 'null').split(HOLE);
-  const unitHead = new Map<number, string>();
-  const unitMiddle = new Map<number, string>();
+  const betweenNameAndCode = bytes(shell[2]!);
+  const unitEnd = bytes(`${I4}}${shell[7]}`);
+  const unitHeads = new Map<number, Uint8Array>();
+  const unitMiddles = new Map<number, Uint8Array>();
+  let reserve = 4096 + 2 * 6 * 1000;
   const entries = scheme.components.map((c, k) => {
     const max = scaled(c.max);
     const [before, between, after, end] = componentText(c.id, true, HOLE, num(n(c.max, p)), HOLE, HOLE).split(HOLE);
-    const texts = new Map<number, string>();
-    return (u: number): string => {
+    reserve += 3 * (before!.length + between!.length + after!.length + end!.length) + 64;
+    const texts = new Map<number, Uint8Array>();
+    return (u: number): Uint8Array => {
       const rank = componentRanks[k]![u]!;
       let text = texts.get(rank);
       if (text === undefined) {
         const points = table.points[k]![u]!;
-        text = `${k > 0 ? ',' : ''}${before}${fixed(roundSafe(points, scale, p))}${between}${fixed(roundSafe(points * 100, max, p))}${after}${rank}${end}`;
+        text = bytes(`${k > 0 ? ',' : ''}${before}${fixed(roundSafe(points, scale, p))}${between}${fixed(roundSafe(points * 100, max, p))}${after}${rank}${end}`);
         texts.set(rank, text);
       }
       return text;
     };
   });
-  yield* documentChunks(documentJson(head, []), table.count, (i) => {
-    const u = order[i]!;
-    const rank = ranks[u]!;
-    let before = unitHead.get(rank);
-    let middle = unitMiddle.get(rank);
-    if (before === undefined || middle === undefined) {
+  reserve += 3 * (shell.join('').length + Math.max(0, ...bands.map((b) => b.length)));
+
+  const doc = JSON.stringify(documentJson({ ...cr, ranked: table.count, blocks: [], warnings: [] }, []), null, 2);
+  const marker = '\n  "units": [],\n';
+  const at = doc.indexOf(marker);
+  yield `${doc.slice(0, at)}\n  "units": [\n`;
+  const CHUNK = Math.max(1 << 20, 4 * reserve);
+  const comma = bytes(',\n');
+  const newline = bytes('\n');
+  const last = table.count - 1;
+  const texts = (u: number, rank: number): [Uint8Array, Uint8Array] => {
+    let head = unitHeads.get(rank);
+    let middle = unitMiddles.get(rank);
+    if (head === undefined || middle === undefined) {
       const t = totals[u]!;
       const band = bandOf[u]!;
-      before = `${shell[0]}${rank}${shell[1]}`;
-      middle = `${shell[3]}${fixed(roundSafe(t, scale, p))}${shell[4]}${fixed(roundSafe(t * 100, maxScaled, p))}${shell[5]}${band < 0 ? 'null' : bands[band]!}${shell[6]}`;
-      unitHead.set(rank, before);
-      unitMiddle.set(rank, middle);
+      head = bytes(`${shell[0]}${rank}${shell[1]}`);
+      middle = bytes(
+        `${shell[3]}${fixed(roundSafe(t, scale, p))}${shell[4]}${fixed(roundSafe(t * 100, maxScaled, p))}${shell[5]}${band < 0 ? 'null' : bands[band]!}${shell[6]}{`,
+      );
+      unitHeads.set(rank, head);
+      unitMiddles.set(rank, middle);
     }
-    let components = '{';
-    for (const entry of entries) components += entry(u);
-    return `${before}${str(table.names[u]!)}${shell[2]}${str(table.codes?.[u] ?? null)}${middle}${components}${I4}}${shell[7]}`;
-  });
+    return [head, middle];
+  };
+  /** Writes units from `from` on into `buf` while they surely fit; returns where it stopped and the bytes written. */
+  const fill = (buf: Uint8Array, from: number): [number, number] => {
+    let off = 0;
+    let i = from;
+    for (; i <= last && off <= CHUNK - reserve; i++) {
+      const u = order[i]!;
+      const [head, middle] = texts(u, ranks[u]!);
+      buf.set(head, off);
+      off += head.length;
+      off += encodeString(table.names[u]!, buf, off, encoder);
+      buf.set(betweenNameAndCode, off);
+      off += betweenNameAndCode.length;
+      const code = table.codes?.[u];
+      off += encodeString(code ?? null, buf, off, encoder);
+      buf.set(middle, off);
+      off += middle.length;
+      for (let k = 0; k < entries.length; k++) {
+        const entry = entries[k]!(u);
+        buf.set(entry, off);
+        off += entry.length;
+      }
+      const end = i < last ? comma : newline;
+      buf.set(unitEnd, off);
+      off += unitEnd.length;
+      buf.set(end, off);
+      off += end.length;
+    }
+    return [i, off];
+  };
+  for (let i = 0; i <= last; ) {
+    const buf = new Uint8Array(CHUNK);
+    const [next, written] = fill(buf, i);
+    yield buf.subarray(0, written);
+    i = next;
+  }
+  yield `  ],\n${doc.slice(at + marker.length)}\n`;
 }
 
 export function renderJson(r: Ranking, comparison?: Comparison): string {
