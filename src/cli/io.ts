@@ -30,7 +30,9 @@ export function parseSize(text: string): number | undefined {
 }
 
 /** Memory needed per byte of input, measured (docs/PERFORMANCE.md); inputs needing more than the heap are refused. */
-const MEMORY_PER_INPUT_BYTE = 130;
+export const MEMORY_PER_INPUT_BYTE = 130;
+/** The same for rank's compact lane (about 7 measured at 1,000,000 units), with a margin. */
+export const COMPACT_MEMORY_PER_INPUT_BYTE = 10;
 
 /**
  * Below this, the heap bound cannot bite with Node's default heap (it needs only 130 MiB), so V8 is
@@ -46,18 +48,18 @@ async function heapSizeLimit(): Promise<number> {
 }
 
 /** The limit that applies to `size` bytes in all: the user's, and never more than fits in the heap. */
-async function limitFor(size: number, requested: number): Promise<number> {
+async function limitFor(size: number, requested: number, perByte = MEMORY_PER_INPUT_BYTE): Promise<number> {
   if (size <= SURELY_FITS && !HEAP_FLAG) return requested;
-  return Math.min(requested, Math.floor((await heapSizeLimit()) / MEMORY_PER_INPUT_BYTE));
+  return Math.min(requested, Math.floor((await heapSizeLimit()) / perByte));
 }
 
 /** `size` is undefined when only "more than the limit" is known (a stream). */
-async function tooLarge(name: string, size: number | undefined, requested: number, limit: number): Promise<ParScoreError> {
+async function tooLarge(name: string, size: number | undefined, requested: number, limit: number, perByte = MEMORY_PER_INPUT_BYTE): Promise<ParScoreError> {
   const heap = await heapSizeLimit();
   const overHeap = requested > limit;
   const shown = size === undefined ? `more than ${formatSize(limit)}` : formatSize(size);
   const message = overHeap
-    ? `the input is ${shown}; ranking it would need ${size === undefined ? 'more memory than' : `about ${formatSize(size * MEMORY_PER_INPUT_BYTE)} of memory, more than`} Node.js may use here (${formatSize(heap)})`
+    ? `the input is ${shown}; ranking it would need ${size === undefined ? 'more memory than' : `about ${formatSize(size * perByte)} of memory, more than`} Node.js may use here (${formatSize(heap)})`
     : `the input is ${shown}, over the limit of ${formatSize(requested)}`;
   const hint = overHeap
     ? 'split the input, or give Node.js more memory: NODE_OPTIONS=--max-old-space-size=<MiB>'
@@ -65,16 +67,16 @@ async function tooLarge(name: string, size: number | undefined, requested: numbe
   return new ParScoreError([{ severity: 'error', code: 'input-too-large', message, file: name, hint }], 1);
 }
 
-async function readStdin(requested: number, already: number): Promise<Uint8Array> {
+async function readStdin(requested: number, already: number, perByte: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
   // A stream's size is unknown: use the full limit (heap bound included) from the start.
-  const limit = (await limitFor(Infinity, requested)) - already;
+  const limit = (await limitFor(Infinity, requested, perByte)) - already;
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).length;
     if (size > limit) {
       process.stdin.destroy();
-      throw await tooLarge('<stdin>', undefined, requested, limit + already);
+      throw await tooLarge('<stdin>', undefined, requested, limit + already, perByte);
     }
     chunks.push(chunk as Buffer);
   }
@@ -98,14 +100,17 @@ function openError(path: string, e: unknown): never {
   throw cannotOpen(path, why);
 }
 
-/** Reads the named files (`-` = standard input, at most once), refusing more than the limit in all. */
-export async function readSources(paths: readonly string[], requested = DEFAULT_MAX_INPUT): Promise<Source[]> {
+/**
+ * Reads the named files (`-` = standard input, at most once), refusing more than the limit in all,
+ * and more than fits in the heap at `perByte` bytes of memory per byte of input.
+ */
+export async function readSources(paths: readonly string[], requested = DEFAULT_MAX_INPUT, perByte = MEMORY_PER_INPUT_BYTE): Promise<Source[]> {
   let total = 0;
   if (paths.filter((p) => p === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
   const sources: Source[] = [];
   for (const path of paths) {
     if (path === STDIN) {
-      const bytes = await readStdin(requested, total);
+      const bytes = await readStdin(requested, total, perByte);
       total += bytes.length;
       sources.push({ name: '<stdin>', bytes });
       continue;
@@ -120,12 +125,12 @@ export async function readSources(paths: readonly string[], requested = DEFAULT_
       const st = fstatSync(fd);
       if (st.isDirectory()) throw cannotOpen(path, 'it is a directory, not a CSV file');
       if (st.isFile()) {
-        const limit = await limitFor(total + st.size, requested);
-        if (total + st.size > limit) throw await tooLarge(path, st.size, requested, limit);
+        const limit = await limitFor(total + st.size, requested, perByte);
+        if (total + st.size > limit) throw await tooLarge(path, st.size, requested, limit, perByte);
       }
       const bytes = readFileSync(fd);
-      const limit = await limitFor(total + bytes.length, requested);
-      if (total + bytes.length > limit) throw await tooLarge(path, bytes.length, requested, limit);
+      const limit = await limitFor(total + bytes.length, requested, perByte);
+      if (total + bytes.length > limit) throw await tooLarge(path, bytes.length, requested, limit, perByte);
       total += bytes.length;
       sources.push({ name: path, bytes });
     } catch (e) {
@@ -136,6 +141,13 @@ export async function readSources(paths: readonly string[], requested = DEFAULT_
     }
   }
   return sources;
+}
+
+/** Sources read for the compact lane that must go the general way after all: the general bound applies. */
+export async function ensureFitsHeap(sources: readonly Source[], requested: number): Promise<void> {
+  const total = sources.reduce((size, s) => size + s.bytes.length, 0);
+  const limit = await limitFor(total, requested);
+  if (total > limit) throw await tooLarge(sources.length === 1 ? sources[0]!.name : sources.map((s) => s.name).join(', '), total, requested, limit);
 }
 
 function sameFile(a: string, b: string): boolean {

@@ -57,25 +57,22 @@ function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: numb
     index.sort((a, b) => totals[b]! - totals[a]! || a - b);
     order.set(index);
   }
-  // Equal totals: by name, then code (sortKey), computed only for units that tie.
-  const tieKeys = new Array<string | undefined>(n);
-  const key = (u: number) => (tieKeys[u] ??= sortKey(table.names[u]!, table.codes?.[u]));
-  const byKey = (a: number, b: number) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  };
+  // Equal totals: by name, then code (sortKey), made only for the units of one run at a time.
   for (let start = 0; start < n; ) {
     let end = start + 1;
     while (end < n && totals[order[end]!] === totals[order[start]!]) end++;
-    if (end - start > 1) order.set(Array.from(order.subarray(start, end)).sort(byKey), start);
+    if (end - start > 1) {
+      const run = Array.from(order.subarray(start, end), (u) => ({ u, key: sortKey(table.names[u]!, table.codes?.[u]) }));
+      run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      for (let i = 0; i < run.length; i++) order[start + i] = run[i]!.u;
+    }
     start = end;
   }
   return order;
 }
 
 /** Competition or dense ranks of values v / step, by counting (values are multiples of step, at most `top`). */
-function countingRanks(values: Float64Array, step: number, top: number, ties: 'competition' | 'dense'): Int32Array {
+function countingRanks(values: Float64Array | Int32Array, step: number, top: number, ties: 'competition' | 'dense'): Int32Array {
   const range = Math.round(top / step) + 1;
   const counts = new Int32Array(range);
   for (let u = 0; u < values.length; u++) counts[Math.round(values[u]! / step)]!++;
@@ -152,7 +149,7 @@ export function rankCompact(
   const componentRanks = scheme.components.map((c, k) => {
     const top = scaleOf(c.max);
     const points = table.points[k]!;
-    return top / step < COUNTING_RANGE ? countingRanks(points, step, top, ties) : Int32Array.from(ranksFromKeys(points, ties));
+    return top / step < COUNTING_RANGE ? countingRanks(points, step, top, ties) : Int32Array.from(ranksFromKeys(Float64Array.from(points), ties));
   });
 
   const index = (scaledTotal: bigint): Ratio => percent({ units: scaledTotal, scale: COMPACT_SCALE }, max);

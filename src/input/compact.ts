@@ -27,8 +27,8 @@ export interface CompactTable {
   readonly names: readonly string[];
   /** Undefined when the file has no code column. */
   readonly codes?: readonly (string | undefined)[];
-  /** By component position in the scheme: points x 10^6, by unit. */
-  readonly points: readonly Float64Array[];
+  /** By component position in the scheme: points x 10^6, by unit (32-bit when every maximum allows). */
+  readonly points: readonly (Float64Array | Int32Array)[];
   /** The most decimals written in any score cell. */
   readonly decimals: number;
 }
@@ -191,7 +191,10 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
   const names: string[] = [];
   const codes: (string | undefined)[] | undefined = claimed.has('meta:code') ? [] : undefined;
   let capacity = Math.max(16, Math.ceil((text.length - pos) / 16));
-  let points = scheme.components.map(() => new Float64Array(capacity));
+  // Half the memory when every value fits in 32 bits (maxima up to 2147 points).
+  const narrow = maxima.every((m) => m <= 2 ** 31 - 1);
+  const column = (size: number) => (narrow ? new Int32Array(size) : new Float64Array(size));
+  let points = scheme.components.map(() => column(capacity));
   const seen = { comma: 0, point: 0, decimals: 0 };
   const keyOf = (code: string | undefined, name: string) => (code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`);
   const keys = new UniqueKeys(occurrences(text, '\n') + 1, (unit) => keyOf(codes?.[unit], names[unit]!));
@@ -290,7 +293,7 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
     if (count === capacity) {
       capacity *= 2;
       points = points.map((p) => {
-        const grown = new Float64Array(capacity);
+        const grown = column(capacity);
         grown.set(p);
         return grown;
       });

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { rankSources, rankSourcesCompact, type Source } from '../../pipeline.js';
 import type { Ranking } from '../../core/ranking.js';
 import { colourFor, type Context } from '../context.js';
-import { checkOutPath, readSources, writeAtomic, writeOutput, type Output } from '../io.js';
+import { checkOutPath, COMPACT_MEMORY_PER_INPUT_BYTE, ensureFitsHeap, readSources, writeAtomic, writeOutput, type Output } from '../io.js';
 import { FORMATS, inputOptions, inputOptionsSchema, outputOptions, outputOptionsSchema, parseOptions, rankingOptions, rankingOptionsSchema, type Format, fileList, pipelineOptions, collect } from '../options.js';
 import { warningLines } from '../report.js';
 import { resolveSchemeOption } from '../scheme-option.js';
@@ -60,8 +60,7 @@ const COMPACT_LANE_FROM = 256 * 1024;
 
 /** PAR_SCORE_LANE=general|compact forces a lane (for tests and for comparing both on real files). */
 function compactLaneFits(sources: readonly Source[], ctx: Context): boolean {
-  const lane = ctx.env.PAR_SCORE_LANE;
-  if (lane === 'general' || lane === 'compact') return lane === 'compact';
+  if (ctx.env.PAR_SCORE_LANE === 'compact') return true;
   return sources.reduce((size, s) => size + s.bytes.length, 0) >= COMPACT_LANE_FROM;
 }
 
@@ -100,9 +99,11 @@ Examples:
     if (!o.prev && (o.crosswalk || o.mergeRule || o.failOnRankDrop !== undefined || o.prevScheme)) {
       throw usageError('bad-option', '--crosswalk, --merge-rule, --prev-scheme and --fail-on-rank-drop need --prev <file>');
     }
-    const sources = await readSources(files, o.maxInputSize);
+    // JSON of one year may go through the compact lane, which needs far less memory than the general path.
+    const laneMayApply = o.format === 'json' && !o.prev && ctx.env.PAR_SCORE_LANE !== 'general';
+    const sources = await readSources(files, o.maxInputSize, laneMayApply ? COMPACT_MEMORY_PER_INPUT_BYTE : undefined);
     const rankOptions = pipelineOptions(o, scheme);
-    if (o.format === 'json' && !o.prev && compactLaneFits(sources, ctx)) {
+    if (laneMayApply && compactLaneFits(sources, ctx)) {
       const compact = rankSourcesCompact(sources, rankOptions);
       if ('ranking' in compact) {
         await deliver((await import('../../render/json.js')).renderCompactJsonChunks(compact.ranking), [], o, ctx);
@@ -110,6 +111,7 @@ Examples:
       }
       if (ctx.env.PAR_SCORE_DEBUG !== undefined) ctx.stderr(`par-score: general path: ${compact.fallback}\n`);
     }
+    if (laneMayApply) await ensureFitsHeap(sources, o.maxInputSize);
     const ranking = rankSources(sources, rankOptions);
     const comparison = o.prev ? await compareWithPrevious(ranking, o.prev, o, rankOptions) : undefined;
     // Tables and Markdown show the "not comparable" note themselves; repeat it on stderr only for machine formats.

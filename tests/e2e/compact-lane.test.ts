@@ -1,0 +1,57 @@
+/**
+ * `rank --format json` on a large file goes through the compact lane: the same bytes as the general
+ * path, to stdout and to --out; a large file with a problem still gets the general path's located
+ * message. The file is generated like bench/run.mjs's inputs (deterministic), about 400 KB.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from './cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'par-score-lane-'));
+const scheme = join(dir, 'scheme.json');
+const big = join(dir, 'xa-2024.csv');
+const damaged = join(dir, 'xa-2024-damaged.csv');
+const MAXIMA = [10, 10, 15, 10, 10, 10, 15, 20];
+
+beforeAll(() => {
+  writeFileSync(scheme, JSON.stringify({ id: 'lane-8', components: MAXIMA.map((max, i) => ({ id: `c${i + 1}`, max })), bands: [{ min: 80, label: { en: 'A', vi: 'A' } }] }));
+  let seed = 12345;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const lines = ['\uFEFFMã;Tên đơn vị;c1;c2;c3;c4;c5;c6;c7;c8'];
+  for (let i = 0; i < 6000; i++) {
+    const cells = MAXIMA.map((m) => (Math.floor(rnd() * m * 50 + m * 50) / 100).toFixed(2).replace('.', ','));
+    lines.push(`X${i};Xã Số ${i % 4000};${cells.join(';')}`);
+  }
+  writeFileSync(big, lines.join('\r\n') + '\r\n');
+  lines[3001] = lines[3001]!.replace(/;([^;]*)$/, ';25,00');
+  writeFileSync(damaged, lines.join('\r\n') + '\r\n');
+});
+
+describe('rank --format json on a large file (compact lane)', () => {
+  it('writes exactly what the general path writes, to stdout and to --out', () => {
+    const args = ['rank', big, '--scheme', scheme, '--format', 'json'];
+    const lane = cli(args, { env: { PAR_SCORE_DEBUG: '1' } });
+    const general = cli(args, { env: { PAR_SCORE_LANE: 'general' } });
+    expect(lane.code).toBe(0);
+    expect(lane.stderr).toBe(''); // no "general path: <reason>" line: the lane took the file
+    expect(general.code).toBe(0);
+    expect(lane.stdout).toBe(general.stdout);
+    const doc = JSON.parse(lane.stdout);
+    expect(doc.units).toHaveLength(6000);
+    expect(doc.units[0].unit).toMatch(/^Xã Số \d+$/);
+    const out = join(dir, 'ket-qua.json');
+    expect(cli([...args, '--out', out]).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(general.stdout);
+  });
+
+  it('leaves a damaged file to the general path, which names file, line and column', () => {
+    const r = cli(['rank', damaged, '--scheme', scheme, '--format', 'json'], { env: { PAR_SCORE_DEBUG: '1' } });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('general path: line content the general reader must judge');
+    expect(r.stderr).toContain(`${damaged}:3002:10`);
+    expect(r.stderr).toMatch(/25,00 is above the maximum 20/);
+  });
+});
