@@ -24,12 +24,15 @@ const script = new Script(`(function (exports, require, module, __filename, __di
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require, cli, file, join(__dirname, '..', 'dist'));
 if (process.env.PAR_SCORE_MAKE_CACHE) {
-  process.on('exit', () => {
+  // Build time: run the given jobs (a JSON list of argument lists) quietly, so the functions they use
+  // are compiled, then save the code cache.
+  const quiet = { env: {}, stdoutIsTTY: false, stdout: async () => {}, stderr: () => {} };
+  (async () => {
+    for (const argv of JSON.parse(process.env.PAR_SCORE_MAKE_CACHE)) await cli.exports.run(argv, quiet);
     try {
       writeFileSync(cacheFile, script.createCachedData());
     } catch {
       // a read-only install keeps working without a cache
     }
-  });
-}
-cli.exports.main(process.argv.slice(2));
+  })();
+} else cli.exports.main(process.argv.slice(2));
