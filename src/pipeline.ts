@@ -19,6 +19,22 @@ export interface Source {
   /** Shown in messages: a path, or `<stdin>`. */
   readonly name: string;
   readonly bytes: Uint8Array;
+  /** The bytes already decoded (see `decodeSource`); then `bytes` may be empty. */
+  readonly text?: string;
+}
+
+/**
+ * The source with its text decoded and its bytes let go (half the memory of a large input), or the
+ * source itself when it cannot be decoded: reading it then reports why, as usual.
+ */
+export function decodeSource(source: Source): Source {
+  if (source.text !== undefined) return source;
+  try {
+    return { name: source.name, bytes: new Uint8Array(0), text: decode(source.bytes, source.name) };
+  } catch (e) {
+    if (e instanceof ParScoreError) return source;
+    throw e;
+  }
 }
 
 export interface LoadOptions {
@@ -45,7 +61,7 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
   const located: LocatedHeader[] = [];
   for (const source of sources) {
     try {
-      const text = decode(source.bytes, source.name);
+      const text = source.text ?? decode(source.bytes, source.name);
       const csv = readCsv(text, source.name, options.delimiter);
       if (csv.rows.length === 0) {
         log.error('empty-file', 'the file is empty (no header, no rows)', { file: source.name, line: 1 });
@@ -103,13 +119,8 @@ export function rankSources(sources: readonly Source[], options: RankSourcesOpti
 export function rankSourcesCompact(sources: readonly Source[], options: RankSourcesOptions = {}): { ranking: CompactRanking } | { fallback: string } {
   const [source, ...others] = sources;
   if (!source || others.length > 0) return { fallback: 'several files' };
-  let text: string;
-  try {
-    text = decode(source.bytes, source.name);
-  } catch (e) {
-    if (e instanceof ParScoreError) return { fallback: 'the file cannot be decoded' };
-    throw e;
-  }
+  const text = decodeSource(source).text;
+  if (text === undefined) return { fallback: 'the file cannot be decoded' };
   const read = readCompact(text, source.name, {
     candidates: options.candidates ?? builtinSchemes(),
     ...(options.scheme ? { scheme: options.scheme } : {}),

@@ -145,7 +145,7 @@ export async function readSources(paths: readonly string[], requested = DEFAULT_
 
 /** Sources read for the compact lane that must go the general way after all: the general bound applies. */
 export async function ensureFitsHeap(sources: readonly Source[], requested: number): Promise<void> {
-  const total = sources.reduce((size, s) => size + s.bytes.length, 0);
+  const total = sources.reduce((size, s) => size + Math.max(s.bytes.length, s.text?.length ?? 0), 0);
   const limit = await limitFor(total, requested);
   if (total > limit) throw await tooLarge(sources.length === 1 ? sources[0]!.name : sources.map((s) => s.name).join(', '), total, requested, limit);
 }

@@ -190,14 +190,16 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
   let pos = headerLine ? headerLine.next : text.length;
   const names: string[] = [];
   const codes: (string | undefined)[] | undefined = claimed.has('meta:code') ? [] : undefined;
-  let capacity = Math.max(16, Math.ceil((text.length - pos) / 16));
+  // Every unit is a line: the line count bounds the rows, so the columns are allocated once.
+  const lineCount = occurrences(text, '\n') + 1;
+  let capacity = lineCount;
   // Half the memory when every value fits in 32 bits (maxima up to 2147 points).
   const narrow = maxima.every((m) => m <= 2 ** 31 - 1);
   const column = (size: number) => (narrow ? new Int32Array(size) : new Float64Array(size));
   let points = scheme.components.map(() => column(capacity));
   const seen = { comma: 0, point: 0, decimals: 0 };
   const keyOf = (code: string | undefined, name: string) => (code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`);
-  const keys = new UniqueKeys(occurrences(text, '\n') + 1, (unit) => keyOf(codes?.[unit], names[unit]!));
+  const keys = new UniqueKeys(lineCount, (unit) => keyOf(codes?.[unit], names[unit]!));
   const componentCount = scheme.components.length;
   const row = new Float64Array(componentCount);
   let count = 0;

@@ -311,7 +311,8 @@ function encodeString(x: string | null, into: Uint8Array, at: number, encoder: T
 
 /**
  * The same document for a ranking of the compact lane, byte for byte (a differential test checks
- * it), as UTF-8 chunks of about 1 MiB. Numbers are printed from exact scaled integers, and the bytes
+ * it), as UTF-8 chunks of about 1 MiB, each valid until the next one is asked for (write it, or
+ * copy it, before going on). Numbers are printed from exact scaled integers, and the bytes
  * that follow from a value are made once per distinct value: a component's entry follows from its
  * rank (equal points, equal rank), and a unit's rank, total, index and band from its rank too.
  */
@@ -402,8 +403,9 @@ export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string |
     }
     return [i, off];
   };
+  // One buffer, filled again for each chunk: a chunk is valid until the next one is asked for.
+  const buf = new Uint8Array(CHUNK);
   for (let i = 0; i <= last; ) {
-    const buf = new Uint8Array(CHUNK);
     const [next, written] = fill(buf, i);
     yield buf.subarray(0, written);
     i = next;

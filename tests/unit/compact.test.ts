@@ -36,7 +36,12 @@ function scheme(precision: number, bands: boolean): Scheme {
   return s!;
 }
 
-const joinChunks = (chunks: Iterable<string | Uint8Array>) => [...chunks].map((c) => (typeof c === 'string' ? c : new TextDecoder().decode(c))).join('');
+/** Chunks as a writer uses them: each one taken before the next is asked for. */
+function joinChunks(chunks: Iterable<string | Uint8Array>): string {
+  let text = '';
+  for (const c of chunks) text += typeof c === 'string' ? c : new TextDecoder().decode(c);
+  return text;
+}
 
 type Outcome = { lane: 'compact' | 'fallback'; general: string | ParScoreError };
 

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { usageError } from '../../core/problem.js';
 import * as z from 'zod/mini';
-import { rankSources, rankSourcesCompact, type Source } from '../../pipeline.js';
+import { decodeSource, rankSources, rankSourcesCompact, type Source } from '../../pipeline.js';
 import type { Ranking } from '../../core/ranking.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, COMPACT_MEMORY_PER_INPUT_BYTE, ensureFitsHeap, readSources, writeAtomic, writeOutput, type Output } from '../io.js';
@@ -101,9 +101,11 @@ Examples:
     }
     // JSON of one year may go through the compact lane, which needs far less memory than the general path.
     const laneMayApply = o.format === 'json' && !o.prev && ctx.env.PAR_SCORE_LANE !== 'general';
-    const sources = await readSources(files, o.maxInputSize, laneMayApply ? COMPACT_MEMORY_PER_INPUT_BYTE : undefined);
+    let sources = await readSources(files, o.maxInputSize, laneMayApply ? COMPACT_MEMORY_PER_INPUT_BYTE : undefined);
     const rankOptions = pipelineOptions(o, scheme);
     if (laneMayApply && compactLaneFits(sources, ctx)) {
+      // Decoded once, for the lane and for the general path if it must follow; the bytes are let go.
+      sources = sources.map(decodeSource);
       const compact = rankSourcesCompact(sources, rankOptions);
       if ('ranking' in compact) {
         await deliver((await import('../../render/json.js')).renderCompactJsonChunks(compact.ranking), [], o, ctx);
