@@ -62,7 +62,7 @@ function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: numb
     let end = start + 1;
     while (end < n && totals[order[end]!] === totals[order[start]!]) end++;
     if (end - start > 1) {
-      const run = Array.from(order.subarray(start, end), (u) => ({ u, key: sortKey(table.names[u]!, table.codes?.[u]) }));
+      const run = Array.from(order.subarray(start, end), (u) => ({ u, key: sortKey(table.names.get(u)!, table.codes?.get(u)) }));
       run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
       for (let i = 0; i < run.length; i++) order[start + i] = run[i]!.u;
     }

@@ -24,9 +24,9 @@ const HEADER_WINDOW = 11;
 export interface CompactTable {
   readonly file: string;
   readonly count: number;
-  readonly names: readonly string[];
+  readonly names: TextColumn;
   /** Undefined when the file has no code column. */
-  readonly codes?: readonly (string | undefined)[];
+  readonly codes?: TextColumn;
   /** By component position in the scheme: points x 10^6, by unit (32-bit when every maximum allows). */
   readonly points: readonly (Float64Array | Int32Array)[];
   /** The most decimals written in any score cell. */
@@ -53,15 +53,54 @@ const SUPPORTED_META: ReadonlySet<MetaRole> = new Set(['unit', 'code', 'total', 
 
 const fallback = (why: string): CompactRead => ({ fallback: why });
 
-/** A name or code as `cleanName` leaves it: printable ASCII with single inner spaces is already clean. */
-function cleanCell(text: string, s: number, e: number): string {
-  let plain = e > s && text.charCodeAt(s) !== 32 && text.charCodeAt(e - 1) !== 32;
-  for (let i = s; plain && i < e; i++) {
+/** Whether `cleanName` would leave text[s, e) as it is: printable ASCII with single inner spaces. */
+function isClean(text: string, s: number, e: number): boolean {
+  if (e > s && (text.charCodeAt(s) === 32 || text.charCodeAt(e - 1) === 32)) return false;
+  for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
-    if (c < 32 || c > 126 || (c === 32 && text.charCodeAt(i + 1) === 32)) plain = false;
+    if (c < 32 || c > 126 || (c === 32 && text.charCodeAt(i + 1) === 32)) return false;
   }
-  const raw = text.slice(s, e);
-  return plain ? raw : cleanName(raw);
+  return true;
+}
+
+/**
+ * Names or codes, by unit, as `cleanName` makes them; an empty cell is undefined. Kept as offsets into
+ * the file's text (a million names would otherwise be a million strings held to the end); a cell that
+ * cleaning changes is kept as its cleaned string.
+ */
+export class TextColumn {
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private readonly cleaned = new Map<number, string>();
+
+  constructor(
+    private readonly text: string,
+    capacity: number,
+  ) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
+
+  /** Stores text[s, e) for `unit` and returns its value. */
+  set(unit: number, s: number, e: number): string | undefined {
+    if (this.cleaned.size > 0) this.cleaned.delete(unit); // left by a row that was then skipped
+    if (isClean(this.text, s, e)) {
+      this.starts[unit] = s;
+      this.ends[unit] = e;
+      return e > s ? this.text.slice(s, e) : undefined;
+    }
+    this.starts[unit] = 0;
+    this.ends[unit] = 0;
+    const value = cleanName(this.text.slice(s, e));
+    if (value !== '') this.cleaned.set(unit, value);
+    return value === '' ? undefined : value;
+  }
+
+  get(unit: number): string | undefined {
+    const s = this.starts[unit]!;
+    const e = this.ends[unit]!;
+    return e > s ? this.text.slice(s, e) : this.cleaned.get(unit);
+  }
 }
 
 /**
@@ -188,18 +227,18 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
 
   const headerLine = lines[header.dataStart - 1];
   let pos = headerLine ? headerLine.next : text.length;
-  const names: string[] = [];
-  const codes: (string | undefined)[] | undefined = claimed.has('meta:code') ? [] : undefined;
-  // Every unit is a line: the line count bounds the rows, so the columns are allocated once.
   const lineCount = occurrences(text, '\n') + 1;
-  let capacity = lineCount;
+  const names = new TextColumn(text, lineCount);
+  const codes = claimed.has('meta:code') ? new TextColumn(text, lineCount) : undefined;
+  // Every unit is a line: the line count bounds the rows, so the columns are allocated once.
+  const capacity = lineCount;
   // Half the memory when every value fits in 32 bits (maxima up to 2147 points).
   const narrow = maxima.every((m) => m <= 2 ** 31 - 1);
   const column = (size: number) => (narrow ? new Int32Array(size) : new Float64Array(size));
-  let points = scheme.components.map(() => column(capacity));
+  const points = scheme.components.map(() => column(capacity));
   const seen = { comma: 0, point: 0, decimals: 0 };
   const keyOf = (code: string | undefined, name: string) => (code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`);
-  const keys = new UniqueKeys(lineCount, (unit) => keyOf(codes?.[unit], names[unit]!));
+  const keys = new UniqueKeys(lineCount, (unit) => keyOf(codes?.get(unit), names.get(unit)!));
   const componentCount = scheme.components.length;
   const row = new Float64Array(componentCount);
   let count = 0;
@@ -260,11 +299,10 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
           else declared = v;
         }
       } else if (role === UNIT) {
-        name = cleanCell(text, s, i);
+        name = names.set(count, s, i) ?? '';
         if (name === '') ok = false;
       } else if (role === CODE) {
-        const c = cleanCell(text, s, i);
-        code = c === '' ? undefined : c;
+        code = codes!.set(count, s, i);
       } else if (role === BLANK) {
         if (i > s && text.slice(s, i).trim() !== '') ok = false;
       }
@@ -292,17 +330,7 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
       if (Math.abs(declared - sum) > SCALE / 100) return fallback('a declared total differs from the sum');
     }
     if (!keys.add(keyOf(code, name), count)) return fallback('a duplicate unit');
-    if (count === capacity) {
-      capacity *= 2;
-      points = points.map((p) => {
-        const grown = column(capacity);
-        grown.set(p);
-        return grown;
-      });
-    }
     for (let k = 0; k < componentCount; k++) points[k]![count] = row[k]!;
-    names.push(name);
-    codes?.push(code);
     count++;
     pos = next;
   }

@@ -383,10 +383,10 @@ export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string |
       const [head, middle] = texts(u, ranks[u]!);
       buf.set(head, off);
       off += head.length;
-      off += encodeString(table.names[u]!, buf, off, encoder);
+      off += encodeString(table.names.get(u)!, buf, off, encoder);
       buf.set(betweenNameAndCode, off);
       off += betweenNameAndCode.length;
-      const code = table.codes?.[u];
+      const code = table.codes?.get(u);
       off += encodeString(code ?? null, buf, off, encoder);
       buf.set(middle, off);
       off += middle.length;
