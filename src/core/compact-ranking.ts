@@ -9,7 +9,7 @@ import { add, percent, roundSafe, scaleRatio, toRatio, ZERO, type Decimal, type 
 import { ranksFromKeys } from './rank.js';
 import { sortKey, type BandCount, type RankOptions } from './ranking.js';
 import type { Stats } from './summary.js';
-import { COMPACT_SCALE, type CompactTable } from '../input/compact.js';
+import { COMPACT_SCALE, toScaled, type CompactTable } from '../input/compact.js';
 import type { Scheme } from '../scheme/schema.js';
 
 export interface CompactRanking {
@@ -100,9 +100,8 @@ export function rankCompact(
   if (options.ties === 'ordinal') return { fallback: 'ordinal ties' };
   const ties = options.ties;
   const n = table.count;
-  const scaleOf = (d: Decimal) => Number(d.units) * 10 ** (COMPACT_SCALE - d.scale);
   const max = scheme.components.reduce((acc, c) => add(acc, c.max), ZERO);
-  const maxScaled = scaleOf(max);
+  const maxScaled = toScaled(max);
   if (!(maxScaled > 0)) return { fallback: 'no maximum' };
   const p = scheme.precision;
   // Every rounding below works in safe integers: (points x 100) x 10^precision stays below 2^53.
@@ -147,7 +146,7 @@ export function rankCompact(
 
   const step = 10 ** (COMPACT_SCALE - table.decimals);
   const componentRanks = scheme.components.map((c, k) => {
-    const top = scaleOf(c.max);
+    const top = toScaled(c.max);
     const points = table.points[k]!;
     return top / step < COUNTING_RANGE ? countingRanks(points, step, top, ties) : Int32Array.from(ranksFromKeys(Float64Array.from(points), ties));
   });

@@ -5,6 +5,7 @@
  * warning and gives up, with the reason, on anything else; the caller then runs the general path,
  * which reports the problem exactly as usual. A differential test pins both to the same results.
  */
+import type { Decimal } from '../core/decimal.js';
 import { ParScoreError } from '../core/problem.js';
 import { cleanName, nameKey } from '../core/text.js';
 import type { Scheme } from '../scheme/schema.js';
@@ -16,6 +17,11 @@ import { MAX_CELL_LENGTH } from './table.js';
 /** Points are held as integers: value x 10^COMPACT_SCALE. */
 export const COMPACT_SCALE = 6;
 const SCALE = 10 ** COMPACT_SCALE;
+/** A decimal (at most COMPACT_SCALE decimals) as the lane holds points: value x 10^6. */
+export function toScaled(d: Decimal): number {
+  return Number(d.units) * 10 ** (COMPACT_SCALE - d.scale);
+}
+
 /** SCALE / 10^decimals, by decimals. */
 const UNIT_OF_DECIMALS = Array.from({ length: COMPACT_SCALE + 1 }, (_, d) => 10 ** (COMPACT_SCALE - d));
 /** Header search window of `locateHeader`: the title rows it allows, plus the header. */
@@ -220,7 +226,7 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
   if (!claimed.has('meta:unit')) return fallback('no unit column');
   const maxima = scheme.components.map((c) => {
     decimalsNeeded = Math.max(decimalsNeeded, c.max.scale);
-    return Number(c.max.units) * 10 ** (COMPACT_SCALE - c.max.scale);
+    return toScaled(c.max);
   });
   if (decimalsNeeded > COMPACT_SCALE || maxima.reduce((a, b) => a + b, 0) > Number.MAX_SAFE_INTEGER / 100) return fallback('maxima too fine or too large');
   if (scheme.components.some((c) => !claimed.has(`component:${c.id}`))) return fallback('a component has no column');

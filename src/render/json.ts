@@ -10,7 +10,7 @@ import type { CompactRanking } from '../core/compact-ranking.js';
 import { reasonText, type Comparison, type PreviousValues, type UnitChange } from '../core/compare.js';
 import type { Stats } from '../core/summary.js';
 import type { Band, Scheme } from '../scheme/schema.js';
-import { COMPACT_SCALE } from '../input/compact.js';
+import { COMPACT_SCALE, toScaled } from '../input/compact.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -322,9 +322,8 @@ export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string |
   const scale = 10 ** COMPACT_SCALE;
   const encoder = new TextEncoder();
   const bytes = (text: string) => encoder.encode(text);
-  const scaled = (d: Decimal) => Number(d.units) * 10 ** (COMPACT_SCALE - d.scale);
   const fixed = (q: number | undefined) => scaledJsonText(q!, p);
-  const maxScaled = scaled(cr.max);
+  const maxScaled = toScaled(cr.max);
   const bands = scheme.bands.map((b) => bandText(b));
   const HOLE = '\u0000';
   const shell = unitText(HOLE, table.count, HOLE, HOLE, 'null', true, HOLE, num(n(cr.max, p)), HOLE, HOLE, HOLE, 'null', 'null').split(HOLE);
@@ -334,7 +333,7 @@ export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string |
   const unitMiddles = new Map<number, Uint8Array>();
   let reserve = 4096 + 2 * 6 * 1000;
   const entries = scheme.components.map((c, k) => {
-    const max = scaled(c.max);
+    const max = toScaled(c.max);
     const [before, between, after, end] = componentText(c.id, true, HOLE, num(n(c.max, p)), HOLE, HOLE).split(HOLE);
     reserve += 3 * (before!.length + between!.length + after!.length + end!.length) + 64;
     const texts = new Map<number, Uint8Array>();
