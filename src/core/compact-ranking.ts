@@ -46,7 +46,16 @@ function ceilDiv(a: bigint, b: bigint): bigint {
 function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: number): Int32Array {
   const n = table.count;
   const order = new Int32Array(n);
-  if ((maxScaled + 1) * n < Number.MAX_SAFE_INTEGER) {
+  const step = 10 ** (COMPACT_SCALE - table.decimals);
+  const range = Math.floor(maxScaled / step) + 1;
+  if (range <= COUNTING_RANGE) {
+    // Totals are multiples of step: a counting sort, highest first, units in file order within a value.
+    const starts = new Int32Array(range + 1);
+    const bucket = new Int32Array(n);
+    for (let u = 0; u < n; u++) starts[(bucket[u] = range - 1 - Math.round(totals[u]! / step)) + 1]!++;
+    for (let b = 1; b <= range; b++) starts[b]! += starts[b - 1]!;
+    for (let u = 0; u < n; u++) order[starts[bucket[u]!]!++] = u;
+  } else if ((maxScaled + 1) * n < Number.MAX_SAFE_INTEGER) {
     // One native sort of exact keys: (max - total) x n + unit.
     const keys = new Float64Array(n);
     for (let u = 0; u < n; u++) keys[u] = (maxScaled - totals[u]!) * n + u;

@@ -75,12 +75,14 @@ function isClean(text: string, s: number, e: number): boolean {
  * cleaning changes is kept as its cleaned string.
  */
 export class TextColumn {
-  private starts: Int32Array;
-  private ends: Int32Array;
+  /** By unit: where its cell starts and ends in `text`; equal when the cell is empty or was cleaned. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   private readonly cleaned = new Map<number, string>();
 
   constructor(
-    private readonly text: string,
+    /** The file's text; a cell kept as offsets is printable ASCII with single inner spaces. */
+    readonly text: string,
     capacity: number,
   ) {
     this.starts = new Int32Array(capacity);
