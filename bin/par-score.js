@@ -16,8 +16,9 @@ try {
 } catch {
   // no cache: compile as usual
 }
-// The wrapper shares the first line with the bundle, so line numbers in stack traces stay right.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
+// The bundle is one function expression, (function (exports, require, module, __filename, __dirname)
+// {...}), in ASCII (scripts/build.mjs checks): read as Latin-1, it is a one-byte string, compiled as is.
+const script = new Script(readFileSync(file, 'latin1'), {
   filename: file,
   ...(cachedData ? { cachedData } : {}),
 });

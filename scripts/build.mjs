@@ -4,7 +4,7 @@
 //  - dist/index.js: the library (ESM) and dist/types: its declarations (tsc).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -45,6 +45,15 @@ await build({
   minify: true,
   supported: { 'dynamic-import': false },
 });
+// The bundle is stored as the function bin/par-score.js compiles (its first line opens it, so line
+// numbers stay right), in ASCII only: the shim reads it as Latin-1 into a one-byte string and
+// compiles it as it is, with no copy of the source to make (less garbage to collect at every start).
+const cliFile = join(root, 'dist/cli.cjs');
+const bundled = readFileSync(cliFile, 'latin1');
+const nonAscii = /[^\x00-\x7f]/.exec(bundled);
+if (nonAscii) throw new Error(`dist/cli.cjs must be ASCII; found ${JSON.stringify(bundled.slice(nonAscii.index - 30, nonAscii.index + 10))}`);
+writeFileSync(cliFile, `(function (exports, require, module, __filename, __dirname) {${bundled}\n})`, 'latin1');
+
 await build({
   ...common,
   format: 'esm',

@@ -213,14 +213,6 @@ export function writeAtomic(out: string, output: Output): void {
   }
 }
 
-/** Writes to stdout; resolves when the data has been handed to the OS (so exit codes never cut output). */
-export function writeStdout(text: string | Uint8Array): Promise<void> {
-  return new Promise((done) => {
-    if (text.length === 0) return done();
-    process.stdout.write(text, () => done());
-  });
-}
-
 /** Writes every piece in turn, waiting for each: memory stays bounded by one piece. */
 export async function writeOutput(write: (text: string | Uint8Array) => Promise<void>, output: Output): Promise<void> {
   if (typeof output === 'string') return write(output);

@@ -20,7 +20,7 @@ export function cleanName(raw: string): string {
 export function foldDiacritics(s: string): string {
   // ASCII has nothing to fold (a common case worth a shortcut: a million names in a large table).
   if (ASCII.test(s)) return s.toLowerCase();
-  return s.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return s.normalize('NFD').replace(ALL_MARKS, '').replace(/\u0111/g, 'd').replace(/\u0110/g, 'D').toLowerCase();
 }
 
 const TRAILING_NOTE = /\s*[([]([^()[\]]*)[)\]]\s*$/;

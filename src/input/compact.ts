@@ -89,19 +89,24 @@ export class TextColumn {
     this.ends = new Int32Array(capacity);
   }
 
-  /** Stores text[s, e) for `unit` and returns its value. */
-  set(unit: number, s: number, e: number): string | undefined {
+  /** Stores text[s, e) for `unit`; false when the cell is empty (after cleaning). */
+  set(unit: number, s: number, e: number): boolean {
     if (this.cleaned.size > 0) this.cleaned.delete(unit); // left by a row that was then skipped
     if (isClean(this.text, s, e)) {
       this.starts[unit] = s;
       this.ends[unit] = e;
-      return e > s ? this.text.slice(s, e) : undefined;
+      return e > s;
     }
     this.starts[unit] = 0;
     this.ends[unit] = 0;
     const value = cleanName(this.text.slice(s, e));
     if (value !== '') this.cleaned.set(unit, value);
-    return value === '' ? undefined : value;
+    return value !== '';
+  }
+
+  /** Whether the unit's cell is kept as offsets into `text` (printable ASCII, unchanged by cleaning). */
+  isSpan(unit: number): boolean {
+    return this.ends[unit]! > this.starts[unit]!;
   }
 
   get(unit: number): string | undefined {
@@ -117,8 +122,8 @@ export class TextColumn {
  * earlier unit's key is made again and compared, so the answer is exact.
  */
 class UniqueKeys {
-  private readonly units: Int32Array;
-  private readonly hashes: Int32Array;
+  /** By slot: unit + 1 (0 when free), then the key's hash. */
+  private readonly slots: Int32Array;
   private readonly mask: number;
 
   constructor(
@@ -127,26 +132,47 @@ class UniqueKeys {
   ) {
     let size = 16;
     while (size < 2 * capacity) size *= 2;
-    this.units = new Int32Array(size);
-    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
     this.mask = size - 1;
   }
 
   /** Adds the key of `unit`; false when an equal key is already there. */
   add(key: string, unit: number): boolean {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    let h = FNV_OFFSET;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+    return this.addHashed(h, unit, key);
+  }
+
+  /**
+   * Adds the key `code:` + lower-case text[s, e) of `unit`, for printable ASCII text, hashed as `add`
+   * hashes that string, without making it (it is made only to compare keys with equal hashes).
+   */
+  addCode(text: string, s: number, e: number, unit: number): boolean {
+    let h = CODE_PREFIX_HASH;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
+    }
+    return this.addHashed(h, unit);
+  }
+
+  private addHashed(h: number, unit: number, key?: string): boolean {
+    const slots = this.slots;
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const other = this.units[slot]!;
+      const other = slots[2 * slot]!;
       if (other === 0) {
-        this.units[slot] = unit + 1;
-        this.hashes[slot] = h;
+        slots[2 * slot] = unit + 1;
+        slots[2 * slot + 1] = h;
         return true;
       }
-      if (this.hashes[slot] === h && this.keyOf(other - 1) === key) return false;
+      if (slots[2 * slot + 1] === h && this.keyOf(other - 1) === (key ?? this.keyOf(unit))) return false;
     }
   }
 }
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const CODE_PREFIX_HASH = [...'code:'].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), FNV_PRIME), FNV_OFFSET);
 
 interface Line {
   readonly row: CsvRow;
@@ -258,8 +284,7 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
     let end = nl < 0 ? text.length : nl;
     const next = nl < 0 ? text.length : nl + 1;
     if (crlf && nl >= 0) end = nl - 1;
-    let name = '';
-    let code: string | undefined;
+    let coded = false;
     let declared = NaN;
     let field = 0;
     let ok = true;
@@ -307,10 +332,9 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
           else declared = v;
         }
       } else if (role === UNIT) {
-        name = names.set(count, s, i) ?? '';
-        if (name === '') ok = false;
+        if (!names.set(count, s, i)) ok = false;
       } else if (role === CODE) {
-        code = codes!.set(count, s, i);
+        coded = codes!.set(count, s, i);
       } else if (role === BLANK) {
         if (i > s && text.slice(s, i).trim() !== '') ok = false;
       }
@@ -337,7 +361,12 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
       // The general path warns beyond 0.01 points.
       if (Math.abs(declared - sum) > SCALE / 100) return fallback('a declared total differs from the sum');
     }
-    if (!keys.add(keyOf(code, name), count)) return fallback('a duplicate unit');
+    const unique = !coded
+      ? keys.add(keyOf(undefined, names.get(count)!), count)
+      : codes!.isSpan(count)
+        ? keys.addCode(text, codes!.starts[count]!, codes!.ends[count]!, count)
+        : keys.add(keyOf(codes!.get(count), ''), count);
+    if (!unique) return fallback('a duplicate unit');
     for (let k = 0; k < componentCount; k++) points[k]![count] = row[k]!;
     count++;
     pos = next;
