@@ -119,9 +119,8 @@ export function rankSources(sources: readonly Source[], options: RankSourcesOpti
 export function rankSourcesCompact(sources: readonly Source[], options: RankSourcesOptions = {}): { ranking: CompactRanking } | { fallback: string } {
   const [source, ...others] = sources;
   if (!source || others.length > 0) return { fallback: 'several files' };
-  const text = decodeSource(source).text;
-  if (text === undefined) return { fallback: 'the file cannot be decoded' };
-  const read = readCompact(text, source.name, {
+  if (source.text !== undefined) return { fallback: 'the file was decoded already' };
+  const read = readCompact(source.bytes, source.name, {
     candidates: options.candidates ?? builtinSchemes(),
     ...(options.scheme ? { scheme: options.scheme } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),

@@ -42,6 +42,52 @@ function ceilDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a > 0n === b > 0n ? q + 1n : q;
 }
 
+/**
+ * `sortKey` order of two units whose names and codes are printable ASCII kept as byte offsets:
+ * `foldDiacritics` of such a name is its lower case, so the keys compare as the lower-case names,
+ * then the names, then the codes (none = empty), each shorter-first when one is a prefix of the other.
+ */
+function compareAsciiKeys(bytes: Uint8Array, spans: Int32Array, a: number, b: number): number {
+  const as = spans[4 * a]!;
+  const bs = spans[4 * b]!;
+  const al = spans[4 * a + 1]! - as;
+  const bl = spans[4 * b + 1]! - bs;
+  const n = Math.min(al, bl);
+  for (let i = 0; i < n; i++) {
+    let x = bytes[as + i]!;
+    let y = bytes[bs + i]!;
+    if (x === y) continue;
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return x - y;
+  }
+  if (al !== bl) return al - bl;
+  for (let i = 0; i < n; i++) if (bytes[as + i] !== bytes[bs + i]) return bytes[as + i]! - bytes[bs + i]!;
+  const cs = spans[4 * a + 2]!;
+  const ds = spans[4 * b + 2]!;
+  const cl = spans[4 * a + 3]! - cs;
+  const dl = spans[4 * b + 3]! - ds;
+  for (let i = 0, m = Math.min(cl, dl); i < m; i++) if (bytes[cs + i] !== bytes[ds + i]) return bytes[cs + i]! - bytes[ds + i]!;
+  return cl - dl;
+}
+
+/** Puts order[start, end) (units of equal totals) in `sortKey` order. */
+function sortRun(table: CompactTable, order: Int32Array, start: number, end: number): void {
+  const { texts } = table;
+  let ascii = true;
+  for (let i = start; i < end && ascii; i++) ascii = texts.isSpan(order[i]!);
+  if (ascii) {
+    const { bytes, spans } = texts;
+    const run = Array.from(order.subarray(start, end));
+    run.sort((a, b) => compareAsciiKeys(bytes, spans, a, b));
+    order.set(run, start);
+    return;
+  }
+  const run = Array.from(order.subarray(start, end), (u) => ({ u, key: sortKey(texts.name(u), texts.code(u)) }));
+  run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 0; i < run.length; i++) order[start + i] = run[i]!.u;
+}
+
 /** Units by total, highest first, equal totals in name order. */
 function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: number): Int32Array {
   const n = table.count;
@@ -49,13 +95,17 @@ function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: numb
   const step = 10 ** (COMPACT_SCALE - table.decimals);
   const range = Math.floor(maxScaled / step) + 1;
   if (range <= COUNTING_RANGE) {
-    // Totals are multiples of step: a counting sort, highest first, units in file order within a value.
-    const starts = new Int32Array(range + 1);
+    // Totals are multiples of step: a counting sort, highest first, units in file order within a
+    // value; each value's units are then put in name order.
+    const ends = new Int32Array(range + 1);
     const bucket = new Int32Array(n);
-    for (let u = 0; u < n; u++) starts[(bucket[u] = range - 1 - Math.round(totals[u]! / step)) + 1]!++;
-    for (let b = 1; b <= range; b++) starts[b]! += starts[b - 1]!;
-    for (let u = 0; u < n; u++) order[starts[bucket[u]!]!++] = u;
-  } else if ((maxScaled + 1) * n < Number.MAX_SAFE_INTEGER) {
+    for (let u = 0; u < n; u++) ends[(bucket[u] = range - 1 - Math.round(totals[u]! / step)) + 1]!++;
+    for (let b = 1; b <= range; b++) ends[b]! += ends[b - 1]!;
+    for (let u = 0; u < n; u++) order[ends[bucket[u]!]!++] = u;
+    for (let b = 0, start = 0; b < range; start = ends[b++]!) if (ends[b]! - start > 1) sortRun(table, order, start, ends[b]!);
+    return order;
+  }
+  if ((maxScaled + 1) * n < Number.MAX_SAFE_INTEGER) {
     // One native sort of exact keys: (max - total) x n + unit.
     const keys = new Float64Array(n);
     for (let u = 0; u < n; u++) keys[u] = (maxScaled - totals[u]!) * n + u;
@@ -66,15 +116,10 @@ function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: numb
     index.sort((a, b) => totals[b]! - totals[a]! || a - b);
     order.set(index);
   }
-  // Equal totals: by name, then code (sortKey), made only for the units of one run at a time.
   for (let start = 0; start < n; ) {
     let end = start + 1;
     while (end < n && totals[order[end]!] === totals[order[start]!]) end++;
-    if (end - start > 1) {
-      const run = Array.from(order.subarray(start, end), (u) => ({ u, key: sortKey(table.names.get(u)!, table.codes?.get(u)) }));
-      run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-      for (let i = 0; i < run.length; i++) order[start + i] = run[i]!.u;
-    }
+    if (end - start > 1) sortRun(table, order, start, end);
     start = end;
   }
   return order;

@@ -1,10 +1,17 @@
 /**
- * The compact lane's reader: a clean, quote-free file read straight into columns (points as integers
- * scaled by 10^6 in typed arrays, names and codes as strings), with no object per row or cell. It
- * accepts only what the general reader (`readCsv` + `readUnits`) accepts without any problem or
- * warning and gives up, with the reason, on anything else; the caller then runs the general path,
- * which reports the problem exactly as usual. A differential test pins both to the same results.
+ * The compact lane's reader: a clean, quote-free file read from its bytes straight into columns
+ * (points as integers scaled by 10^6 in typed arrays; names and codes as byte offsets into the file),
+ * with no object per row or cell and without decoding the whole file into a string. It accepts only
+ * what the general reader (`decode` + `readCsv` + `readUnits`) accepts without any problem or warning
+ * and gives up, with the reason, on anything else; the caller then runs the general path, which
+ * reports the problem exactly as usual. A differential test pins both to the same results.
+ *
+ * Reading is in three steps so that parts of a file can be read side by side (one per thread):
+ * `planCompact` reads the header, `scanCompact` reads the rows of a byte range into a part, and
+ * `findDuplicate` + `joinCompact` check the units' keys across parts and put the parts together.
+ * `readCompact` does all three on one thread.
  */
+import { isUtf8 } from 'node:buffer';
 import type { Decimal } from '../core/decimal.js';
 import { ParScoreError } from '../core/problem.js';
 import { cleanName, nameKey } from '../core/text.js';
@@ -26,13 +33,53 @@ export function toScaled(d: Decimal): number {
 const UNIT_OF_DECIMALS = Array.from({ length: COMPACT_SCALE + 1 }, (_, d) => 10 ** (COMPACT_SCALE - d));
 /** Header search window of `locateHeader`: the title rows it allows, plus the header. */
 const HEADER_WINDOW = 11;
+/** How much of the file is decoded for the header search: `sniffDelimiter` samples 64 Ki characters. */
+const HEAD_BYTES = 256 * 1024;
+const SNIFF_CHARS = 64 * 1024;
+
+/**
+ * Names and codes by unit. A cell of printable ASCII that `cleanName` leaves as it is (the common
+ * case) is kept as its byte offsets in the file; any other is kept as its cleaned string.
+ */
+export class UnitTexts {
+  constructor(
+    /** The file's bytes. */
+    readonly bytes: Uint8Array,
+    /** By unit: the name's start and end, then the code's (equal when empty or kept as a string). */
+    readonly spans: Int32Array,
+    /** By unit x 2 (+1 for the code): cells kept as cleaned strings. */
+    readonly strings: ReadonlyMap<number, string>,
+    readonly hasCodes: boolean,
+  ) {}
+
+  name(u: number): string {
+    return this.text(4 * u, 2 * u)!;
+  }
+
+  code(u: number): string | undefined {
+    return this.text(4 * u + 2, 2 * u + 1);
+  }
+
+  /** Whether the unit's name, and code if any, are kept as byte offsets (ASCII). */
+  isSpan(u: number): boolean {
+    return !this.strings.has(2 * u) && !this.strings.has(2 * u + 1);
+  }
+
+  private text(at: number, key: number): string | undefined {
+    const s = this.spans[at]!;
+    const e = this.spans[at + 1]!;
+    return e > s ? ascii(this.bytes, s, e) : this.strings.get(key);
+  }
+}
+
+function ascii(bytes: Uint8Array, s: number, e: number): string {
+  return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
+}
 
 export interface CompactTable {
   readonly file: string;
   readonly count: number;
-  readonly names: TextColumn;
-  /** Undefined when the file has no code column. */
-  readonly codes?: TextColumn;
+  readonly texts: UnitTexts;
   /** By component position in the scheme: points x 10^6, by unit (32-bit when every maximum allows). */
   readonly points: readonly (Float64Array | Int32Array)[];
   /** The most decimals written in any score cell. */
@@ -46,7 +93,8 @@ export interface CompactReadOptions {
   readonly unitColumn?: string;
 }
 
-export type CompactRead = { readonly table: CompactTable; readonly scheme: Scheme } | { readonly fallback: string };
+export type Fallback = { readonly fallback: string };
+const fallback = (why: string): Fallback => ({ fallback: why });
 
 // Column roles in the scan; component positions are >= 0.
 const IGNORED = -1;
@@ -57,122 +105,19 @@ const TOTAL = -4;
 const BLANK = -5;
 const SUPPORTED_META: ReadonlySet<MetaRole> = new Set(['unit', 'code', 'total', 'ignored']);
 
-const fallback = (why: string): CompactRead => ({ fallback: why });
-
-/** Whether `cleanName` would leave text[s, e) as it is: printable ASCII with single inner spaces. */
-function isClean(text: string, s: number, e: number): boolean {
-  if (e > s && (text.charCodeAt(s) === 32 || text.charCodeAt(e - 1) === 32)) return false;
-  for (let i = s; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 || c > 126 || (c === 32 && text.charCodeAt(i + 1) === 32)) return false;
-  }
-  return true;
+/** What the scan needs to know of a file, from its header: plain data, so it can go to a worker. */
+export interface CompactPlan {
+  readonly file: string;
+  readonly delimiter: Delimiter;
+  readonly crlf: boolean;
+  /** By field: a component position (>= 0) or one of the roles above. */
+  readonly roles: readonly number[];
+  /** By component position: the maximum x 10^6. */
+  readonly maxima: readonly number[];
+  readonly hasCodes: boolean;
+  /** Byte offset of the line after the header. */
+  readonly dataStart: number;
 }
-
-/**
- * Names or codes, by unit, as `cleanName` makes them; an empty cell is undefined. Kept as offsets into
- * the file's text (a million names would otherwise be a million strings held to the end); a cell that
- * cleaning changes is kept as its cleaned string.
- */
-export class TextColumn {
-  /** By unit: where its cell starts and ends in `text`; equal when the cell is empty or was cleaned. */
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  private readonly cleaned = new Map<number, string>();
-
-  constructor(
-    /** The file's text; a cell kept as offsets is printable ASCII with single inner spaces. */
-    readonly text: string,
-    capacity: number,
-  ) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-  }
-
-  /** Stores text[s, e) for `unit`; false when the cell is empty (after cleaning). */
-  set(unit: number, s: number, e: number): boolean {
-    if (this.cleaned.size > 0) this.cleaned.delete(unit); // left by a row that was then skipped
-    if (isClean(this.text, s, e)) {
-      this.starts[unit] = s;
-      this.ends[unit] = e;
-      return e > s;
-    }
-    this.starts[unit] = 0;
-    this.ends[unit] = 0;
-    const value = cleanName(this.text.slice(s, e));
-    if (value !== '') this.cleaned.set(unit, value);
-    return value !== '';
-  }
-
-  /** Whether the unit's cell is kept as offsets into `text` (printable ASCII, unchanged by cleaning). */
-  isSpan(unit: number): boolean {
-    return this.ends[unit]! > this.starts[unit]!;
-  }
-
-  get(unit: number): string | undefined {
-    const s = this.starts[unit]!;
-    const e = this.ends[unit]!;
-    return e > s ? this.text.slice(s, e) : this.cleaned.get(unit);
-  }
-}
-
-/**
- * Tells whether a unit's key (`unitKey`: code, else normalised name) was seen before, without keeping
- * a million key strings: open addressing over 32-bit hashes of the keys, and on equal hashes the
- * earlier unit's key is made again and compared, so the answer is exact.
- */
-class UniqueKeys {
-  /** By slot: unit + 1 (0 when free), then the key's hash. */
-  private readonly slots: Int32Array;
-  private readonly mask: number;
-
-  constructor(
-    capacity: number,
-    private readonly keyOf: (unit: number) => string,
-  ) {
-    let size = 16;
-    while (size < 2 * capacity) size *= 2;
-    this.slots = new Int32Array(2 * size);
-    this.mask = size - 1;
-  }
-
-  /** Adds the key of `unit`; false when an equal key is already there. */
-  add(key: string, unit: number): boolean {
-    let h = FNV_OFFSET;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
-    return this.addHashed(h, unit, key);
-  }
-
-  /**
-   * Adds the key `code:` + lower-case text[s, e) of `unit`, for printable ASCII text, hashed as `add`
-   * hashes that string, without making it (it is made only to compare keys with equal hashes).
-   */
-  addCode(text: string, s: number, e: number, unit: number): boolean {
-    let h = CODE_PREFIX_HASH;
-    for (let i = s; i < e; i++) {
-      const c = text.charCodeAt(i);
-      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FNV_PRIME);
-    }
-    return this.addHashed(h, unit);
-  }
-
-  private addHashed(h: number, unit: number, key?: string): boolean {
-    const slots = this.slots;
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const other = slots[2 * slot]!;
-      if (other === 0) {
-        slots[2 * slot] = unit + 1;
-        slots[2 * slot + 1] = h;
-        return true;
-      }
-      if (slots[2 * slot + 1] === h && this.keyOf(other - 1) === (key ?? this.keyOf(unit))) return false;
-    }
-  }
-}
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const CODE_PREFIX_HASH = [...'code:'].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), FNV_PRIME), FNV_OFFSET);
 
 interface Line {
   readonly row: CsvRow;
@@ -195,29 +140,44 @@ function firstRows(text: string, delimiter: Delimiter, crlf: boolean, limit: num
   return out;
 }
 
-function occurrences(text: string, what: string): number {
-  let n = 0;
-  for (let i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length)) n++;
-  return n;
+/** Every line of `text` ends as the first one does: all with CRLF, or all with LF and no CR at all. */
+function oneLineEnding(text: string, crlf: boolean): boolean {
+  if (!crlf) return !text.includes('\r');
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return false;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return false;
+  return true;
 }
 
-/** Every line ends with CRLF: as many \r as \r\n, and as many \n. */
-function oneLineEnding(text: string): boolean {
-  const crlf = occurrences(text, '\r\n');
-  return crlf === occurrences(text, '\r') && crlf === occurrences(text, '\n');
+/** A U+FEFF (EF BB BF) after the start: the general reader refuses it. */
+function innerByteOrderMark(bytes: Uint8Array, from: number): boolean {
+  for (let i = bytes.indexOf(0xef, from); i >= 0; i = bytes.indexOf(0xef, i + 1)) if (bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) return true;
+  return false;
 }
 
-/** Reads a file's text into columns, or says why the general path must read it. */
-export function readCompact(text: string, file: string, options: CompactReadOptions): CompactRead {
-  if (/^sep=/i.test(text)) return fallback('a sep= line');
-  if (text.includes('"')) return fallback('quoted fields');
-  const firstNl = text.indexOf('\n');
-  const crlf = firstNl > 0 && text.charCodeAt(firstNl - 1) === 13;
-  if (crlf ? !oneLineEnding(text) : text.includes('\r')) return fallback('mixed line endings');
-  const delimiter = options.delimiter ?? sniffDelimiter(text);
+/** Reads the header of a file's bytes, or says why the general path must read the file. */
+export function planCompact(bytes: Uint8Array, file: string, options: CompactReadOptions): { plan: CompactPlan; scheme: Scheme } | Fallback {
+  // What `decode` refuses, or reads in another way, goes the general way.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fallback('UTF-16');
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  if (bytes.indexOf(0) >= 0) return fallback('NUL bytes');
+  if (bytes.indexOf(34) >= 0) return fallback('quoted fields');
+  if (!isUtf8(bytes)) return fallback('not UTF-8');
+  if (innerByteOrderMark(bytes, bom)) return fallback('a byte-order mark inside the file');
 
-  const lines = firstRows(text, delimiter, crlf, HEADER_WINDOW);
+  // The head of the file as text, cut after a line: enough for the header and the delimiter.
+  let headEnd = bytes.length;
+  if (headEnd - bom > HEAD_BYTES) headEnd = bytes.lastIndexOf(10, bom + HEAD_BYTES) + 1;
+  const whole = headEnd === bytes.length;
+  const head = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(bom, headEnd));
+  if (!whole && head.length < SNIFF_CHARS) return fallback('very long lines');
+  if (/^sep=/i.test(head)) return fallback('a sep= line');
+  const firstNl = head.indexOf('\n');
+  const crlf = firstNl > 0 && head.charCodeAt(firstNl - 1) === 13;
+  const delimiter = options.delimiter ?? sniffDelimiter(head);
+
+  const lines = firstRows(head, delimiter, crlf, HEADER_WINDOW);
   if (lines.length === 0) return fallback('no rows');
+  if (!whole && lines.length < HEADER_WINDOW) return fallback('very long lines');
   const header = locateHeader({ file, delimiter, rows: lines.map((l) => l.row) }, options.unitColumn);
   let scheme: Scheme;
   try {
@@ -230,10 +190,8 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
   // Column roles, as readUnits assigns them; any column it would warn about or refuse sends the file back.
   const components = matchComponents(scheme, header.columns);
   const position = new Map(scheme.components.map((c, i) => [c, i]));
-  const width = header.columns.length;
-  const roles = new Int32Array(width);
+  const roles = new Array<number>(header.columns.length).fill(IGNORED);
   const claimed = new Set<string>();
-  let decimalsNeeded = 0;
   for (const col of header.columns) {
     if (col.header.length > MAX_CELL_LENGTH) return fallback('a header is too long');
     const component = components.get(col);
@@ -252,65 +210,191 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
     else return fallback('a column outside the scheme');
   }
   if (!claimed.has('meta:unit')) return fallback('no unit column');
-  const maxima = scheme.components.map((c) => {
-    decimalsNeeded = Math.max(decimalsNeeded, c.max.scale);
-    return toScaled(c.max);
-  });
-  if (decimalsNeeded > COMPACT_SCALE || maxima.reduce((a, b) => a + b, 0) > Number.MAX_SAFE_INTEGER / 100) return fallback('maxima too fine or too large');
+  if (scheme.components.some((c) => c.max.scale > COMPACT_SCALE)) return fallback('maxima too fine');
+  const maxima = scheme.components.map((c) => toScaled(c.max));
+  if (maxima.reduce((a, b) => a + b, 0) > Number.MAX_SAFE_INTEGER / 100) return fallback('maxima too large');
   if (scheme.components.some((c) => !claimed.has(`component:${c.id}`))) return fallback('a component has no column');
 
   const headerLine = lines[header.dataStart - 1];
-  let pos = headerLine ? headerLine.next : text.length;
-  const lineCount = occurrences(text, '\n') + 1;
-  const names = new TextColumn(text, lineCount);
-  const codes = claimed.has('meta:code') ? new TextColumn(text, lineCount) : undefined;
-  // Every unit is a line: the line count bounds the rows, so the columns are allocated once.
-  const capacity = lineCount;
+  const headerEnd = headerLine ? headerLine.next : head.length;
+  if (!oneLineEnding(head.slice(0, headerEnd), crlf)) return fallback('mixed line endings');
+  return {
+    scheme,
+    plan: {
+      file,
+      delimiter,
+      crlf,
+      roles,
+      maxima,
+      hasCodes: claimed.has('meta:code'),
+      dataStart: bom + new TextEncoder().encode(head.slice(0, headerEnd)).length,
+    },
+  };
+}
+
+/** The rows of one byte range of a file, read by `scanCompact`. */
+export interface CompactPart {
+  readonly count: number;
+  /** By component position, by unit (`count` of them used). */
+  readonly points: readonly (Float64Array | Int32Array)[];
+  /** By unit: name start and end, code start and end (see `UnitTexts`). */
+  readonly spans: Int32Array;
+  /** By unit x 2 (+1 for the code) within the part: cells kept as cleaned strings. */
+  readonly strings: ReadonlyMap<number, string>;
+  /** By unit: two independent 32-bit hashes of the unit's key (code, else name), the second odd. */
+  readonly hashes: Int32Array;
+  /** Score cells written with a decimal comma, with a decimal point, and the most decimals. */
+  readonly decimalCommas: number;
+  readonly decimalPoints: number;
+  readonly decimals: number;
+}
+
+/** Typed arrays for a part's columns; a worker passes one that allocates shared memory. */
+export interface ColumnAllocator {
+  int32(length: number): Int32Array;
+  float64(length: number): Float64Array;
+}
+
+export const plainColumns: ColumnAllocator = {
+  int32: (length) => new Int32Array(length),
+  float64: (length) => new Float64Array(length),
+};
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const MIX_SEED = 0x9747b28c;
+const MIX_PRIME = 0x5bd1e995;
+
+/** Both hashes of a key string, as `scanCompact` computes them over a key's UTF-16 units. */
+function hashKey(key: string, into: Int32Array, at: number): void {
+  let h1 = FNV_OFFSET;
+  let h2 = MIX_SEED;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, FNV_PRIME);
+    h2 = Math.imul(h2 ^ c, MIX_PRIME);
+    h2 ^= h2 >>> 15;
+  }
+  into[at] = h1;
+  into[at + 1] = h2 | 1;
+}
+
+/**
+ * The key `code:` + the code in lower case, hashed as `hashKey` hashes it, from the code's bytes
+ * (printable ASCII): no string is made.
+ */
+function hashCodeBytes(bytes: Uint8Array, s: number, e: number, into: Int32Array, at: number): void {
+  let h1 = CODE_PREFIX[0]!;
+  let h2 = CODE_PREFIX[1]!;
+  for (let i = s; i < e; i++) {
+    let c = bytes[i]!;
+    if (c >= 65 && c <= 90) c += 32;
+    h1 = Math.imul(h1 ^ c, FNV_PRIME);
+    h2 = Math.imul(h2 ^ c, MIX_PRIME);
+    h2 ^= h2 >>> 15;
+  }
+  into[at] = h1;
+  into[at + 1] = h2 | 1;
+}
+
+/** Hash states after `code:`. */
+const CODE_PREFIX = (() => {
+  let h1 = FNV_OFFSET;
+  let h2 = MIX_SEED;
+  for (const ch of 'code:') {
+    h1 = Math.imul(h1 ^ ch.charCodeAt(0), FNV_PRIME);
+    h2 = Math.imul(h2 ^ ch.charCodeAt(0), MIX_PRIME);
+    h2 ^= h2 >>> 15;
+  }
+  return [h1, h2];
+})();
+
+/** Lines that start in bytes [from, to). */
+function lineCount(bytes: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) n++;
+  return n + 1;
+}
+
+/** Whether bytes [s, e) are empty once trimmed as `String.prototype.trim` trims. */
+function blankCell(bytes: Uint8Array, s: number, e: number, decoder: TextDecoder): boolean {
+  for (let i = s; i < e; i++) {
+    const c = bytes[i]!;
+    if (c >= 128) return decoder.decode(bytes.subarray(s, e)).trim() === '';
+    if (c !== 32 && (c < 9 || c > 13)) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads the rows whose lines start in bytes [from, to) (`from` at a line start, `to` at a line start
+ * or the end of the file) into a part, or says why the general path must read the file.
+ */
+export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, to: number, columns: ColumnAllocator = plainColumns): CompactPart | Fallback {
+  const { roles, maxima, crlf } = plan;
+  const width = roles.length;
+  const componentCount = maxima.length;
+  const delimiter = plan.delimiter.charCodeAt(0);
+  const capacity = lineCount(bytes, from, to);
   // Half the memory when every value fits in 32 bits (maxima up to 2147 points).
   const narrow = maxima.every((m) => m <= 2 ** 31 - 1);
-  const column = (size: number) => (narrow ? new Int32Array(size) : new Float64Array(size));
-  const points = scheme.components.map(() => column(capacity));
-  const seen = { comma: 0, point: 0, decimals: 0 };
-  const keyOf = (code: string | undefined, name: string) => (code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`);
-  const keys = new UniqueKeys(lineCount, (unit) => keyOf(codes?.get(unit), names.get(unit)!));
-  const componentCount = scheme.components.length;
+  const points = maxima.map(() => (narrow ? columns.int32(capacity) : columns.float64(capacity)));
+  const spans = columns.int32(4 * capacity);
+  const hashes = columns.int32(2 * capacity);
+  const strings = new Map<number, string>();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const numeric = roles.map((r) => r >= 0 || r === TOTAL);
   const row = new Float64Array(componentCount);
   let count = 0;
+  let commas = 0;
+  let pointsSeen = 0;
+  let decimalsSeen = 0;
+  const end = bytes.length;
 
-  const delimiterCode = delimiter.charCodeAt(0);
-  const numeric = (field: number) => field < width && (roles[field]! >= 0 || roles[field] === TOTAL);
-  while (pos < text.length) {
-    const nl = text.indexOf('\n', pos);
-    let end = nl < 0 ? text.length : nl;
-    const next = nl < 0 ? text.length : nl + 1;
-    if (crlf && nl >= 0) end = nl - 1;
-    let coded = false;
+  let pos = from;
+  while (pos < to) {
+    let ok = true;
     let declared = NaN;
     let field = 0;
-    let ok = true;
+    let coded = false;
     // One pass over the line; a score cell is read as it goes: `parseCell`'s plain number only
-    // (digits, at most one separator followed by digits), anything else is NaN.
-    let inNumber = numeric(0);
+    // (digits, at most one separator followed by digits), anything else is NaN. Other cells are
+    // checked as they go for what `cleanName` would change (anything but printable ASCII, two spaces).
+    let inNumber = numeric[0]!;
     let value = 0;
     let digits = 0;
     let decimals = -1;
     let separator = 0;
     let bad = false;
-    for (let i = pos, s = pos; ; i++) {
-      const c = i < end ? text.charCodeAt(i) : delimiterCode;
-      if (c !== delimiterCode) {
-        if (!inNumber) continue;
-        if (c >= 48 && c <= 57) {
-          value = value * 10 + (c - 48);
-          if (decimals < 0) digits++;
-          else decimals++;
-        } else if ((c === 44 || c === 46) && decimals < 0 && digits > 0) {
-          decimals = 0;
-          separator = c;
-        } else bad = true;
+    let clean = true;
+    let previous = 0;
+    let i = pos;
+    let s = pos;
+    let lineEnd = -1;
+    for (; ; i++) {
+      let c = i < end ? bytes[i]! : 10;
+      if (c === 13) {
+        // CR only as part of CRLF, in a file whose lines all end so.
+        if (!crlf || bytes[i + 1] !== 10) return fallback('mixed line endings');
+        c = 10;
+      } else if (c === 10 && crlf && i < end) return fallback('mixed line endings');
+      if (c !== delimiter && c !== 10) {
+        if (inNumber) {
+          if (c >= 48 && c <= 57) {
+            value = value * 10 + (c - 48);
+            if (decimals < 0) digits++;
+            else decimals++;
+          } else if ((c === 44 || c === 46) && decimals < 0 && digits > 0) {
+            decimals = 0;
+            separator = c;
+          } else bad = true;
+        } else {
+          if (c < 32 || c > 126 || (c === 32 && previous === 32)) clean = false;
+          previous = c;
+        }
         continue;
       }
-      if (field >= width || i - s > MAX_CELL_LENGTH) {
+      if (field >= width || (i - s > MAX_CELL_LENGTH && decoder.decode(bytes.subarray(s, i)).length > MAX_CELL_LENGTH)) {
         ok = false;
         break;
       }
@@ -319,9 +403,9 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
         const places = decimals < 0 ? 0 : decimals;
         const v = bad || digits === 0 || decimals === 0 || places > COMPACT_SCALE || digits + places > 15 ? NaN : value * UNIT_OF_DECIMALS[places]!;
         if (v === v && decimals > 0) {
-          if (separator === 44) seen.comma++;
-          else seen.point++;
-          if (decimals > seen.decimals) seen.decimals = decimals;
+          if (separator === 44) commas++;
+          else pointsSeen++;
+          if (decimals > decimalsSeen) decimalsSeen = decimals;
         }
         if (role >= 0) {
           // NaN and values above the maximum fail here.
@@ -331,29 +415,57 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
           if (v !== v) ok = false;
           else declared = v;
         }
-      } else if (role === UNIT) {
-        if (!names.set(count, s, i)) ok = false;
-      } else if (role === CODE) {
-        coded = codes!.set(count, s, i);
+      } else if (role === UNIT || role === CODE) {
+        const at = 4 * count + (role === CODE ? 2 : 0);
+        if (clean && (i === s || (bytes[s] !== 32 && bytes[i - 1] !== 32))) {
+          spans[at] = s;
+          spans[at + 1] = i;
+          if (role === CODE) coded = i > s;
+          else if (i === s) ok = false;
+        } else {
+          spans[at] = 0;
+          spans[at + 1] = 0;
+          const value = cleanName(decoder.decode(bytes.subarray(s, i)));
+          const key = 2 * count + (role === CODE ? 1 : 0);
+          if (value !== '') strings.set(key, value);
+          else strings.delete(key); // left by a row that was then skipped
+          if (role === CODE) coded = value !== '';
+          else if (value === '') ok = false;
+        }
       } else if (role === BLANK) {
-        if (i > s && text.slice(s, i).trim() !== '') ok = false;
+        if (i > s && !blankCell(bytes, s, i, decoder)) ok = false;
       }
       field++;
-      if (i >= end || !ok) break;
+      if (c === 10) {
+        lineEnd = i;
+        break;
+      }
+      if (!ok) break;
       s = i + 1;
-      inNumber = numeric(field);
+      inNumber = numeric[field] ?? false;
       value = 0;
       digits = 0;
       decimals = -1;
       bad = false;
+      clean = true;
+      previous = 0;
     }
+    if (lineEnd < 0) {
+      const nl = bytes.indexOf(10, i);
+      if (nl >= 0 && crlf && bytes[nl - 1] !== 13) return fallback('mixed line endings');
+      lineEnd = nl < 0 ? end : crlf ? nl - 1 : nl;
+    }
+    const next = lineEnd >= end ? end : lineEnd + (crlf ? 2 : 1);
     if (!ok || field !== width) {
+      strings.delete(2 * count);
+      strings.delete(2 * count + 1);
       // Blank rows (Excel's ";;;;") are skipped, as the general reader skips them.
-      if (text.slice(pos, end).split(delimiter).every((f) => f.trim() === '')) {
+      const text = decoder.decode(bytes.subarray(pos, lineEnd));
+      if (!text.includes('\r') && text.split(plan.delimiter).every((f) => f.trim() === '')) {
         pos = next;
         continue;
       }
-      return fallback(`line content the general reader must judge, at offset ${pos}`);
+      return fallback(`line content the general reader must judge, at byte ${pos}`);
     }
     if (!Number.isNaN(declared)) {
       let sum = 0;
@@ -361,27 +473,98 @@ export function readCompact(text: string, file: string, options: CompactReadOpti
       // The general path warns beyond 0.01 points.
       if (Math.abs(declared - sum) > SCALE / 100) return fallback('a declared total differs from the sum');
     }
-    const unique = !coded
-      ? keys.add(keyOf(undefined, names.get(count)!), count)
-      : codes!.isSpan(count)
-        ? keys.addCode(text, codes!.starts[count]!, codes!.ends[count]!, count)
-        : keys.add(keyOf(codes!.get(count), ''), count);
-    if (!unique) return fallback('a duplicate unit');
+    // The unit's key, as `unitKey` makes it: the code in lower case, else the name's key.
+    if (coded) {
+      if (strings.has(2 * count + 1)) hashKey(`code:${strings.get(2 * count + 1)!.toLowerCase()}`, hashes, 2 * count);
+      else hashCodeBytes(bytes, spans[4 * count + 2]!, spans[4 * count + 3]!, hashes, 2 * count);
+    } else {
+      const name = strings.get(2 * count) ?? ascii(bytes, spans[4 * count]!, spans[4 * count + 1]!);
+      hashKey(`name:${nameKey(name)}`, hashes, 2 * count);
+    }
     for (let k = 0; k < componentCount; k++) points[k]![count] = row[k]!;
     count++;
     pos = next;
   }
+  return { count, points, spans, strings, hashes, decimalCommas: commas, decimalPoints: pointsSeen, decimals: decimalsSeen };
+}
+
+/**
+ * Whether two units of the parts may share a key: equal pairs of hashes (both 32-bit hashes equal,
+ * for different keys about one chance in 10^10 per pair of units). Then the general path reads the
+ * file, and it either reports the duplicate or, for a mere collision, ranks the units as usual.
+ * With `lanes` > 1, only the units whose first hash falls in `lane` are checked (equal keys fall in
+ * the same lane), so that lanes can be checked side by side.
+ */
+export function findDuplicate(parts: readonly Pick<CompactPart, 'count' | 'hashes'>[], lane = 0, lanes = 1): boolean {
+  let total = 0;
+  for (const p of parts) total += p.count;
+  let size = 16;
+  while (size < (2 * total) / lanes) size *= 2;
+  const slots = new Int32Array(2 * size);
+  const mask = size - 1;
+  for (const { count, hashes } of parts) {
+    for (let u = 0; u < count; u++) {
+      const h1 = hashes[2 * u]!;
+      if (lanes > 1 && (h1 >>> 0) % lanes !== lane) continue;
+      const h2 = hashes[2 * u + 1]!;
+      for (let slot = (h1 >>> 7) & mask; ; slot = (slot + 1) & mask) {
+        const other = slots[2 * slot + 1]!;
+        if (other === 0) {
+          slots[2 * slot] = h1;
+          slots[2 * slot + 1] = h2;
+          break;
+        }
+        if (other === h2 && slots[2 * slot] === h1) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** The parts of a file, read in order, as one table. */
+export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonly CompactPart[]): CompactTable | Fallback {
+  let count = 0;
+  let commas = 0;
+  let pointsSeen = 0;
+  let decimals = 0;
+  for (const p of parts) {
+    count += p.count;
+    commas += p.decimalCommas;
+    pointsSeen += p.decimalPoints;
+    decimals = Math.max(decimals, p.decimals);
+  }
   if (count === 0) return fallback('no unit rows');
-  if (seen.comma > 0 && seen.point > 0) return fallback('both decimal separators');
-  return {
-    scheme,
-    table: {
-      file,
+  if (commas > 0 && pointsSeen > 0) return fallback('both decimal separators');
+  if (parts.length === 1) {
+    const [p] = parts as [CompactPart];
+    return {
+      file: plan.file,
       count,
-      names,
-      ...(codes ? { codes } : {}),
-      points: points.map((p) => p.subarray(0, count)),
-      decimals: seen.decimals,
-    },
-  };
+      texts: new UnitTexts(bytes, p.spans.subarray(0, 4 * count), p.strings, plan.hasCodes),
+      points: p.points.map((column) => column.subarray(0, count)),
+      decimals,
+    };
+  }
+  const points = parts[0]!.points.map((column) => (column instanceof Int32Array ? new Int32Array(count) : new Float64Array(count)));
+  const spans = new Int32Array(4 * count);
+  const strings = new Map<number, string>();
+  let at = 0;
+  for (const p of parts) {
+    p.points.forEach((column, k) => points[k]!.set(column.subarray(0, p.count), at));
+    spans.set(p.spans.subarray(0, 4 * p.count), 4 * at);
+    for (const [key, value] of p.strings) strings.set(key + 2 * at, value);
+    at += p.count;
+  }
+  return { file: plan.file, count, texts: new UnitTexts(bytes, spans, strings, plan.hasCodes), points, decimals };
+}
+
+/** Reads a file's bytes into columns on this thread, or says why the general path must read it. */
+export function readCompact(bytes: Uint8Array, file: string, options: CompactReadOptions): { table: CompactTable; scheme: Scheme } | Fallback {
+  const planned = planCompact(bytes, file, options);
+  if ('fallback' in planned) return planned;
+  const part = scanCompact(bytes, planned.plan, planned.plan.dataStart, bytes.length);
+  if ('fallback' in part) return part;
+  if (findDuplicate([part])) return fallback('a duplicate unit');
+  const table = joinCompact(bytes, planned.plan, [part]);
+  return 'fallback' in table ? table : { table, scheme: planned.scheme };
 }

@@ -10,7 +10,7 @@ import type { CompactRanking } from '../core/compact-ranking.js';
 import { reasonText, type Comparison, type PreviousValues, type UnitChange } from '../core/compare.js';
 import type { Stats } from '../core/summary.js';
 import type { Band, Scheme } from '../scheme/schema.js';
-import { COMPACT_SCALE, toScaled, type TextColumn } from '../input/compact.js';
+import { COMPACT_SCALE, toScaled } from '../input/compact.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -310,25 +310,23 @@ function encodeString(x: string | null, into: Uint8Array, at: number, encoder: T
 }
 
 /**
- * Writes a unit's cell of a text column as a JSON string at `at`, returning where it ends. A cell kept
- * as offsets is printable ASCII, so its characters are its bytes and only `"` and `\` would need
- * escaping; those cells, and cleaned or empty ones, go through `str`.
+ * Writes a unit's name or code as a JSON string at `at`, returning where it ends: from the file's
+ * bytes when kept as offsets (printable ASCII: only `"` and `\\` would need escaping, and those go
+ * through `str`), else the kept string, else null.
  */
-function writeCell(column: TextColumn | undefined, u: number, s: number, e: number, into: Uint8Array, at: number, encoder: TextEncoder): number {
-  if (column === undefined) return at + encodeString(null, into, at, encoder);
+function writeCell(bytes: Uint8Array, s: number, e: number, kept: string | undefined, into: Uint8Array, at: number, encoder: TextEncoder): number {
   if (e > s) {
-    const text = column.text;
     let o = at;
     into[o++] = 34;
     for (let i = s; i < e; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 34 || c === 92) return at + encodeString(text.slice(s, e), into, at, encoder);
+      const c = bytes[i]!;
+      if (c === 34 || c === 92) return at + encodeString(String.fromCharCode(...bytes.subarray(s, e)), into, at, encoder);
       into[o++] = c;
     }
     into[o++] = 34;
     return o;
   }
-  return at + encodeString(column.get(u) ?? null, into, at, encoder);
+  return at + encodeString(kept ?? null, into, at, encoder);
 }
 
 /** Largest number of distinct values a component's cache of entries is an array for (else a map by rank). */
@@ -395,7 +393,8 @@ export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string |
   yield `${doc.slice(0, at)}\n  "units": [\n`;
   const CHUNK = Math.max(1 << 20, 4 * reserve);
   const last = table.count - 1;
-  const { names, codes } = table;
+  const { texts } = table;
+  const file = texts.bytes;
   // The points in listing order, unit after unit: the units are listed in an order unrelated to the
   // file's, and gathering their values in one tight pass costs a fraction of reading them scattered.
   const rows = table.points[0] instanceof Int32Array ? new Int32Array(k0 * table.count) : new Float64Array(k0 * table.count);
@@ -403,18 +402,13 @@ export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string |
     const column = table.points[k]!;
     for (let i = 0, at = k; i <= last; i++, at += k0) rows[at] = column[order[i]!]!;
   }
-  // Likewise each unit's rank, and where its name and code are in the text.
+  // Likewise each unit's rank, and where its name and code are in the file.
   const rankAt = new Int32Array(table.count);
   for (let i = 0; i <= last; i++) rankAt[i] = ranks[order[i]!]!;
   const spans = new Int32Array(4 * table.count);
-  for (const [column, at0] of [[names, 0], [codes, 2]] as const) {
-    if (column === undefined) continue;
-    const { starts, ends } = column;
-    for (let i = 0, at = at0; i <= last; i++, at += 4) {
-      const u = order[i]!;
-      spans[at] = starts[u]!;
-      spans[at + 1] = ends[u]!;
-    }
+  for (let i = 0; i <= last; i++) {
+    const u = 4 * order[i]!;
+    for (let j = 0; j < 4; j++) spans[4 * i + j] = texts.spans[u + j]!;
   }
   /** Writes units from `from` on into `buf` while they surely fit; returns where it stopped and the bytes written. */
   const fill = (buf: Uint8Array, from: number): [number, number] => {
@@ -434,9 +428,9 @@ export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string |
         );
       }
       buf.set(head, off);
-      off = writeCell(names, u, spans[4 * i]!, spans[4 * i + 1]!, buf, off + head.length, encoder);
+      off = writeCell(file, spans[4 * i]!, spans[4 * i + 1]!, texts.strings.get(2 * u), buf, off + head.length, encoder);
       buf.set(betweenNameAndCode, off);
-      off = writeCell(codes, u, spans[4 * i + 2]!, spans[4 * i + 3]!, buf, off + betweenNameAndCode.length, encoder);
+      off = writeCell(file, spans[4 * i + 2]!, spans[4 * i + 3]!, texts.strings.get(2 * u + 1), buf, off + betweenNameAndCode.length, encoder);
       buf.set(middle, off);
       off += middle.length;
       for (let k = 0, at = i * k0; k < k0; k++, at++) {

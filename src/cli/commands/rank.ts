@@ -104,14 +104,14 @@ Examples:
     let sources = await readSources(files, o.maxInputSize, laneMayApply ? COMPACT_MEMORY_PER_INPUT_BYTE : undefined);
     const rankOptions = pipelineOptions(o, scheme);
     if (laneMayApply && compactLaneFits(sources, ctx)) {
-      // Decoded once, for the lane and for the general path if it must follow; the bytes are let go.
-      sources = sources.map(decodeSource);
       const compact = rankSourcesCompact(sources, rankOptions);
       if ('ranking' in compact) {
         await deliver((await import('../../render/json.js')).renderCompactJsonChunks(compact.ranking), [], o, ctx);
         return;
       }
       if (ctx.env.PAR_SCORE_DEBUG !== undefined) ctx.stderr(`par-score: general path: ${compact.fallback}\n`);
+      // Decoded here, so that the general path holds the text and lets the bytes go.
+      sources = sources.map(decodeSource);
     }
     if (laneMayApply) await ensureFitsHeap(sources, o.maxInputSize);
     const ranking = rankSources(sources, rankOptions);
