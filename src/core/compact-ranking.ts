@@ -22,16 +22,27 @@ export interface CompactRanking {
   readonly max: Decimal;
   /** Unit numbers in listing order: by rank, equal values by name (as `byNameThenCode`). */
   readonly order: Int32Array;
+  /** By listing position: the unit's rank. */
+  readonly rankAt: Int32Array;
   /** By unit: total points x 10^6. */
   readonly totals: Float64Array;
-  /** By unit. */
-  readonly ranks: Int32Array;
   /** By unit: position of the unit's band in `scheme.bands`, -1 for none. */
   readonly bandOf: Int8Array;
-  /** By component position, by unit. */
-  readonly componentRanks: readonly Int32Array[];
+  /** By component position: the ranks its points give. */
+  readonly componentRanks: readonly ComponentRanks[];
   readonly stats: Stats;
   readonly bands: readonly BandCount[];
+}
+
+/**
+ * A component's ranks: by points / step when its values are few enough to be ranked by counting
+ * (equal points, equal rank), else by unit.
+ */
+export type ComponentRanks = { readonly byValue: Int32Array; readonly step: number } | { readonly byUnit: Int32Array };
+
+/** The rank of unit `u`, whose points in the component are `points`. */
+export function componentRank(ranks: ComponentRanks, u: number, points: number): number {
+  return 'byValue' in ranks ? ranks.byValue[points / ranks.step]! : ranks.byUnit[u]!;
 }
 
 /** Largest value range ranked by counting rather than sorting. */
@@ -88,22 +99,28 @@ function sortRun(table: CompactTable, order: Int32Array, start: number, end: num
   for (let i = 0; i < run.length; i++) order[start + i] = run[i]!.u;
 }
 
-/** Units by total, highest first, equal totals in name order. */
-function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: number): Int32Array {
+/** Units by total, highest first, equal totals in name order, and the rank at each position. */
+function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: number, ties: 'competition' | 'dense'): { order: Int32Array; rankAt: Int32Array } {
   const n = table.count;
   const order = new Int32Array(n);
+  const rankAt = new Int32Array(n);
   const step = 10 ** (COMPACT_SCALE - table.decimals);
   const range = Math.floor(maxScaled / step) + 1;
   if (range <= COUNTING_RANGE) {
     // Totals are multiples of step: a counting sort, highest first, units in file order within a
-    // value; each value's units are then put in name order.
+    // value; each value's units are then put in name order, and share a rank.
     const ends = new Int32Array(range + 1);
     const bucket = new Int32Array(n);
     for (let u = 0; u < n; u++) ends[(bucket[u] = range - 1 - Math.round(totals[u]! / step)) + 1]!++;
     for (let b = 1; b <= range; b++) ends[b]! += ends[b - 1]!;
     for (let u = 0; u < n; u++) order[ends[bucket[u]!]!++] = u;
-    for (let b = 0, start = 0; b < range; start = ends[b++]!) if (ends[b]! - start > 1) sortRun(table, order, start, ends[b]!);
-    return order;
+    for (let b = 0, start = 0, distinct = 0; b < range; start = ends[b++]!) {
+      const end = ends[b]!;
+      if (end === start) continue;
+      if (end - start > 1) sortRun(table, order, start, end);
+      rankAt.fill(ties === 'dense' ? ++distinct : start + 1, start, end);
+    }
+    return { order, rankAt };
   }
   if ((maxScaled + 1) * n < Number.MAX_SAFE_INTEGER) {
     // One native sort of exact keys: (max - total) x n + unit.
@@ -116,20 +133,24 @@ function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: numb
     index.sort((a, b) => totals[b]! - totals[a]! || a - b);
     order.set(index);
   }
-  for (let start = 0; start < n; ) {
+  for (let start = 0, distinct = 0; start < n; ) {
     let end = start + 1;
     while (end < n && totals[order[end]!] === totals[order[start]!]) end++;
     if (end - start > 1) sortRun(table, order, start, end);
+    rankAt.fill(ties === 'dense' ? ++distinct : start + 1, start, end);
     start = end;
   }
-  return order;
+  return { order, rankAt };
 }
 
-/** Competition or dense ranks of values v / step, by counting (values are multiples of step, at most `top`). */
-function countingRanks(values: Float64Array | Int32Array, step: number, top: number, ties: 'competition' | 'dense'): Int32Array {
+/**
+ * Competition or dense ranks of a component's values (every `stride`-th from `offset`), which are
+ * multiples of step up to `top`, by value / step: found by counting.
+ */
+function countingRanks(values: Float64Array | Int32Array, offset: number, stride: number, step: number, top: number, ties: 'competition' | 'dense'): Int32Array {
   const range = Math.round(top / step) + 1;
   const counts = new Int32Array(range);
-  for (let u = 0; u < values.length; u++) counts[Math.round(values[u]! / step)]!++;
+  for (let at = offset; at < values.length; at += stride) counts[Math.round(values[at]! / step)]!++;
   let above = 0;
   let distinct = 0;
   for (let v = range - 1; v >= 0; v--) {
@@ -138,9 +159,7 @@ function countingRanks(values: Float64Array | Int32Array, step: number, top: num
     counts[v] = ties === 'competition' ? above + 1 : ++distinct;
     above += c;
   }
-  const ranks = new Int32Array(values.length);
-  for (let u = 0; u < values.length; u++) ranks[u] = counts[Math.round(values[u]! / step)]!;
-  return ranks;
+  return counts;
 }
 
 export function rankCompact(
@@ -162,7 +181,12 @@ export function rankCompact(
   if (p > 6 || maxScaled * 100 * 10 ** p > Number.MAX_SAFE_INTEGER) return { fallback: 'numbers too large for safe integers' };
 
   const totals = new Float64Array(n);
-  for (const points of table.points) for (let u = 0; u < n; u++) totals[u] = totals[u]! + points[u]!;
+  const { points, components } = table;
+  for (let u = 0, at = 0; u < n; u++) {
+    let t = 0;
+    for (let k = 0; k < components; k++) t += points[at++]!;
+    totals[u] = t;
+  }
 
   // Bands: the exact band from the total; the band of the shown (rounded) index must agree, else the
   // general path warns (band-at-threshold).
@@ -189,20 +213,15 @@ export function rankCompact(
     }
   }
 
-  const order = listingOrder(table, totals, maxScaled);
-  const ranks = new Int32Array(n);
-  for (let i = 0, distinct = 0; i < n; i++) {
-    const u = order[i]!;
-    const same = i > 0 && totals[order[i - 1]!] === totals[u];
-    if (!same) distinct++;
-    ranks[u] = ties === 'dense' ? distinct : same ? ranks[order[i - 1]!]! : i + 1;
-  }
+  const { order, rankAt } = listingOrder(table, totals, maxScaled, ties);
 
   const step = 10 ** (COMPACT_SCALE - table.decimals);
-  const componentRanks = scheme.components.map((c, k) => {
+  const componentRanks = scheme.components.map((c, k): ComponentRanks => {
     const top = toScaled(c.max);
-    const points = table.points[k]!;
-    return top / step < COUNTING_RANGE ? countingRanks(points, step, top, ties) : Int32Array.from(ranksFromKeys(Float64Array.from(points), ties));
+    if (top / step < COUNTING_RANGE) return { byValue: countingRanks(points, k, components, step, top, ties), step };
+    const values = new Float64Array(n);
+    for (let u = 0; u < n; u++) values[u] = points[u * components + k]!;
+    return { byUnit: Int32Array.from(ranksFromKeys(values, ties)) };
   });
 
   const index = (scaledTotal: bigint): Ratio => percent({ units: scaledTotal, scale: COMPACT_SCALE }, max);
@@ -235,8 +254,8 @@ export function rankCompact(
       table,
       max,
       order,
+      rankAt,
       totals,
-      ranks,
       bandOf,
       componentRanks,
       stats,

@@ -80,8 +80,10 @@ export interface CompactTable {
   readonly file: string;
   readonly count: number;
   readonly texts: UnitTexts;
-  /** By component position in the scheme: points x 10^6, by unit (32-bit when every maximum allows). */
-  readonly points: readonly (Float64Array | Int32Array)[];
+  /** Points x 10^6, unit after unit, by component position in the scheme (32-bit when every maximum allows). */
+  readonly points: Float64Array | Int32Array;
+  /** Components per unit in `points`. */
+  readonly components: number;
   /** The most decimals written in any score cell. */
   readonly decimals: number;
 }
@@ -235,8 +237,8 @@ export function planCompact(bytes: Uint8Array, file: string, options: CompactRea
 /** The rows of one byte range of a file, read by `scanCompact`. */
 export interface CompactPart {
   readonly count: number;
-  /** By component position, by unit (`count` of them used). */
-  readonly points: readonly (Float64Array | Int32Array)[];
+  /** Points x 10^6, unit after unit (`count` of them used), by component position. */
+  readonly points: Float64Array | Int32Array;
   /** By unit: name start and end, code start and end (see `UnitTexts`). */
   readonly spans: Int32Array;
   /** By unit x 2 (+1 for the code) within the part: cells kept as cleaned strings. */
@@ -338,7 +340,7 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
   const capacity = lineCount(bytes, from, to);
   // Half the memory when every value fits in 32 bits (maxima up to 2147 points).
   const narrow = maxima.every((m) => m <= 2 ** 31 - 1);
-  const points = maxima.map(() => (narrow ? columns.int32(capacity) : columns.float64(capacity)));
+  const points = narrow ? columns.int32(componentCount * capacity) : columns.float64(componentCount * capacity);
   const spans = columns.int32(4 * capacity);
   const hashes = columns.int32(2 * capacity);
   const strings = new Map<number, string>();
@@ -481,7 +483,7 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
       const name = strings.get(2 * count) ?? ascii(bytes, spans[4 * count]!, spans[4 * count + 1]!);
       hashKey(`name:${nameKey(name)}`, hashes, 2 * count);
     }
-    for (let k = 0; k < componentCount; k++) points[k]![count] = row[k]!;
+    for (let k = 0, at = count * componentCount; k < componentCount; k++) points[at + k] = row[k]!;
     count++;
     pos = next;
   }
@@ -541,21 +543,23 @@ export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonl
       file: plan.file,
       count,
       texts: new UnitTexts(bytes, p.spans.subarray(0, 4 * count), p.strings, plan.hasCodes),
-      points: p.points.map((column) => column.subarray(0, count)),
+      points: p.points.subarray(0, count * plan.maxima.length),
+      components: plan.maxima.length,
       decimals,
     };
   }
-  const points = parts[0]!.points.map((column) => (column instanceof Int32Array ? new Int32Array(count) : new Float64Array(count)));
+  const components = plan.maxima.length;
+  const points = parts[0]!.points instanceof Int32Array ? new Int32Array(count * components) : new Float64Array(count * components);
   const spans = new Int32Array(4 * count);
   const strings = new Map<number, string>();
   let at = 0;
   for (const p of parts) {
-    p.points.forEach((column, k) => points[k]!.set(column.subarray(0, p.count), at));
+    points.set(p.points.subarray(0, p.count * components), at * components);
     spans.set(p.spans.subarray(0, 4 * p.count), 4 * at);
     for (const [key, value] of p.strings) strings.set(key + 2 * at, value);
     at += p.count;
   }
-  return { file: plan.file, count, texts: new UnitTexts(bytes, spans, strings, plan.hasCodes), points, decimals };
+  return { file: plan.file, count, texts: new UnitTexts(bytes, spans, strings, plan.hasCodes), points, components, decimals };
 }
 
 /** Reads a file's bytes into columns on this thread, or says why the general path must read it. */

@@ -6,7 +6,7 @@
 import { percentToJsonNumber, roundSafe, scaledJsonText, toJsonNumber, toRatio, type Decimal, type Ratio } from '../core/decimal.js';
 import type { Problem } from '../core/problem.js';
 import type { BandCount, Ranking, RankOptions, UnitResult } from '../core/ranking.js';
-import type { CompactRanking } from '../core/compact-ranking.js';
+import { componentRank, type CompactRanking } from '../core/compact-ranking.js';
 import { reasonText, type Comparison, type PreviousValues, type UnitChange } from '../core/compare.js';
 import type { Stats } from '../core/summary.js';
 import type { Band, Scheme } from '../scheme/schema.js';
@@ -340,7 +340,7 @@ const DENSE_ENTRIES = 1 << 16;
  * points (equal points, equal rank), and a unit's rank, total, index and band from its rank.
  */
 export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string | Uint8Array> {
-  const { scheme, table, order, totals, ranks, bandOf, componentRanks } = cr;
+  const { scheme, table, order, rankAt, totals, bandOf, componentRanks } = cr;
   const p = scheme.precision;
   const scale = 10 ** COMPACT_SCALE;
   const step = 10 ** (COMPACT_SCALE - table.decimals);
@@ -377,10 +377,10 @@ export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string |
     if (byPoints !== undefined) {
       const key = points / step;
       let text = byPoints[key];
-      if (text === undefined) byPoints[key] = text = entryText[k]!(points, componentRanks[k]![u]!);
+      if (text === undefined) byPoints[key] = text = entryText[k]!(points, componentRank(componentRanks[k]!, u, points));
       return text;
     }
-    const rank = componentRanks[k]![u]!;
+    const rank = componentRank(componentRanks[k]!, u, points);
     let text = sparse[k]!.get(rank);
     if (text === undefined) sparse[k]!.set(rank, (text = entryText[k]!(points, rank)));
     return text;
@@ -397,18 +397,18 @@ export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string |
   const file = texts.bytes;
   // The points in listing order, unit after unit: the units are listed in an order unrelated to the
   // file's, and gathering their values in one tight pass costs a fraction of reading them scattered.
-  const rows = table.points[0] instanceof Int32Array ? new Int32Array(k0 * table.count) : new Float64Array(k0 * table.count);
-  for (let k = 0; k < k0; k++) {
-    const column = table.points[k]!;
-    for (let i = 0, at = k; i <= last; i++, at += k0) rows[at] = column[order[i]!]!;
+  const points = table.points;
+  const rows = points instanceof Int32Array ? new Int32Array(k0 * table.count) : new Float64Array(k0 * table.count);
+  for (let i = 0, at = 0; i <= last; i++) {
+    const from = order[i]! * k0;
+    for (let k = 0; k < k0; k++) rows[at++] = points[from + k]!;
   }
-  // Likewise each unit's rank, and where its name and code are in the file.
-  const rankAt = new Int32Array(table.count);
-  for (let i = 0; i <= last; i++) rankAt[i] = ranks[order[i]!]!;
+  // Likewise where each unit's name and code are in the file.
   const spans = new Int32Array(4 * table.count);
+  const unitSpans = texts.spans;
   for (let i = 0; i <= last; i++) {
     const u = 4 * order[i]!;
-    for (let j = 0; j < 4; j++) spans[4 * i + j] = texts.spans[u + j]!;
+    for (let j = 0; j < 4; j++) spans[4 * i + j] = unitSpans[u + j]!;
   }
   /** Writes units from `from` on into `buf` while they surely fit; returns where it stopped and the bytes written. */
   const fill = (buf: Uint8Array, from: number): [number, number] => {
