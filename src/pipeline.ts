@@ -10,7 +10,7 @@ import { readCsv, type Delimiter } from './input/csv.js';
 import { locateHeader, type LocatedHeader } from './input/header.js';
 import { joinFiles, readUnits, type UnitTable } from './input/table.js';
 import { builtinSchemes } from './scheme/builtin.js';
-import { readCompact } from './input/compact.js';
+import { readCompact, type CompactReadOptions } from './input/compact.js';
 import { rankCompact, type CompactRanking } from './core/compact-ranking.js';
 import type { Scheme } from './scheme/schema.js';
 import { selectScheme } from './scheme/select.js';
@@ -120,21 +120,25 @@ export function rankSourcesCompact(sources: readonly Source[], options: RankSour
   const [source, ...others] = sources;
   if (!source || others.length > 0) return { fallback: 'several files' };
   if (source.text !== undefined) return { fallback: 'the file was decoded already' };
-  const read = readCompact(source.bytes, source.name, {
-    candidates: options.candidates ?? builtinSchemes(),
-    ...(options.scheme ? { scheme: options.scheme } : {}),
-    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
-    ...(options.unitColumn !== undefined ? { unitColumn: options.unitColumn } : {}),
-  });
+  const lane = compactLaneOptions(source.name, options);
+  const read = readCompact(source.bytes, source.name, lane.read);
   if ('fallback' in read) return read;
-  const year = options.year ?? yearFromName(source.name);
-  return rankCompact(
-    read.table,
-    read.scheme,
-    { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}) },
-    [source.name],
-    year,
-  );
+  return rankCompact(read.table, read.scheme, lane.rank, [source.name], lane.year);
+}
+
+/** What the compact lane's reader and ranker take from `rank`'s options, for a file named `name`. */
+export function compactLaneOptions(name: string, options: RankSourcesOptions): { read: CompactReadOptions; rank: RankOptions; year?: string } {
+  const year = options.year ?? yearFromName(name);
+  return {
+    read: {
+      candidates: options.candidates ?? builtinSchemes(),
+      ...(options.scheme ? { scheme: options.scheme } : {}),
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+      ...(options.unitColumn !== undefined ? { unitColumn: options.unitColumn } : {}),
+    },
+    rank: { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}) },
+    ...(year !== undefined ? { year } : {}),
+  };
 }
 
 export interface Validation {

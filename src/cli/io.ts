@@ -1,5 +1,5 @@
 /** The CLI's file system and stream edge: reading inputs, writing outputs atomically. */
-import { closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ParScoreError, usageError } from '../core/problem.js';
 import type { Source } from '../pipeline.js';
@@ -100,11 +100,27 @@ function openError(path: string, e: unknown): never {
   throw cannotOpen(path, why);
 }
 
+/** A regular file's bytes in shared memory, which a second thread can read too (see cli/lane). */
+function readShared(fd: number, size: number): Uint8Array {
+  const bytes = new Uint8Array(new SharedArrayBuffer(size));
+  let done = 0;
+  for (let n = 1; done < size && n > 0; done += n) n = readSync(fd, bytes, done, size - done, null);
+  if (done < size) return bytes.subarray(0, done);
+  // Grown since it was measured: the rest, as it comes.
+  const rest = readFileSync(fd);
+  if (rest.length === 0) return bytes;
+  const all = new Uint8Array(new SharedArrayBuffer(size + rest.length));
+  all.set(bytes);
+  all.set(rest, size);
+  return all;
+}
+
 /**
  * Reads the named files (`-` = standard input, at most once), refusing more than the limit in all,
- * and more than fits in the heap at `perByte` bytes of memory per byte of input.
+ * and more than fits in the heap at `perByte` bytes of memory per byte of input; with `shared`,
+ * regular files are read into shared memory.
  */
-export async function readSources(paths: readonly string[], requested = DEFAULT_MAX_INPUT, perByte = MEMORY_PER_INPUT_BYTE): Promise<Source[]> {
+export async function readSources(paths: readonly string[], requested = DEFAULT_MAX_INPUT, perByte = MEMORY_PER_INPUT_BYTE, shared = false): Promise<Source[]> {
   let total = 0;
   if (paths.filter((p) => p === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
   const sources: Source[] = [];
@@ -128,7 +144,7 @@ export async function readSources(paths: readonly string[], requested = DEFAULT_
         const limit = await limitFor(total + st.size, requested, perByte);
         if (total + st.size > limit) throw await tooLarge(path, st.size, requested, limit, perByte);
       }
-      const bytes = readFileSync(fd);
+      const bytes = shared && st.isFile() ? readShared(fd, st.size) : readFileSync(fd);
       const limit = await limitFor(total + bytes.length, requested, perByte);
       if (total + bytes.length > limit) throw await tooLarge(path, bytes.length, requested, limit, perByte);
       total += bytes.length;
@@ -180,13 +196,16 @@ export function checkOutPath(out: string, inputs: readonly string[], force: bool
   if (exists && !force) throw usageError('out-exists', `${out} already exists`, 'pass --force to replace it');
 }
 
-/** Output as one string or as pieces (large JSON is produced unit by unit, text or UTF-8 bytes). */
-export type Output = string | Iterable<string | Uint8Array>;
+/**
+ * Output as one string or as pieces (large JSON is produced unit by unit, text or UTF-8 bytes); a
+ * piece may be reused once the next one is asked for.
+ */
+export type Output = string | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>;
 
 let tmpCounter = 0;
 
 /** Writes via a temporary file in the same directory and a rename: readers never see half a file. */
-export function writeAtomic(out: string, output: Output): void {
+export async function writeAtomic(out: string, output: Output): Promise<void> {
   // Unique enough with the pid and a counter; 'wx' refuses to reuse an existing name anyway.
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${++tmpCounter}.${Date.now().toString(36)}.tmp`);
   try {
@@ -194,7 +213,7 @@ export function writeAtomic(out: string, output: Output): void {
     else {
       const fd = openSync(tmp, 'wx');
       try {
-        for (const piece of output) {
+        for await (const piece of output) {
           if (typeof piece === 'string') writeSync(fd, piece);
           else for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done);
         }
@@ -216,5 +235,5 @@ export function writeAtomic(out: string, output: Output): void {
 /** Writes every piece in turn, waiting for each: memory stays bounded by one piece. */
 export async function writeOutput(write: (text: string | Uint8Array) => Promise<void>, output: Output): Promise<void> {
   if (typeof output === 'string') return write(output);
-  for (const piece of output) await write(piece);
+  for await (const piece of output) await write(piece);
 }

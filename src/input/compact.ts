@@ -523,8 +523,8 @@ export function findDuplicate(parts: readonly Pick<CompactPart, 'count' | 'hashe
   return false;
 }
 
-/** The parts of a file, read in order, as one table. */
-export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonly CompactPart[]): CompactTable | Fallback {
+/** The parts of a file, read in order, as one table (its columns made by `columns`, for several parts). */
+export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonly CompactPart[], columns: ColumnAllocator = plainColumns): CompactTable | Fallback {
   let count = 0;
   let commas = 0;
   let pointsSeen = 0;
@@ -549,8 +549,8 @@ export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonl
     };
   }
   const components = plan.maxima.length;
-  const points = parts[0]!.points instanceof Int32Array ? new Int32Array(count * components) : new Float64Array(count * components);
-  const spans = new Int32Array(4 * count);
+  const points = parts[0]!.points instanceof Int32Array ? columns.int32(count * components) : columns.float64(count * components);
+  const spans = columns.int32(4 * count);
   const strings = new Map<number, string>();
   let at = 0;
   for (const p of parts) {

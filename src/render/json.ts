@@ -332,126 +332,186 @@ function writeCell(bytes: Uint8Array, s: number, e: number, kept: string | undef
 /** Largest number of distinct values a component's cache of entries is an array for (else a map by rank). */
 const DENSE_ENTRIES = 1 << 16;
 
+/** What the compact lane's unit writer reads: a `CompactRanking` without its summary. */
+export type CompactUnits = Pick<CompactRanking, 'scheme' | 'table' | 'max' | 'order' | 'rankAt' | 'totals' | 'bandOf' | 'componentRanks'>;
+
+/** Units gathered at a time, in listing order, from the ranking's arrays. */
+const GATHER = 1024;
+
 /**
- * The same document for a ranking of the compact lane, byte for byte (a differential test checks
- * it), as UTF-8 chunks of about 1 MiB, each valid until the next one is asked for (write it, or
- * copy it, before going on). Numbers are printed from exact scaled integers, and the bytes
- * that follow from a value are made once per distinct value: a component's entry follows from its
- * points (equal points, equal rank), and a unit's rank, total, index and band from its rank.
+ * Writes the compact lane's units as UTF-8 bytes, exactly as `renderJsonChunks` prints them. Numbers
+ * are printed from exact scaled integers, and the bytes that follow from a value are made once per
+ * distinct value: a component's entry follows from its points (equal points, equal rank), and a
+ * unit's rank, total, index and band from its rank. Independent writers (one per thread) write the
+ * same bytes for the same units.
  */
-export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string | Uint8Array> {
-  const { scheme, table, order, rankAt, totals, bandOf, componentRanks } = cr;
-  const p = scheme.precision;
-  const scale = 10 ** COMPACT_SCALE;
-  const step = 10 ** (COMPACT_SCALE - table.decimals);
-  const encoder = new TextEncoder();
-  const bytes = (text: string) => encoder.encode(text);
-  const fixed = (q: number | undefined) => scaledJsonText(q!, p);
-  const maxScaled = toScaled(cr.max);
-  const bands = scheme.bands.map((b) => bandText(b));
-  const HOLE = '\u0000';
-  const shell = unitText(HOLE, table.count, HOLE, HOLE, 'null', true, HOLE, num(n(cr.max, p)), HOLE, HOLE, HOLE, 'null', 'null').split(HOLE);
-  const betweenNameAndCode = bytes(shell[2]!);
-  const endBetween = bytes(`${I4}}${shell[7]},\n`);
-  const endLast = bytes(`${I4}}${shell[7]}\n`);
+export class CompactUnitWriter {
+  /** Buffer size for `fill`: at least 1 MiB, and room for several units of the longest kind. */
+  readonly chunkSize: number;
+  private readonly reserve: number;
+  private readonly encoder = new TextEncoder();
+  private readonly shell: readonly string[];
+  private readonly betweenNameAndCode: Uint8Array;
+  private readonly endBetween: Uint8Array;
+  private readonly endLast: Uint8Array;
+  private readonly bands: readonly string[];
   // A unit's opening (up to its name) and middle (after its code), by rank.
   // (Filled with undefined up front: an array filled out of order would turn into a slow dictionary.)
-  const unitHeads = new Array<Uint8Array | undefined>(table.count + 1).fill(undefined);
-  const unitMiddles = new Array<Uint8Array | undefined>(table.count + 1).fill(undefined);
-  let reserve = 4096 + 2 * 6 * 1000;
-  const k0 = scheme.components.length;
+  private readonly unitHeads: (Uint8Array | undefined)[];
+  private readonly unitMiddles: (Uint8Array | undefined)[];
   // A component's entry, by points / step when the values are few, else by rank.
-  const dense: ((Uint8Array | undefined)[] | undefined)[] = [];
-  const sparse: Map<number, Uint8Array>[] = [];
-  const entryText = scheme.components.map((c, k) => {
-    const max = toScaled(c.max);
-    const [before, between, after, end] = componentText(c.id, true, HOLE, num(n(c.max, p)), HOLE, HOLE).split(HOLE);
-    reserve += 3 * (before!.length + between!.length + after!.length + end!.length) + 64;
-    dense.push(max / step < DENSE_ENTRIES ? new Array<Uint8Array | undefined>(Math.floor(max / step) + 1).fill(undefined) : undefined);
-    sparse.push(new Map());
-    return (points: number, rank: number) =>
-      bytes(`${k > 0 ? ',' : ''}${before}${fixed(roundSafe(points, scale, p))}${between}${fixed(roundSafe(points * 100, max, p))}${after}${rank}${end}`);
-  });
-  const entry = (k: number, u: number, points: number): Uint8Array => {
-    const byPoints = dense[k];
+  private readonly dense: ((Uint8Array | undefined)[] | undefined)[] = [];
+  private readonly sparse: Map<number, Uint8Array>[] = [];
+  private readonly entryText: ((points: number, rank: number) => Uint8Array)[];
+  private readonly step: number;
+  private readonly components: number;
+  // The units of [blockStart, blockEnd) in listing order: points unit after unit, name and code
+  // offsets. The listing order is unrelated to the file's: gathering a block in one tight pass
+  // costs a fraction of reading every value scattered while writing.
+  private blockStart = 0;
+  private blockEnd = 0;
+  private readonly rows: Int32Array | Float64Array;
+  private readonly spans = new Int32Array(4 * GATHER);
+
+  constructor(private readonly cr: CompactUnits) {
+    const { scheme, table } = cr;
+    const p = scheme.precision;
+    const scale = 10 ** COMPACT_SCALE;
+    this.step = 10 ** (COMPACT_SCALE - table.decimals);
+    this.components = table.components;
+    this.rows = table.points instanceof Int32Array ? new Int32Array(table.components * GATHER) : new Float64Array(table.components * GATHER);
+    const bytes = (text: string) => this.encoder.encode(text);
+    const fixed = (q: number | undefined) => scaledJsonText(q!, p);
+    this.bands = scheme.bands.map((b) => bandText(b));
+    const HOLE = '\u0000';
+    this.shell = unitText(HOLE, table.count, HOLE, HOLE, 'null', true, HOLE, num(n(cr.max, p)), HOLE, HOLE, HOLE, 'null', 'null').split(HOLE);
+    this.betweenNameAndCode = bytes(this.shell[2]!);
+    this.endBetween = bytes(`${I4}}${this.shell[7]},\n`);
+    this.endLast = bytes(`${I4}}${this.shell[7]}\n`);
+    this.unitHeads = new Array<Uint8Array | undefined>(table.count + 1).fill(undefined);
+    this.unitMiddles = new Array<Uint8Array | undefined>(table.count + 1).fill(undefined);
+    let reserve = 4096 + 2 * 6 * 1000;
+    this.entryText = scheme.components.map((c, k) => {
+      const max = toScaled(c.max);
+      const [before, between, after, end] = componentText(c.id, true, HOLE, num(n(c.max, p)), HOLE, HOLE).split(HOLE);
+      reserve += 3 * (before!.length + between!.length + after!.length + end!.length) + 64;
+      this.dense.push(max / this.step < DENSE_ENTRIES ? new Array<Uint8Array | undefined>(Math.floor(max / this.step) + 1).fill(undefined) : undefined);
+      this.sparse.push(new Map());
+      return (points: number, rank: number) =>
+        bytes(`${k > 0 ? ',' : ''}${before}${fixed(roundSafe(points, scale, p))}${between}${fixed(roundSafe(points * 100, max, p))}${after}${rank}${end}`);
+    });
+    this.reserve = reserve + 3 * (this.shell.join('').length + Math.max(0, ...this.bands.map((b) => b.length)));
+    this.chunkSize = Math.max(1 << 20, 4 * this.reserve);
+  }
+
+  private entry(k: number, u: number, points: number): Uint8Array {
+    const byPoints = this.dense[k];
     if (byPoints !== undefined) {
-      const key = points / step;
+      const key = points / this.step;
       let text = byPoints[key];
-      if (text === undefined) byPoints[key] = text = entryText[k]!(points, componentRank(componentRanks[k]!, u, points));
+      if (text === undefined) byPoints[key] = text = this.entryText[k]!(points, componentRank(this.cr.componentRanks[k]!, u, points));
       return text;
     }
-    const rank = componentRank(componentRanks[k]!, u, points);
-    let text = sparse[k]!.get(rank);
-    if (text === undefined) sparse[k]!.set(rank, (text = entryText[k]!(points, rank)));
+    const rank = componentRank(this.cr.componentRanks[k]!, u, points);
+    let text = this.sparse[k]!.get(rank);
+    if (text === undefined) this.sparse[k]!.set(rank, (text = this.entryText[k]!(points, rank)));
     return text;
-  };
-  reserve += 3 * (shell.join('').length + Math.max(0, ...bands.map((b) => b.length)));
+  }
 
-  const doc = JSON.stringify(documentJson({ ...cr, ranked: table.count, blocks: [], warnings: [] }, []), null, 2);
-  const marker = '\n  "units": [],\n';
-  const at = doc.indexOf(marker);
-  yield `${doc.slice(0, at)}\n  "units": [\n`;
-  const CHUNK = Math.max(1 << 20, 4 * reserve);
-  const last = table.count - 1;
-  const { texts } = table;
-  const file = texts.bytes;
-  // The points in listing order, unit after unit: the units are listed in an order unrelated to the
-  // file's, and gathering their values in one tight pass costs a fraction of reading them scattered.
-  const points = table.points;
-  const rows = points instanceof Int32Array ? new Int32Array(k0 * table.count) : new Float64Array(k0 * table.count);
-  for (let i = 0, at = 0; i <= last; i++) {
-    const from = order[i]! * k0;
-    for (let k = 0; k < k0; k++) rows[at++] = points[from + k]!;
+  private unitTexts(u: number, rank: number): void {
+    const { totals, bandOf, max, scheme } = this.cr;
+    const p = scheme.precision;
+    const t = totals[u]!;
+    const band = bandOf[u]!;
+    const shell = this.shell;
+    const fixed = (q: number | undefined) => scaledJsonText(q!, p);
+    this.unitHeads[rank] = this.encoder.encode(`${shell[0]}${rank}${shell[1]}`);
+    this.unitMiddles[rank] = this.encoder.encode(
+      `${shell[3]}${fixed(roundSafe(t, 10 ** COMPACT_SCALE, p))}${shell[4]}${fixed(roundSafe(t * 100, toScaled(max), p))}${shell[5]}${band < 0 ? 'null' : this.bands[band]!}${shell[6]}{`,
+    );
   }
-  // Likewise where each unit's name and code are in the file.
-  const spans = new Int32Array(4 * table.count);
-  const unitSpans = texts.spans;
-  for (let i = 0; i <= last; i++) {
-    const u = 4 * order[i]!;
-    for (let j = 0; j < 4; j++) spans[4 * i + j] = unitSpans[u + j]!;
+
+  private gather(from: number): void {
+    const { order, table } = this.cr;
+    const { points, components } = table;
+    const unitSpans = table.texts.spans;
+    const rows = this.rows;
+    const spans = this.spans;
+    this.blockStart = from;
+    this.blockEnd = Math.min(from + GATHER, table.count);
+    for (let i = from, at = 0, s = 0; i < this.blockEnd; i++) {
+      const u = order[i]!;
+      for (let k = 0, src = u * components; k < components; k++) rows[at++] = points[src + k]!;
+      for (let j = 0, src = 4 * u; j < 4; j++) spans[s++] = unitSpans[src + j]!;
+    }
   }
-  /** Writes units from `from` on into `buf` while they surely fit; returns where it stopped and the bytes written. */
-  const fill = (buf: Uint8Array, from: number): [number, number] => {
+
+  /**
+   * Writes the units at listing positions [from, to) into `buf` (of `chunkSize` bytes) while they
+   * surely fit; returns the position it stopped at and the bytes written.
+   */
+  fill(buf: Uint8Array, from: number, to: number): [number, number] {
+    const { order, rankAt, table } = this.cr;
+    const file = table.texts.bytes;
+    const strings = table.texts.strings;
+    const last = table.count - 1;
+    const k0 = this.components;
+    const limit = buf.length - this.reserve;
+    const encoder = this.encoder;
     let off = 0;
     let i = from;
-    for (; i <= last && off <= CHUNK - reserve; i++) {
+    for (; i < to && off <= limit; i++) {
+      if (i < this.blockStart || i >= this.blockEnd) this.gather(i);
+      const b = i - this.blockStart;
       const u = order[i]!;
       const rank = rankAt[i]!;
-      let head = unitHeads[rank];
-      let middle = unitMiddles[rank];
-      if (head === undefined || middle === undefined) {
-        const t = totals[u]!;
-        const band = bandOf[u]!;
-        unitHeads[rank] = head = bytes(`${shell[0]}${rank}${shell[1]}`);
-        unitMiddles[rank] = middle = bytes(
-          `${shell[3]}${fixed(roundSafe(t, scale, p))}${shell[4]}${fixed(roundSafe(t * 100, maxScaled, p))}${shell[5]}${band < 0 ? 'null' : bands[band]!}${shell[6]}{`,
-        );
-      }
+      if (this.unitHeads[rank] === undefined) this.unitTexts(u, rank);
+      const head = this.unitHeads[rank]!;
+      const middle = this.unitMiddles[rank]!;
       buf.set(head, off);
-      off = writeCell(file, spans[4 * i]!, spans[4 * i + 1]!, texts.strings.get(2 * u), buf, off + head.length, encoder);
-      buf.set(betweenNameAndCode, off);
-      off = writeCell(file, spans[4 * i + 2]!, spans[4 * i + 3]!, texts.strings.get(2 * u + 1), buf, off + betweenNameAndCode.length, encoder);
+      off = writeCell(file, this.spans[4 * b]!, this.spans[4 * b + 1]!, strings.get(2 * u), buf, off + head.length, encoder);
+      buf.set(this.betweenNameAndCode, off);
+      off = writeCell(file, this.spans[4 * b + 2]!, this.spans[4 * b + 3]!, strings.get(2 * u + 1), buf, off + this.betweenNameAndCode.length, encoder);
       buf.set(middle, off);
       off += middle.length;
-      for (let k = 0, at = i * k0; k < k0; k++, at++) {
-        const e = entry(k, u, rows[at]!);
+      for (let k = 0, at = b * k0; k < k0; k++, at++) {
+        const e = this.entry(k, u, this.rows[at]!);
         buf.set(e, off);
         off += e.length;
       }
-      const end = i < last ? endBetween : endLast;
+      const end = i < last ? this.endBetween : this.endLast;
       buf.set(end, off);
       off += end.length;
     }
     return [i, off];
-  };
+  }
+}
+
+/** The compact lane's document around its units: the text before the first unit and after the last. */
+export function compactDocumentEnds(cr: CompactRanking): [string, string] {
+  const doc = JSON.stringify(documentJson({ ...cr, ranked: cr.table.count, blocks: [], warnings: [] }, []), null, 2);
+  const marker = '\n  "units": [],\n';
+  const at = doc.indexOf(marker);
+  return [`${doc.slice(0, at)}\n  "units": [\n`, `  ],\n${doc.slice(at + marker.length)}\n`];
+}
+
+/**
+ * The same document for a ranking of the compact lane, byte for byte (a differential test checks
+ * it), as UTF-8 chunks of about 1 MiB, each valid until the next one is asked for (write it, or
+ * copy it, before going on).
+ */
+export function* renderCompactJsonChunks(cr: CompactRanking): Generator<string | Uint8Array> {
+  const [head, tail] = compactDocumentEnds(cr);
+  yield head;
+  const writer = new CompactUnitWriter(cr);
   // One buffer, filled again for each chunk: a chunk is valid until the next one is asked for.
-  const buf = new Uint8Array(CHUNK);
-  for (let i = 0; i <= last; ) {
-    const [next, written] = fill(buf, i);
+  const buf = new Uint8Array(writer.chunkSize);
+  for (let i = 0; i < cr.table.count; ) {
+    const [next, written] = writer.fill(buf, i, cr.table.count);
     yield buf.subarray(0, written);
     i = next;
   }
-  yield `  ],\n${doc.slice(at + marker.length)}\n`;
+  yield tail;
 }
 
 export function renderJson(r: Ranking, comparison?: Comparison): string {

@@ -1,7 +1,9 @@
 /**
- * `rank --format json` on a large file goes through the compact lane: the same bytes as the general
- * path, to stdout and to --out; a large file with a problem still gets the general path's located
- * message. The file is generated like bench/run.mjs's inputs (deterministic), about 400 KB.
+ * `rank --format json` on a large file goes through the compact lane, on one thread or two: the same
+ * bytes as the general path, to stdout and to --out; a large file with a problem (in either half,
+ * or across the halves) still gets the general path's located message. The files are generated like
+ * bench/run.mjs's inputs (deterministic), about 400 KB, with Vietnamese names (kept as strings) and
+ * with ASCII names (kept as byte offsets).
  */
 import { describe, expect, it, beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,8 @@ const dir = mkdtempSync(join(tmpdir(), 'par-score-lane-'));
 const scheme = join(dir, 'scheme.json');
 const big = join(dir, 'xa-2024.csv');
 const damaged = join(dir, 'xa-2024-damaged.csv');
+const duplicated = join(dir, 'xa-2024-duplicated.csv');
+const ascii = join(dir, 'units-2024.csv');
 const MAXIMA = [10, 10, 15, 10, 10, 10, 15, 20];
 
 beforeAll(() => {
@@ -25,14 +29,23 @@ beforeAll(() => {
     lines.push(`X${i};Xã Số ${i % 4000};${cells.join(';')}`);
   }
   writeFileSync(big, lines.join('\r\n') + '\r\n');
+  writeFileSync(duplicated, [...lines, lines[10]!.replace(/^X10;Xã Số 10;/, 'x10;Xã khác;')].join('\r\n') + '\r\n');
   lines[3001] = lines[3001]!.replace(/;([^;]*)$/, ';25,00');
   writeFileSync(damaged, lines.join('\r\n') + '\r\n');
+  const plain = ['code,unit,c1,c2,c3,c4,c5,c6,c7,c8'];
+  for (let i = 0; i < 6000; i++) plain.push(`U${i},Unit ${i % 5000}${i >= 5000 ? ' B' : ''},${MAXIMA.map((m) => (Math.floor(rnd() * m * 50 + m * 50) / 100).toFixed(2)).join(',')}`);
+  writeFileSync(ascii, plain.join('\n') + '\n');
 });
 
-describe('rank --format json on a large file (compact lane)', () => {
-  it('writes exactly what the general path writes, to stdout and to --out', () => {
-    const args = ['rank', big, '--scheme', scheme, '--format', 'json'];
-    const lane = cli(args, { env: { PAR_SCORE_DEBUG: '1' } });
+describe.each(['1', '2'])('rank --format json on a large file (compact lane, %s thread(s))', (threads) => {
+  const env = { PAR_SCORE_THREADS: threads, PAR_SCORE_DEBUG: '1' };
+
+  it.each([
+    ['Vietnamese', big],
+    ['ASCII', ascii],
+  ])('writes exactly what the general path writes, to stdout and to --out (%s names)', (_, file) => {
+    const args = ['rank', file, '--scheme', scheme, '--format', 'json'];
+    const lane = cli(args, { env });
     const general = cli(args, { env: { PAR_SCORE_LANE: 'general' } });
     expect(lane.code).toBe(0);
     expect(lane.stderr).toBe(''); // no "general path: <reason>" line: the lane took the file
@@ -40,18 +53,26 @@ describe('rank --format json on a large file (compact lane)', () => {
     expect(lane.stdout).toBe(general.stdout);
     const doc = JSON.parse(lane.stdout);
     expect(doc.units).toHaveLength(6000);
-    expect(doc.units[0].unit).toMatch(/^Xã Số \d+$/);
-    const out = join(dir, 'ket-qua.json');
-    expect(cli([...args, '--out', out]).code).toBe(0);
+    expect(doc.units[0].unit).toMatch(file === big ? /^Xã Số \d+$/ : /^Unit \d+( B)?$/);
+    const out = join(dir, `ket-qua-${threads}-${doc.units.length}-${file === big ? 'vi' : 'ascii'}.json`);
+    expect(cli([...args, '--out', out], { env }).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(general.stdout);
   });
 
   it('leaves a damaged file to the general path, which names file, line and column', () => {
-    const r = cli(['rank', damaged, '--scheme', scheme, '--format', 'json'], { env: { PAR_SCORE_DEBUG: '1' } });
+    const r = cli(['rank', damaged, '--scheme', scheme, '--format', 'json'], { env });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('general path: line content the general reader must judge');
     expect(r.stderr).toContain(`${damaged}:3002:10`);
     expect(r.stderr).toMatch(/25,00 is above the maximum 20/);
+  });
+
+  it('leaves a file whose halves share a unit to the general path, which reports it', () => {
+    const r = cli(['rank', duplicated, '--scheme', scheme, '--format', 'json'], { env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('general path: a duplicate unit');
+    expect(r.stderr).toContain(`${duplicated}:6002`);
   });
 });

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { ParScoreError } from '../../src/core/problem.js';
 import { scaledJsonText } from '../../src/core/decimal.js';
 import { rankSources, rankSourcesCompact, type RankSourcesOptions } from '../../src/pipeline.js';
-import { renderCompactJsonChunks, renderJson } from '../../src/render/json.js';
+import { compactDocumentEnds, CompactUnitWriter, renderCompactJsonChunks, renderJson } from '../../src/render/json.js';
+import { findDuplicate, joinCompact, planCompact, readCompact, scanCompact, type CompactPart, type CompactReadOptions, type CompactTable } from '../../src/input/compact.js';
 import { parseScheme, type Scheme } from '../../src/scheme/schema.js';
 import { findBuiltinScheme } from '../../src/scheme/builtin.js';
 
@@ -194,6 +195,78 @@ describe('compact lane = general path', () => {
     const lines = ['code,unit,direction,tthc,survey'];
     for (let i = 0; i < 3000; i++) lines.push(`U${i},Unit ${(i * 7919) % 3000},${(i % 11).toFixed(2)},${((i * 3) % 156) / 10},${(i % 21).toFixed(1)}`);
     expect(bothLanes(lines.join('\n'), { scheme: scheme(2, true) })).toMatchObject({ lane: 'compact' });
+  });
+});
+
+/** The file read in parts split after random lines, keys checked in two lanes, parts joined. */
+let multiPart = 0;
+function readInParts(bytes: Uint8Array, options: CompactReadOptions, cuts: readonly number[]): CompactTable | { fallback: string } {
+  const planned = planCompact(bytes, 'don-vi-2024.csv', options);
+  if ('fallback' in planned) return planned;
+  const { plan } = planned;
+  const starts = [plan.dataStart];
+  for (const cut of cuts) {
+    const nl = bytes.indexOf(10, plan.dataStart + Math.floor(cut * (bytes.length - plan.dataStart)));
+    if (nl >= 0 && nl + 1 > starts[starts.length - 1]! && nl + 1 < bytes.length) starts.push(nl + 1);
+  }
+  const parts: CompactPart[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const part = scanCompact(bytes, plan, starts[i]!, starts[i + 1] ?? bytes.length);
+    if ('fallback' in part) return part;
+    parts.push(part);
+  }
+  if (findDuplicate(parts, 0, 2) || findDuplicate(parts, 1, 2)) return { fallback: 'a duplicate unit' };
+  if (parts.length > 1) multiPart++;
+  return joinCompact(bytes, plan, parts);
+}
+
+describe('compact lane in parts (as two threads read a file)', () => {
+  it('reads the same table from any split of the rows as from the whole file', () => {
+    multiPart = 0;
+    fc.assert(
+      fc.property(file, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 3 }), (text, cuts) => {
+        const bytes = new TextEncoder().encode(text);
+        const options = { scheme: scheme(2, false), candidates: [] };
+        const whole = readCompact(bytes, 'don-vi-2024.csv', options);
+        const parts = readInParts(bytes, options, [...cuts].sort());
+        if ('fallback' in whole) {
+          expect(parts).toHaveProperty('fallback');
+          return;
+        }
+        expect(parts).not.toHaveProperty('fallback');
+        const table = parts as CompactTable;
+        expect(table.count).toBe(whole.table.count);
+        expect(Array.from(table.points)).toEqual(Array.from(whole.table.points));
+        expect(table.decimals).toBe(whole.table.decimals);
+        for (let u = 0; u < table.count; u++) {
+          expect(table.texts.name(u)).toBe(whole.table.texts.name(u));
+          expect(table.texts.code(u)).toBe(whole.table.texts.code(u));
+        }
+      }),
+      { numRuns: RUNS * 2 },
+    );
+    // Files really were read in several parts.
+    expect(multiPart).toBeGreaterThan(RUNS / 4);
+  });
+
+  it('writes the same bytes with units written in stripes by independent writers', () => {
+    const lines = ['code,unit,direction,tthc,survey'];
+    for (let i = 0; i < 3000; i++) lines.push(`U${i},${i % 3 ? 'Unit' : 'Xã'} ${(i * 7919) % 3000},${(i % 11).toFixed(2)},${((i * 3) % 156) / 10},${(i % 21).toFixed(1)}`);
+    const r = rankSourcesCompact([{ name: 'u.csv', bytes: new TextEncoder().encode(lines.join('\n')) }], { scheme: scheme(2, true) });
+    if (!('ranking' in r)) throw new Error(r.fallback);
+    const whole = joinChunks(renderCompactJsonChunks(r.ranking));
+    const [head, tail] = compactDocumentEnds(r.ranking);
+    const writers = [new CompactUnitWriter(r.ranking), new CompactUnitWriter(r.ranking)];
+    let text = head;
+    for (let start = 0, s = 0; start < 3000; start += 700, s++) {
+      for (let i = start; i < Math.min(start + 700, 3000); ) {
+        const buf = new Uint8Array(writers[s % 2]!.chunkSize);
+        const [next, written] = writers[s % 2]!.fill(buf, i, Math.min(start + 700, 3000));
+        text += new TextDecoder().decode(buf.subarray(0, written));
+        i = next;
+      }
+    }
+    expect(text + tail).toBe(whole);
   });
 });
 

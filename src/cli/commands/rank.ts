@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { usageError } from '../../core/problem.js';
 import * as z from 'zod/mini';
-import { decodeSource, rankSources, rankSourcesCompact, type Source } from '../../pipeline.js';
+import { decodeSource, rankSources, rankSourcesCompact, type RankSourcesOptions, type Source } from '../../pipeline.js';
 import type { Ranking } from '../../core/ranking.js';
 import { colourFor, type Context } from '../context.js';
 import { checkOutPath, COMPACT_MEMORY_PER_INPUT_BYTE, ensureFitsHeap, readSources, writeAtomic, writeOutput, type Output } from '../io.js';
@@ -50,7 +50,7 @@ export async function deliver(
   o: { out?: string | undefined; quiet?: boolean | undefined; maxErrors: number },
   ctx: Context,
 ): Promise<void> {
-  if (o.out) writeAtomic(o.out, text);
+  if (o.out) await writeAtomic(o.out, text);
   else await writeOutput((piece) => ctx.stdout(piece), text);
   if (!o.quiet && warnings.length) ctx.stderr(warningLines(warnings, o.maxErrors).join('\n') + '\n');
 }
@@ -62,6 +62,27 @@ const COMPACT_LANE_FROM = 256 * 1024;
 function compactLaneFits(sources: readonly Source[], ctx: Context): boolean {
   if (ctx.env.PAR_SCORE_LANE === 'compact') return true;
   return sources.reduce((size, s) => size + s.bytes.length, 0) >= COMPACT_LANE_FROM;
+}
+
+/**
+ * The compact lane, with a second thread for a large file: writes the JSON and returns nothing, or
+ * returns why the general path must rank the input.
+ */
+async function compactLane(sources: readonly Source[], rankOptions: RankSourcesOptions, o: RankCliOptions, ctx: Context): Promise<string | undefined> {
+  if (sources.length === 1) {
+    const { laneThreads, rankInParallel } = await import('../lane/parallel.js');
+    if (laneThreads(sources[0]!.bytes.length, ctx.env) > 1) {
+      const parallel = await rankInParallel(sources[0]!, rankOptions);
+      if ('output' in parallel) return void (await deliver(parallel.output, [], o, ctx));
+      // The data needs the general path; a failed thread leaves the single-threaded lane to try.
+      if (!parallel.threadFailed) return parallel.fallback;
+      if (ctx.env.PAR_SCORE_DEBUG !== undefined) ctx.stderr(`par-score: one thread: ${parallel.fallback}\n`);
+    }
+  }
+  const compact = rankSourcesCompact(sources, rankOptions);
+  if ('fallback' in compact) return compact.fallback;
+  await deliver((await import('../../render/json.js')).renderCompactJsonChunks(compact.ranking), [], o, ctx);
+  return undefined;
 }
 
 export function registerRank(program: Command, ctx: Context): void {
@@ -101,15 +122,13 @@ Examples:
     }
     // JSON of one year may go through the compact lane, which needs far less memory than the general path.
     const laneMayApply = o.format === 'json' && !o.prev && ctx.env.PAR_SCORE_LANE !== 'general';
-    let sources = await readSources(files, o.maxInputSize, laneMayApply ? COMPACT_MEMORY_PER_INPUT_BYTE : undefined);
+    // (Read into shared memory, which the lane's second thread reads too.)
+    let sources = laneMayApply ? await readSources(files, o.maxInputSize, COMPACT_MEMORY_PER_INPUT_BYTE, true) : await readSources(files, o.maxInputSize);
     const rankOptions = pipelineOptions(o, scheme);
     if (laneMayApply && compactLaneFits(sources, ctx)) {
-      const compact = rankSourcesCompact(sources, rankOptions);
-      if ('ranking' in compact) {
-        await deliver((await import('../../render/json.js')).renderCompactJsonChunks(compact.ranking), [], o, ctx);
-        return;
-      }
-      if (ctx.env.PAR_SCORE_DEBUG !== undefined) ctx.stderr(`par-score: general path: ${compact.fallback}\n`);
+      const fallback = await compactLane(sources, rankOptions, o, ctx);
+      if (fallback === undefined) return;
+      if (ctx.env.PAR_SCORE_DEBUG !== undefined) ctx.stderr(`par-score: general path: ${fallback}\n`);
       // Decoded here, so that the general path holds the text and lets the bytes go.
       sources = sources.map(decodeSource);
     }

@@ -98,7 +98,7 @@ Examples:
       const cell = (s: string) => (s.includes(d) && d !== ',' ? `"${s.replace(/"/g, '""')}"` : csvCell(s));
       const rows = units.map((u, i) => [String(i + 1), u.name, ...(hasCode ? [u.code ?? ''] : []), ...(hasBlock ? [u.block ?? ''] : []), ...scheme.components.map(() => '')]);
       const text = (o.bom ? '\uFEFF' : '') + [head, ...rows].map((r) => r.map(cell).join(d)).join('\r\n') + '\r\n';
-      if (o.out) writeAtomic(o.out, text);
+      if (o.out) await writeAtomic(o.out, text);
       else await ctx.stdout(text);
     });
 }

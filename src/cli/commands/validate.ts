@@ -82,7 +82,7 @@ Examples:
         : c.green(`✓ ${warnings ? `${plural(warnings, 'warning')}, no errors` : 'no problems'} (${what})`);
       text = [...lines, ...(lines.length ? [''] : []), summary].join('\n') + '\n';
     }
-    if (o.out) writeAtomic(o.out, text);
+    if (o.out) await writeAtomic(o.out, text);
     else await ctx.stdout(text);
     if (failed) throw new ParScoreError([], 1);
   });

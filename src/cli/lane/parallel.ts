@@ -1,0 +1,239 @@
+/**
+ * `rank --format json` on one large clean file with two threads (the compact lane, docs/DECISIONS.md
+ * 15 and 16). The work is the same pure functions the single-threaded lane runs, split by data:
+ *
+ *   main thread                              worker (dist/lane-worker.cjs)
+ *   plan the header
+ *   scan the first half of the rows          scan the second half
+ *   check keys falling in lane 0             check keys falling in lane 1
+ *   join the halves, rank
+ *   write stripes 0, 2, 4, ...               write stripes 1, 3, 5, ... as chunks, sent back
+ *   hand every chunk to the output in order
+ *
+ * File bytes and columns are in shared memory; the worker's chunks are transferred, never copied,
+ * and it stays at most a few stripes ahead of the output. Anything either thread declines sends the
+ * file to the general path, as in the single-threaded lane; output is identical byte for byte (the
+ * end-to-end tests compare both).
+ */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { rankCompact } from '../../core/compact-ranking.js';
+import { findDuplicate, joinCompact, planCompact, scanCompact, type CompactPart } from '../../input/compact.js';
+import { compactLaneOptions, type RankSourcesOptions, type Source } from '../../pipeline.js';
+import { compactDocumentEnds, CompactUnitWriter, type CompactUnits } from '../../render/json.js';
+import { CONSUMED, sharedColumns, type Chunk, type FromWorker, type ToWorker } from './protocol.js';
+
+/** Inputs from this size are ranked with two threads (when the machine has two cores or more). */
+export const PARALLEL_FROM = 4 * 1024 * 1024;
+/** Units per stripe of output: about 6 MB of JSON at 8 components. */
+const STRIPE = 4096;
+/** Stripes the worker may write ahead of the output. */
+const AHEAD = 2;
+
+/** Threads for the compact lane: PAR_SCORE_THREADS=1|2 decides; else two for a large input, if there are two cores. */
+export function laneThreads(size: number, env: NodeJS.ProcessEnv): number {
+  if (env.PAR_SCORE_THREADS === '1' || env.PAR_SCORE_THREADS === '2') return Number(env.PAR_SCORE_THREADS);
+  return size >= PARALLEL_FROM && availableParallelism() >= 2 ? 2 : 1;
+}
+
+/** The worker, with its replies as promises; an error or exit of the worker rejects what is pending. */
+class Helper {
+  private readonly worker: Worker;
+  private pending: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | undefined;
+  private failure: Error | undefined;
+  private readonly listeners = new Set<(e: Error) => void>();
+
+  constructor(file: string) {
+    this.worker = new Worker(file);
+    // The process never waits for the worker: it ends when the output is written.
+    this.worker.unref();
+    this.worker.on('message', (m: FromWorker) => {
+      const p = this.pending;
+      this.pending = undefined;
+      p?.resolve(m);
+    });
+    const fail = (e: Error) => {
+      this.failure ??= e;
+      this.pending?.reject(e);
+      this.pending = undefined;
+      for (const l of this.listeners) l(e);
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`the second thread stopped (exit code ${code})`)));
+  }
+
+  send(message: ToWorker, transfer: (MessagePort | ArrayBuffer)[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  request(message: ToWorker): Promise<FromWorker> {
+    return new Promise((resolve, reject) => {
+      if (this.failure) return reject(this.failure);
+      this.pending = { resolve, reject };
+      this.send(message);
+    });
+  }
+
+  onFailure(listener: (e: Error) => void): () => void {
+    if (this.failure) listener(this.failure);
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+  }
+}
+
+/** The worker's chunks, in the order sent, as promises. */
+class Inbox {
+  private readonly queue: Chunk[] = [];
+  private waiting: { resolve: (c: Chunk) => void; reject: (e: Error) => void } | undefined;
+  private failure: Error | undefined;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly port: MessagePort,
+    helper: Helper,
+  ) {
+    port.on('message', (c: Chunk) => {
+      const w = this.waiting;
+      this.waiting = undefined;
+      if (w) w.resolve(c);
+      else this.queue.push(c);
+    });
+    this.unsubscribe = helper.onFailure((e) => {
+      this.failure = e;
+      this.waiting?.reject(e);
+      this.waiting = undefined;
+    });
+  }
+
+  next(): Promise<Chunk> {
+    const c = this.queue.shift();
+    if (c) return Promise.resolve(c);
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
+  }
+
+  close(): void {
+    this.unsubscribe();
+    this.port.close();
+  }
+}
+
+function shared(bytes: Uint8Array): Uint8Array {
+  if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+  const copy = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  copy.set(bytes);
+  return copy;
+}
+
+function sharedCopy<T extends Int32Array | Float64Array | Int8Array>(array: T): T {
+  const Ctor = array.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Ctor(new SharedArrayBuffer(array.byteLength));
+  copy.set(array as never);
+  return copy;
+}
+
+/**
+ * Ranks one file in the compact lane with a second thread (`workerFile`); the output is the JSON
+ * document as chunks, each valid until the next is asked for. Or why the general path must rank it.
+ */
+export async function rankInParallel(source: Source, options: RankSourcesOptions, workerFile = join(__dirname, 'lane-worker.cjs')): Promise<{ output: AsyncIterable<string | Uint8Array> } | { fallback: string; threadFailed?: true }> {
+  const helper = new Helper(workerFile);
+  let handedOver = false;
+  try {
+    const bytes = shared(source.bytes);
+    const lane = compactLaneOptions(source.name, options);
+    const planned = planCompact(bytes, source.name, lane.read);
+    if ('fallback' in planned) return planned;
+    const { plan, scheme } = planned;
+
+    // Two halves of the rows, split after a line.
+    const half = plan.dataStart + Math.floor((bytes.length - plan.dataStart) / 2);
+    const nl = bytes.indexOf(10, half);
+    const mid = nl < 0 ? bytes.length : nl + 1;
+    const theirs = helper.request({ kind: 'scan', bytes, plan, from: mid, to: bytes.length });
+    const ours = scanCompact(bytes, plan, plan.dataStart, mid, sharedColumns);
+    const scanned = await theirs;
+    if ('fallback' in ours) return ours;
+    if (scanned.kind !== 'scanned' || 'fallback' in scanned) return { fallback: scanned.kind === 'scanned' && 'fallback' in scanned ? scanned.fallback : 'unexpected reply' };
+    const parts: CompactPart[] = [ours, scanned.part];
+
+    const keys = parts.map(({ count, hashes }) => ({ count, hashes }));
+    const theirKeys = helper.request({ kind: 'duplicates', parts: keys, lane: 1 });
+    const duplicate = findDuplicate(keys, 0, 2);
+    const their = await theirKeys;
+    if (duplicate || (their.kind === 'duplicates' && their.found)) return { fallback: 'a duplicate unit' };
+
+    const table = joinCompact(bytes, plan, parts, sharedColumns);
+    if ('fallback' in table) return table;
+    const ranked = rankCompact(table, scheme, lane.rank, [source.name], lane.year);
+    if ('fallback' in ranked) return ranked;
+    const r = ranked.ranking;
+    const units: CompactUnits = {
+      scheme: r.scheme,
+      table: r.table,
+      max: r.max,
+      order: sharedCopy(r.order),
+      rankAt: sharedCopy(r.rankAt),
+      totals: sharedCopy(r.totals),
+      bandOf: sharedCopy(r.bandOf),
+      componentRanks: r.componentRanks,
+    };
+    const chunks = new MessageChannel();
+    const returns = new MessageChannel();
+    const control = new Int32Array(new SharedArrayBuffer(4));
+    helper.send({ kind: 'render', units, stripe: STRIPE, ahead: AHEAD, port: chunks.port2, returns: returns.port2, control }, [chunks.port2, returns.port2]);
+    handedOver = true;
+    return { output: stripes(r, units, new Inbox(chunks.port1, helper), returns.port1, control, helper) };
+  } catch (e) {
+    // The second thread failed (it could not start, say): the single-threaded way still works.
+    return { fallback: `the second thread failed: ${(e as Error).message}`, threadFailed: true };
+  } finally {
+    if (!handedOver) helper.stop();
+  }
+}
+
+/** The document: the even stripes written here, the odd ones taken from the worker, in order. */
+async function* stripes(
+  r: Parameters<typeof compactDocumentEnds>[0],
+  units: CompactUnits,
+  inbox: Inbox,
+  returns: MessagePort,
+  control: Int32Array,
+  helper: Helper,
+): AsyncGenerator<string | Uint8Array> {
+  try {
+    const [head, tail] = compactDocumentEnds(r);
+    yield head;
+    const writer = new CompactUnitWriter(units);
+    const buf = new Uint8Array(writer.chunkSize);
+    const count = r.table.count;
+    for (let start = 0, s = 0; start < count; start += STRIPE, s++) {
+      const end = Math.min(start + STRIPE, count);
+      if (s % 2 === 0) {
+        for (let i = start; i < end; ) {
+          const [next, written] = writer.fill(buf, i, end);
+          yield buf.subarray(0, written);
+          i = next;
+        }
+      } else {
+        for (let i = start; i < end; ) {
+          const chunk = await inbox.next();
+          yield chunk.bytes;
+          i = chunk.next;
+        }
+        Atomics.add(control, CONSUMED, 1);
+        Atomics.notify(control, CONSUMED);
+      }
+    }
+    yield tail;
+  } finally {
+    inbox.close();
+    returns.close();
+    helper.stop();
+  }
+}

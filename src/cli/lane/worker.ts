@@ -1,0 +1,41 @@
+/**
+ * The second thread of `rank`'s compact lane (see parallel.ts): reads a part of the file, checks half
+ * of the unit keys, and writes every other stripe of units, with the same pure functions as the main
+ * thread. Built to dist/lane-worker.cjs.
+ */
+import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
+import { findDuplicate, scanCompact, UnitTexts } from '../../input/compact.js';
+import { CompactUnitWriter } from '../../render/json.js';
+import { CONSUMED, sharedColumns, type FromWorker, type ToWorker } from './protocol.js';
+
+const port = parentPort!;
+const reply = (message: FromWorker) => port.postMessage(message);
+
+port.on('message', (message: ToWorker) => {
+  if (message.kind === 'scan') {
+    const part = scanCompact(message.bytes, message.plan, message.from, message.to, sharedColumns);
+    reply('fallback' in part ? { kind: 'scanned', fallback: part.fallback } : { kind: 'scanned', part });
+  } else if (message.kind === 'duplicates') {
+    reply({ kind: 'duplicates', found: findDuplicate(message.parts, message.lane, 2) });
+  } else {
+    const { units, stripe, ahead, port: out, returns, control } = message;
+    // A class does not survive the trip between threads; its data does.
+    const t = units.table.texts;
+    const writer = new CompactUnitWriter({ ...units, table: { ...units.table, texts: new UnitTexts(t.bytes, t.spans, t.strings, t.hasCodes) } });
+    const count = units.table.count;
+    for (let start = stripe, taken = 0; start < count; start += 2 * stripe, taken++) {
+      // Stay at most `ahead` stripes ahead of what main has written: memory stays bounded.
+      for (let done = Atomics.load(control, CONSUMED); taken - done >= ahead; done = Atomics.load(control, CONSUMED)) Atomics.wait(control, CONSUMED, done);
+      const end = Math.min(start + stripe, count);
+      for (let i = start; i < end; ) {
+        // A buffer main has written and sent back, else a new one: fresh memory costs page faults.
+        const buf = (receiveMessageOnPort(returns)?.message as Uint8Array | undefined) ?? new Uint8Array(writer.chunkSize);
+        const [next, written] = writer.fill(buf, i, end);
+        out.postMessage({ bytes: buf.subarray(0, written), next }, [buf.buffer as ArrayBuffer]);
+        i = next;
+      }
+    }
+    out.close();
+    returns.close();
+  }
+});
