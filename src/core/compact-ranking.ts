@@ -9,7 +9,7 @@ import { add, percent, roundSafe, scaleRatio, toRatio, ZERO, type Decimal, type 
 import { ranksFromKeys } from './rank.js';
 import { sortKey, type BandCount, type RankOptions } from './ranking.js';
 import type { Stats } from './summary.js';
-import { COMPACT_SCALE, toScaled, type CompactTable } from '../input/compact.js';
+import { COMPACT_SCALE, plainColumns, toScaled, type ColumnAllocator, type CompactTable, type UnitTexts } from '../input/compact.js';
 import type { Scheme } from '../scheme/schema.js';
 
 export interface CompactRanking {
@@ -82,12 +82,15 @@ function compareAsciiKeys(bytes: Uint8Array, spans: Int32Array, a: number, b: nu
   return cl - dl;
 }
 
+/** Whether every unit of order[start, end) has its name and code kept as ASCII byte offsets. */
+function asciiRun(texts: UnitTexts, order: Int32Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!texts.isSpan(order[i]!)) return false;
+  return true;
+}
+
 /** Puts order[start, end) (units of equal totals) in `sortKey` order. */
-function sortRun(table: CompactTable, order: Int32Array, start: number, end: number): void {
-  const { texts } = table;
-  let ascii = true;
-  for (let i = start; i < end && ascii; i++) ascii = texts.isSpan(order[i]!);
-  if (ascii) {
+function sortRun(texts: UnitTexts, order: Int32Array, start: number, end: number): void {
+  if (asciiRun(texts, order, start, end)) {
     const { bytes, spans } = texts;
     const run = Array.from(order.subarray(start, end));
     run.sort((a, b) => compareAsciiKeys(bytes, spans, a, b));
@@ -99,16 +102,46 @@ function sortRun(table: CompactTable, order: Int32Array, start: number, end: num
   for (let i = 0; i < run.length; i++) order[start + i] = run[i]!.u;
 }
 
-/** Units by total, highest first, equal totals in name order, and the rank at each position. */
-function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: number, ties: 'competition' | 'dense'): { order: Int32Array; rankAt: Int32Array } {
+/**
+ * Puts runs of units with equal totals in name order: runs[2r, 2r + 1] is [start, end) in `order`,
+ * for each r that `take` gives, until it gives one past the last. Threads sharing `order` (in shared
+ * memory) sort different runs; with `asciiOnly`, runs with a name or code kept as a string (which
+ * this thread may not have) are left to another.
+ */
+export function sortRuns(texts: UnitTexts, order: Int32Array, runs: Int32Array, take: () => number, asciiOnly = false): void {
+  for (let r = take(); 2 * r < runs.length; r = take()) {
+    const start = runs[2 * r]!;
+    const end = runs[2 * r + 1]!;
+    if (asciiOnly && !asciiRun(texts, order, start, end)) continue;
+    sortRun(texts, order, start, end);
+  }
+}
+
+/** The runs (of `runs`) that `sortRuns` with `asciiOnly` leaves: sorted here. */
+export function sortStringRuns(texts: UnitTexts, order: Int32Array, runs: Int32Array): void {
+  for (let r = 0; 2 * r < runs.length; r++) if (!asciiRun(texts, order, runs[2 * r]!, runs[2 * r + 1]!)) sortRun(texts, order, runs[2 * r]!, runs[2 * r + 1]!);
+}
+
+/**
+ * Units by total, highest first, the rank at each position, and the runs of equal totals (pairs of
+ * [start, end) in `order`), which are yet to be put in name order (`sortRuns`).
+ */
+function listingOrder(
+  table: CompactTable,
+  totals: Float64Array,
+  maxScaled: number,
+  ties: 'competition' | 'dense',
+  columns: ColumnAllocator,
+): { order: Int32Array; rankAt: Int32Array; runs: Int32Array } {
   const n = table.count;
-  const order = new Int32Array(n);
-  const rankAt = new Int32Array(n);
+  const order = columns.int32(n);
+  const rankAt = columns.int32(n);
+  const runs: number[] = [];
   const step = 10 ** (COMPACT_SCALE - table.decimals);
   const range = Math.floor(maxScaled / step) + 1;
   if (range <= COUNTING_RANGE) {
     // Totals are multiples of step: a counting sort, highest first, units in file order within a
-    // value; each value's units are then put in name order, and share a rank.
+    // value; a value's units share a rank.
     const ends = new Int32Array(range + 1);
     const bucket = new Int32Array(n);
     for (let u = 0; u < n; u++) ends[(bucket[u] = range - 1 - Math.round(totals[u]! / step)) + 1]!++;
@@ -117,10 +150,10 @@ function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: numb
     for (let b = 0, start = 0, distinct = 0; b < range; start = ends[b++]!) {
       const end = ends[b]!;
       if (end === start) continue;
-      if (end - start > 1) sortRun(table, order, start, end);
+      if (end - start > 1) runs.push(start, end);
       rankAt.fill(ties === 'dense' ? ++distinct : start + 1, start, end);
     }
-    return { order, rankAt };
+    return { order, rankAt, runs: Int32Array.from(runs) };
   }
   if ((maxScaled + 1) * n < Number.MAX_SAFE_INTEGER) {
     // One native sort of exact keys: (max - total) x n + unit.
@@ -136,11 +169,11 @@ function listingOrder(table: CompactTable, totals: Float64Array, maxScaled: numb
   for (let start = 0, distinct = 0; start < n; ) {
     let end = start + 1;
     while (end < n && totals[order[end]!] === totals[order[start]!]) end++;
-    if (end - start > 1) sortRun(table, order, start, end);
+    if (end - start > 1) runs.push(start, end);
     rankAt.fill(ties === 'dense' ? ++distinct : start + 1, start, end);
     start = end;
   }
-  return { order, rankAt };
+  return { order, rankAt, runs: Int32Array.from(runs) };
 }
 
 /**
@@ -162,6 +195,7 @@ function countingRanks(values: Float64Array | Int32Array, offset: number, stride
   return counts;
 }
 
+/** `rankCompact` on one thread. */
 export function rankCompact(
   table: CompactTable,
   scheme: Scheme,
@@ -169,6 +203,26 @@ export function rankCompact(
   files: readonly string[],
   year?: string,
 ): { ranking: CompactRanking } | { fallback: string } {
+  const ranked = rankCompactUnsorted(table, scheme, options, files, year);
+  if ('fallback' in ranked) return ranked;
+  let r = 0;
+  sortRuns(table.texts, ranked.ranking.order, ranked.runs, () => r++);
+  return { ranking: ranked.ranking };
+}
+
+/**
+ * The ranking, except that the units of each of `runs` (equal totals) are still in file order, not
+ * name order: `sortRuns` finishes it, on one thread or several. With `columns` in shared memory,
+ * `order` is too.
+ */
+export function rankCompactUnsorted(
+  table: CompactTable,
+  scheme: Scheme,
+  options: RankOptions,
+  files: readonly string[],
+  year?: string,
+  columns: ColumnAllocator = plainColumns,
+): { ranking: CompactRanking; runs: Int32Array } | { fallback: string } {
   if (options.rankPrecision !== undefined) return { fallback: '--rank-precision' };
   if (options.ties === 'ordinal') return { fallback: 'ordinal ties' };
   const ties = options.ties;
@@ -213,7 +267,7 @@ export function rankCompact(
     }
   }
 
-  const { order, rankAt } = listingOrder(table, totals, maxScaled, ties);
+  const { order, rankAt, runs } = listingOrder(table, totals, maxScaled, ties, columns);
 
   const step = 10 ** (COMPACT_SCALE - table.decimals);
   const componentRanks = scheme.components.map((c, k): ComponentRanks => {
@@ -261,5 +315,6 @@ export function rankCompact(
       stats,
       bands,
     },
+    runs,
   };
 }

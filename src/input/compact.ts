@@ -45,7 +45,7 @@ export class UnitTexts {
   constructor(
     /** The file's bytes. */
     readonly bytes: Uint8Array,
-    /** By unit: the name's start and end, then the code's (equal when empty or kept as a string). */
+    /** By unit: the name's start and end, then the code's (equal when empty, -1 when kept as a string). */
     readonly spans: Int32Array,
     /** By unit x 2 (+1 for the code): cells kept as cleaned strings. */
     readonly strings: ReadonlyMap<number, string>,
@@ -60,9 +60,9 @@ export class UnitTexts {
     return this.text(4 * u + 2, 2 * u + 1);
   }
 
-  /** Whether the unit's name, and code if any, are kept as byte offsets (ASCII). */
+  /** Whether the unit's name, and code if any, are kept as byte offsets (ASCII): known from `spans` alone. */
   isSpan(u: number): boolean {
-    return !this.strings.has(2 * u) && !this.strings.has(2 * u + 1);
+    return this.spans[4 * u]! >= 0 && this.spans[4 * u + 2]! >= 0;
   }
 
   private text(at: number, key: number): string | undefined {
@@ -150,25 +150,28 @@ function oneLineEnding(text: string, crlf: boolean): boolean {
   return true;
 }
 
-/** A U+FEFF (EF BB BF) after the start: the general reader refuses it. */
-function innerByteOrderMark(bytes: Uint8Array, from: number): boolean {
-  for (let i = bytes.indexOf(0xef, from); i >= 0; i = bytes.indexOf(0xef, i + 1)) if (bytes[i + 1] === 0xbb && bytes[i + 2] === 0xbf) return true;
-  return false;
+/** The bytes as a Buffer (no copy): its searches run natively, several times faster on large inputs. */
+function searchable(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+const BYTE_ORDER_MARK = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /** Reads the header of a file's bytes, or says why the general path must read the file. */
 export function planCompact(bytes: Uint8Array, file: string, options: CompactReadOptions): { plan: CompactPlan; scheme: Scheme } | Fallback {
   // What `decode` refuses, or reads in another way, goes the general way.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return fallback('UTF-16');
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  if (bytes.indexOf(0) >= 0) return fallback('NUL bytes');
-  if (bytes.indexOf(34) >= 0) return fallback('quoted fields');
+  const search = searchable(bytes);
+  if (search.indexOf(0) >= 0) return fallback('NUL bytes');
+  if (search.indexOf(34) >= 0) return fallback('quoted fields');
   if (!isUtf8(bytes)) return fallback('not UTF-8');
-  if (innerByteOrderMark(bytes, bom)) return fallback('a byte-order mark inside the file');
+  // A U+FEFF after the start: the general reader refuses it.
+  if (search.indexOf(BYTE_ORDER_MARK, bom) >= 0) return fallback('a byte-order mark inside the file');
 
   // The head of the file as text, cut after a line: enough for the header and the delimiter.
   let headEnd = bytes.length;
-  if (headEnd - bom > HEAD_BYTES) headEnd = bytes.lastIndexOf(10, bom + HEAD_BYTES) + 1;
+  if (headEnd - bom > HEAD_BYTES) headEnd = search.lastIndexOf(10, bom + HEAD_BYTES) + 1;
   const whole = headEnd === bytes.length;
   const head = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(bom, headEnd));
   if (!whole && head.length < SNIFF_CHARS) return fallback('very long lines');
@@ -239,7 +242,7 @@ export interface CompactPart {
   readonly count: number;
   /** Points x 10^6, unit after unit (`count` of them used), by component position. */
   readonly points: Float64Array | Int32Array;
-  /** By unit: name start and end, code start and end (see `UnitTexts`). */
+  /** By unit: name start and end, code start and end (see `UnitTexts`; -1 for a cell kept as a string). */
   readonly spans: Int32Array;
   /** By unit x 2 (+1 for the code) within the part: cells kept as cleaned strings. */
   readonly strings: ReadonlyMap<number, string>;
@@ -311,11 +314,12 @@ const CODE_PREFIX = (() => {
   return [h1, h2];
 })();
 
-/** Lines that start in bytes [from, to). */
-function lineCount(bytes: Uint8Array, from: number, to: number): number {
-  let n = 0;
-  for (let i = bytes.indexOf(10, from); i >= 0 && i < to; i = bytes.indexOf(10, i + 1)) n++;
-  return n + 1;
+/** Room for the rows of bytes [from, to): the line count, estimated from the first 64 KiB of it. */
+function estimatedRows(bytes: Uint8Array, from: number, to: number): number {
+  const sampleEnd = Math.min(to, from + 65536);
+  let lines = 1;
+  for (let i = from; i < sampleEnd; i++) if (bytes[i] === 10) lines++;
+  return Math.ceil(((to - from) / (sampleEnd - from || 1)) * lines * 1.05) + 16;
 }
 
 /** Whether bytes [s, e) are empty once trimmed as `String.prototype.trim` trims. */
@@ -337,12 +341,13 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
   const width = roles.length;
   const componentCount = maxima.length;
   const delimiter = plan.delimiter.charCodeAt(0);
-  const capacity = lineCount(bytes, from, to);
+  let capacity = estimatedRows(bytes, from, to);
   // Half the memory when every value fits in 32 bits (maxima up to 2147 points).
   const narrow = maxima.every((m) => m <= 2 ** 31 - 1);
-  const points = narrow ? columns.int32(componentCount * capacity) : columns.float64(componentCount * capacity);
-  const spans = columns.int32(4 * capacity);
-  const hashes = columns.int32(2 * capacity);
+  const column = (length: number) => (narrow ? columns.int32(length) : columns.float64(length));
+  let points = column(componentCount * capacity);
+  let spans = columns.int32(4 * capacity);
+  let hashes = columns.int32(2 * capacity);
   const strings = new Map<number, string>();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const numeric = roles.map((r) => r >= 0 || r === TOTAL);
@@ -355,6 +360,19 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
 
   let pos = from;
   while (pos < to) {
+    if (count === capacity) {
+      // More rows than estimated: half as much room again.
+      capacity = Math.ceil(capacity * 1.5);
+      const more = column(componentCount * capacity);
+      more.set(points as never);
+      points = more;
+      const moreSpans = columns.int32(4 * capacity);
+      moreSpans.set(spans);
+      spans = moreSpans;
+      const moreHashes = columns.int32(2 * capacity);
+      moreHashes.set(hashes);
+      hashes = moreHashes;
+    }
     let ok = true;
     let declared = NaN;
     let field = 0;
@@ -425,8 +443,8 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
           if (role === CODE) coded = i > s;
           else if (i === s) ok = false;
         } else {
-          spans[at] = 0;
-          spans[at + 1] = 0;
+          spans[at] = -1;
+          spans[at + 1] = -1;
           const value = cleanName(decoder.decode(bytes.subarray(s, i)));
           const key = 2 * count + (role === CODE ? 1 : 0);
           if (value !== '') strings.set(key, value);

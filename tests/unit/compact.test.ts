@@ -191,6 +191,17 @@ describe('compact lane = general path', () => {
     expect(bothLanes(clean, { scheme: s, rankPrecision: 2 })).toMatchObject({ lane: 'fallback' });
   });
 
+  it('makes room for more rows than the start of the file suggests', () => {
+    // Long rows first (the estimate comes from the first 64 KiB), then many short ones.
+    const lines = ['code,unit,direction,tthc,survey'];
+    for (let i = 0; i < 300; i++) lines.push(`L${i},Unit with a long name ${'x'.repeat(300)} ${i},5,7.5,10`);
+    for (let i = 0; i < 20000; i++) lines.push(`S${i},U${i},${i % 11},${(i * 3) % 16},${i % 21}`);
+    const text = lines.join('\n');
+    const read = readCompact(new TextEncoder().encode(text), 'u.csv', { scheme: scheme(2, false), candidates: [] });
+    expect(read).toHaveProperty('table.count', 20300);
+    expect(bothLanes(text, { scheme: scheme(2, false) })).toMatchObject({ lane: 'compact' });
+  });
+
   it('takes large clean files (the benchmark shape) and ties by name', () => {
     const lines = ['code,unit,direction,tthc,survey'];
     for (let i = 0; i < 3000; i++) lines.push(`U${i},Unit ${(i * 7919) % 3000},${(i % 11).toFixed(2)},${((i * 3) % 156) / 10},${(i % 21).toFixed(1)}`);

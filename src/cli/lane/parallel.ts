@@ -7,6 +7,7 @@
  *   scan the first half of the rows          scan the second half
  *   check keys falling in lane 0             check keys falling in lane 1
  *   join the halves, rank
+ *   put runs of equal totals in name order   the same, taking runs from a shared counter
  *   write stripes 0, 2, 4, ...               write stripes 1, 3, 5, ... as chunks, sent back
  *   hand every chunk to the output in order
  *
@@ -18,7 +19,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { rankCompact } from '../../core/compact-ranking.js';
+import { rankCompactUnsorted, sortRuns, sortStringRuns } from '../../core/compact-ranking.js';
 import { findDuplicate, joinCompact, planCompact, scanCompact, type CompactPart } from '../../input/compact.js';
 import { compactLaneOptions, type RankSourcesOptions, type Source } from '../../pipeline.js';
 import { compactDocumentEnds, CompactUnitWriter, type CompactUnits } from '../../render/json.js';
@@ -170,15 +171,23 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
 
     const table = joinCompact(bytes, plan, parts, sharedColumns);
     if ('fallback' in table) return table;
-    const ranked = rankCompact(table, scheme, lane.rank, [source.name], lane.year);
+    const ranked = rankCompactUnsorted(table, scheme, lane.rank, [source.name], lane.year, sharedColumns);
     if ('fallback' in ranked) return ranked;
     const r = ranked.ranking;
+    // Runs of equal totals into name order: runs with a string (non-ASCII) name or code here first,
+    // then both threads take the others one by one.
+    const counter = new Int32Array(new SharedArrayBuffer(4));
+    const take = () => Atomics.add(counter, 0, 1);
+    const sorted = helper.request({ kind: 'sort', bytes, spans: table.texts.spans, order: r.order, runs: ranked.runs, counter });
+    sortStringRuns(table.texts, r.order, ranked.runs);
+    sortRuns(table.texts, r.order, ranked.runs, take, true);
+    await sorted;
     const units: CompactUnits = {
       scheme: r.scheme,
       table: r.table,
       max: r.max,
-      order: sharedCopy(r.order),
-      rankAt: sharedCopy(r.rankAt),
+      order: r.order,
+      rankAt: r.rankAt,
       totals: sharedCopy(r.totals),
       bandOf: sharedCopy(r.bandOf),
       componentRanks: r.componentRanks,

@@ -11,6 +11,18 @@ export type ToWorker =
   /** Look for units with equal keys among those of `lane` (of two). */
   | { readonly kind: 'duplicates'; readonly parts: readonly Pick<CompactPart, 'count' | 'hashes'>[]; readonly lane: number }
   /**
+   * Put runs of equal totals in name order, in `order` (shared), taking run numbers from
+   * `counter[0]` as main does; runs with a name or code kept as a string are main's.
+   */
+  | {
+      readonly kind: 'sort';
+      readonly bytes: Uint8Array;
+      readonly spans: Int32Array;
+      readonly order: Int32Array;
+      readonly runs: Int32Array;
+      readonly counter: Int32Array;
+    }
+  /**
    * Write the units of every other stripe, from the second, as chunks on `port`, into the buffers
    * main sends back on `returns` once written (or new ones); at most `ahead` stripes ahead of
    * `control[CONSUMED]`, the stripes main has taken so far.
@@ -28,7 +40,8 @@ export type ToWorker =
 export type FromWorker =
   | { readonly kind: 'scanned'; readonly part: CompactPart }
   | { readonly kind: 'scanned'; readonly fallback: string }
-  | { readonly kind: 'duplicates'; readonly found: boolean };
+  | { readonly kind: 'duplicates'; readonly found: boolean }
+  | { readonly kind: 'sorted' };
 
 /** A chunk of the worker's stripes: its bytes, and the listing position it stopped at. */
 export interface Chunk {

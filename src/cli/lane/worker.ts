@@ -5,6 +5,7 @@
  */
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { findDuplicate, scanCompact, UnitTexts } from '../../input/compact.js';
+import { sortRuns } from '../../core/compact-ranking.js';
 import { CompactUnitWriter } from '../../render/json.js';
 import { CONSUMED, sharedColumns, type FromWorker, type ToWorker } from './protocol.js';
 
@@ -17,6 +18,11 @@ port.on('message', (message: ToWorker) => {
     reply('fallback' in part ? { kind: 'scanned', fallback: part.fallback } : { kind: 'scanned', part });
   } else if (message.kind === 'duplicates') {
     reply({ kind: 'duplicates', found: findDuplicate(message.parts, message.lane, 2) });
+  } else if (message.kind === 'sort') {
+    const { bytes, spans, order, runs, counter } = message;
+    // Only runs of ASCII names and codes, which need nothing but the bytes and the offsets.
+    sortRuns(new UnitTexts(bytes, spans, new Map(), true), order, runs, () => Atomics.add(counter, 0, 1), true);
+    reply({ kind: 'sorted' });
   } else {
     const { units, stripe, ahead, port: out, returns, control } = message;
     // A class does not survive the trip between threads; its data does.
