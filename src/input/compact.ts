@@ -516,18 +516,44 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
  * the same lane), so that lanes can be checked side by side.
  */
 export function findDuplicate(parts: readonly Pick<CompactPart, 'count' | 'hashes'>[], lane = 0, lanes = 1): boolean {
-  let total = 0;
-  for (const p of parts) total += p.count;
-  let size = 16;
-  while (size < (2 * total) / lanes) size *= 2;
-  const slots = new Int32Array(2 * size);
-  const mask = size - 1;
+  // Partitioned by the top bits of the first hash, so that each partition's table stays in the
+  // processor's cache: one pass to count, one to gather, then small tables (several times faster
+  // than one large table probed at random).
+  const PARTITIONS = 256;
+  const starts = new Int32Array(PARTITIONS + 1);
+  const mine = (h1: number) => lanes === 1 || (h1 & 0xffffff) % lanes === lane;
   for (const { count, hashes } of parts) {
     for (let u = 0; u < count; u++) {
       const h1 = hashes[2 * u]!;
-      if (lanes > 1 && (h1 >>> 0) % lanes !== lane) continue;
-      const h2 = hashes[2 * u + 1]!;
-      for (let slot = (h1 >>> 7) & mask; ; slot = (slot + 1) & mask) {
+      if (mine(h1)) starts[(h1 >>> 24) + 1]!++;
+    }
+  }
+  let largest = 0;
+  for (let b = 0; b < PARTITIONS; b++) {
+    largest = Math.max(largest, starts[b + 1]!);
+    starts[b + 1]! += starts[b]!;
+  }
+  const gathered = new Int32Array(2 * starts[PARTITIONS]!);
+  const next = starts.slice(0, PARTITIONS);
+  for (const { count, hashes } of parts) {
+    for (let u = 0; u < count; u++) {
+      const h1 = hashes[2 * u]!;
+      if (!mine(h1)) continue;
+      const at = 2 * next[h1 >>> 24]!++;
+      gathered[at] = h1;
+      gathered[at + 1] = hashes[2 * u + 1]!;
+    }
+  }
+  let size = 16;
+  while (size < 2 * largest) size *= 2;
+  const slots = new Int32Array(2 * size);
+  const mask = size - 1;
+  for (let b = 0; b < PARTITIONS; b++) {
+    slots.fill(0);
+    for (let at = 2 * starts[b]!, end = 2 * starts[b + 1]!; at < end; at += 2) {
+      const h1 = gathered[at]!;
+      const h2 = gathered[at + 1]!;
+      for (let slot = (h1 >>> 8) & mask; ; slot = (slot + 1) & mask) {
         const other = slots[2 * slot + 1]!;
         if (other === 0) {
           slots[2 * slot] = h1;

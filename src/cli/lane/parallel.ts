@@ -4,7 +4,7 @@
  *
  *   main thread                              worker (dist/lane-worker.cjs)
  *   plan the header
- *   scan the first half of the rows          scan the second half
+ *   read blocks of rows, one at a time       the same, from a shared counter
  *   check keys falling in lane 0             check keys falling in lane 1
  *   join the halves, rank
  *   put runs of equal totals in name order   the same, taking runs from a shared counter
@@ -20,13 +20,15 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { rankCompactUnsorted, sortRuns, sortStringRuns } from '../../core/compact-ranking.js';
-import { findDuplicate, joinCompact, planCompact, scanCompact, type CompactPart } from '../../input/compact.js';
+import { findDuplicate, joinCompact, planCompact } from '../../input/compact.js';
 import { compactLaneOptions, type RankSourcesOptions, type Source } from '../../pipeline.js';
 import { compactDocumentEnds, CompactUnitWriter, type CompactUnits } from '../../render/json.js';
-import { CONSUMED, sharedColumns, type Chunk, type FromWorker, type ToWorker } from './protocol.js';
+import { CONSUMED, scanBlocks, sharedColumns, type Chunk, type FromWorker, type ToWorker } from './protocol.js';
 
 /** Inputs from this size are ranked with two threads (when the machine has two cores or more). */
 export const PARALLEL_FROM = 4 * 1024 * 1024;
+/** Blocks of rows the threads share out as they read. */
+const BLOCKS = 16;
 /** Units per stripe of output: about 6 MB of JSON at 8 components. */
 const STRIPE = 4096;
 /** Stripes the worker may write ahead of the output. */
@@ -152,16 +154,21 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
     if ('fallback' in planned) return planned;
     const { plan, scheme } = planned;
 
-    // Two halves of the rows, split after a line.
-    const half = plan.dataStart + Math.floor((bytes.length - plan.dataStart) / 2);
-    const nl = bytes.indexOf(10, half);
-    const mid = nl < 0 ? bytes.length : nl + 1;
-    const theirs = helper.request({ kind: 'scan', bytes, plan, from: mid, to: bytes.length });
-    const ours = scanCompact(bytes, plan, plan.dataStart, mid, sharedColumns);
+    // Blocks of rows, split after a line, taken by both threads one at a time.
+    const blocks = [plan.dataStart];
+    for (let b = 1; b < BLOCKS; b++) {
+      const nl = bytes.indexOf(10, plan.dataStart + Math.floor(((bytes.length - plan.dataStart) * b) / BLOCKS));
+      if (nl >= 0 && nl + 1 > blocks[blocks.length - 1]! && nl + 1 < bytes.length) blocks.push(nl + 1);
+    }
+    blocks.push(bytes.length);
+    const scan = { bytes, plan, blocks: Int32Array.from(blocks), control: new Int32Array(new SharedArrayBuffer(8)) };
+    const theirs = helper.request({ kind: 'scan', ...scan });
+    const ours = scanBlocks(scan.bytes, scan.plan, scan.blocks, scan.control);
     const scanned = await theirs;
     if ('fallback' in ours) return ours;
-    if (scanned.kind !== 'scanned' || 'fallback' in scanned) return { fallback: scanned.kind === 'scanned' && 'fallback' in scanned ? scanned.fallback : 'unexpected reply' };
-    const parts: CompactPart[] = [ours, scanned.part];
+    if (scanned.kind !== 'scanned') return { fallback: 'unexpected reply' };
+    if ('fallback' in scanned) return scanned;
+    const parts = [...ours, ...scanned.parts].sort((a, b) => a.block - b.block).map((p) => p.part);
 
     const keys = parts.map(({ count, hashes }) => ({ count, hashes }));
     const theirKeys = helper.request({ kind: 'duplicates', parts: keys, lane: 1 });

@@ -2,12 +2,15 @@
  * Messages between `rank`'s two threads in the compact lane (see parallel.ts). Everything large
  * travels as typed arrays over SharedArrayBuffers (shared, not copied) or as transferred buffers.
  */
-import type { CompactPart, CompactPlan } from '../../input/compact.js';
+import { scanCompact, type CompactPart, type CompactPlan } from '../../input/compact.js';
 import type { CompactUnits } from '../../render/json.js';
 
 export type ToWorker =
-  /** Read the rows in bytes [from, to) into a part in shared memory. */
-  | { readonly kind: 'scan'; readonly bytes: Uint8Array; readonly plan: CompactPlan; readonly from: number; readonly to: number }
+  /**
+   * Read blocks of rows (block b is bytes [blocks[b], blocks[b + 1])) into parts in shared memory,
+   * taking block numbers from `control[0]` as main does, until none is left or `control[1]` says stop.
+   */
+  | { readonly kind: 'scan'; readonly bytes: Uint8Array; readonly plan: CompactPlan; readonly blocks: Int32Array; readonly control: Int32Array }
   /** Look for units with equal keys among those of `lane` (of two). */
   | { readonly kind: 'duplicates'; readonly parts: readonly Pick<CompactPart, 'count' | 'hashes'>[]; readonly lane: number }
   /**
@@ -38,10 +41,37 @@ export type ToWorker =
     };
 
 export type FromWorker =
-  | { readonly kind: 'scanned'; readonly part: CompactPart }
+  | { readonly kind: 'scanned'; readonly parts: readonly BlockPart[] }
   | { readonly kind: 'scanned'; readonly fallback: string }
   | { readonly kind: 'duplicates'; readonly found: boolean }
   | { readonly kind: 'sorted' };
+
+/** A block of rows, read. */
+export interface BlockPart {
+  readonly block: number;
+  readonly part: CompactPart;
+}
+
+/** Indexes in the scan's `control`: the next block to take, and whether to stop (a block was declined). */
+export const NEXT_BLOCK = 0;
+export const STOP = 1;
+
+/**
+ * Reads blocks taken one at a time from `control` (shared by the threads), so that a thread that
+ * started late or runs slower simply reads fewer; stops all at the first block declined.
+ */
+export function scanBlocks(bytes: Uint8Array, plan: CompactPlan, blocks: Int32Array, control: Int32Array): BlockPart[] | { fallback: string } {
+  const done: BlockPart[] = [];
+  for (let b = Atomics.add(control, NEXT_BLOCK, 1); b < blocks.length - 1 && Atomics.load(control, STOP) === 0; b = Atomics.add(control, NEXT_BLOCK, 1)) {
+    const part = scanCompact(bytes, plan, blocks[b]!, blocks[b + 1]!, sharedColumns);
+    if ('fallback' in part) {
+      Atomics.store(control, STOP, 1);
+      return part;
+    }
+    done.push({ block: b, part });
+  }
+  return done;
+}
 
 /** A chunk of the worker's stripes: its bytes, and the listing position it stopped at. */
 export interface Chunk {

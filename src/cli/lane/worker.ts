@@ -4,18 +4,18 @@
  * thread. Built to dist/lane-worker.cjs.
  */
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
-import { findDuplicate, scanCompact, UnitTexts } from '../../input/compact.js';
+import { findDuplicate, UnitTexts } from '../../input/compact.js';
 import { sortRuns } from '../../core/compact-ranking.js';
 import { CompactUnitWriter } from '../../render/json.js';
-import { CONSUMED, sharedColumns, type FromWorker, type ToWorker } from './protocol.js';
+import { CONSUMED, scanBlocks, type FromWorker, type ToWorker } from './protocol.js';
 
 const port = parentPort!;
 const reply = (message: FromWorker) => port.postMessage(message);
 
 port.on('message', (message: ToWorker) => {
   if (message.kind === 'scan') {
-    const part = scanCompact(message.bytes, message.plan, message.from, message.to, sharedColumns);
-    reply('fallback' in part ? { kind: 'scanned', fallback: part.fallback } : { kind: 'scanned', part });
+    const parts = scanBlocks(message.bytes, message.plan, message.blocks, message.control);
+    reply('fallback' in parts ? { kind: 'scanned', fallback: parts.fallback } : { kind: 'scanned', parts });
   } else if (message.kind === 'duplicates') {
     reply({ kind: 'duplicates', found: findDuplicate(message.parts, message.lane, 2) });
   } else if (message.kind === 'sort') {
