@@ -25,8 +25,8 @@ import { compactLaneOptions, type RankSourcesOptions, type Source } from '../../
 import { compactDocumentEnds, CompactUnitWriter, type CompactUnits } from '../../render/json.js';
 import { CONSUMED, scanBlocks, sharedColumns, type Chunk, type FromWorker, type ToWorker } from './protocol.js';
 
-/** Inputs from this size are ranked with two threads (when the machine has two cores or more). */
-export const PARALLEL_FROM = 4 * 1024 * 1024;
+/** Inputs from this size are ranked with two threads, when the machine has two cores (measured: below about 20 MB, starting and warming up the second thread costs what it saves). */
+export const PARALLEL_FROM = 20 * 1024 * 1024;
 /** Blocks of rows the threads share out as they read. */
 const BLOCKS = 16;
 /** Units per stripe of output: about 6 MB of JSON at 8 components. */
