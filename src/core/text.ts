@@ -41,7 +41,10 @@ export function headerKey(header: string): string {
   for (let stripped = s.replace(TRAILING_NOTE, ''); stripped !== s && stripped.trim() !== ''; stripped = s.replace(TRAILING_NOTE, '')) {
     s = stripped;
   }
-  return foldDiacritics(s).replace(/[^\p{L}\p{N}]+/gu, '');
+  const folded = foldDiacritics(s);
+  // Letters and digits are kept; in lower-case ASCII (most headers, once folded) those are a-z and 0-9,
+  // found without compiling a Unicode regular expression (a third of a millisecond of each start).
+  return ASCII.test(folded) ? folded.replace(/[^a-z0-9]+/g, '') : folded.replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**
@@ -49,6 +52,8 @@ export function headerKey(header: string): string {
  * placement are ignored; tones themselves are kept ("Hòa" = "Hoà", but "Hòa" != "Hoa").
  */
 export function nameKey(name: string): string {
+  // ASCII has no tone marks and nothing to normalise: what is left is case, spacing and dashes.
+  if (ASCII.test(name)) return cleanName(name).toLowerCase().replace(/\s*-\s*/g, '-');
   const words = cleanName(name).toLowerCase().normalize('NFD').split(/([^\p{L}\p{M}\p{N}]+)/u);
   return words
     .map((w) => {

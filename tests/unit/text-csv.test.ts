@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanName, headerKey, headerNote, nameKey } from '../../src/core/text.js';
+import fc from 'fast-check';
+import { cleanName, foldDiacritics, headerKey, headerNote, nameKey } from '../../src/core/text.js';
 import { readCsv, sniffDelimiter } from '../../src/input/csv.js';
 import { decode } from '../../src/input/decode.js';
 import { ParScoreError } from '../../src/core/problem.js';
@@ -113,5 +114,45 @@ describe('decoding', () => {
     expect(code(Buffer.from(text, 'utf16le'))!.message).toContain('UTF-16 without a byte-order mark');
     expect(code(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0xff]))!.code).toMatch(/binary-file|encoding/);
     expect(code(new TextEncoder().encode('a;b\n\uFEFFc;d\n'))).toMatchObject({ code: 'bom-in-middle', line: 2 });
+  });
+});
+
+describe('ASCII shortcuts of the keys', () => {
+  // The keys as computed for any text (Unicode classes, normalisation, tone marks): the ASCII
+  // shortcuts in core/text.ts must give the same.
+  const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  const fullNameKey = (name: string) =>
+    cleanName(name)
+      .toLowerCase()
+      .normalize('NFD')
+      .split(/([^\p{L}\p{M}\p{N}]+)/u)
+      .map((w) => {
+        const tones = w.match(TONE_MARKS);
+        return tones ? w.replace(TONE_MARKS, '').normalize('NFC') + '~' + tones.join('') : w.normalize('NFC');
+      })
+      .join('')
+      .replace(/\s*-\s*/g, '-');
+  const ascii = fc.string({ unit: fc.constantFrom(...' -_.()aAbBzZ09\t\r\n\u0001\u007f#&x'.split('')), maxLength: 24 });
+
+  it('nameKey of ASCII text is what the full computation gives', () => {
+    fc.assert(
+      fc.property(ascii, (s) => {
+        expect(nameKey(s)).toBe(fullNameKey(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('headerKey of ASCII text keeps the same letters and digits as the full computation', () => {
+    fc.assert(
+      fc.property(ascii, (s) => {
+        // What headerKey filters: folded ASCII text, where a-z and 0-9 are all the letters and digits.
+        const folded = foldDiacritics(s);
+        expect(folded.replace(/[^a-z0-9]+/g, '')).toBe(folded.replace(/[^\p{L}\p{N}]+/gu, ''));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(headerKey('Tổng điểm (100)')).toBe('tongdiem');
+    expect(headerKey('Mã_ĐV-2')).toBe('madv2');
   });
 });
