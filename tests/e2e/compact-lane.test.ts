@@ -9,6 +9,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cli } from './cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'par-score-lane-'));
@@ -74,5 +75,20 @@ describe.each(['1', '2'])('rank --format json on a large file (compact lane, %s 
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('general path: a duplicate unit');
     expect(r.stderr).toContain(`${duplicated}:6002`);
+  });
+});
+
+describe('rank --format json with a second thread', () => {
+  it('waits for a second thread that starts late, and writes everything', () => {
+    // A worker that takes half a second to start: main, done with its own blocks, must keep the
+    // process alive until the worker's reply (a bug once ended it silently, with no output and exit 0).
+    const late = join(dir, 'late-worker.cjs');
+    const worker = fileURLToPath(new URL('../../dist/lane-worker.cjs', import.meta.url));
+    writeFileSync(late, `setTimeout(() => require(${JSON.stringify(worker)}), 500);`);
+    const args = ['rank', ascii, '--scheme', scheme, '--format', 'json'];
+    const r = cli(args, { env: { PAR_SCORE_THREADS: '2', PAR_SCORE_DEBUG: '1', PAR_SCORE_LANE_WORKER: late } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(cli(args, { env: { PAR_SCORE_LANE: 'general' } }).stdout);
   });
 });

@@ -202,6 +202,24 @@ describe('compact lane = general path', () => {
     expect(bothLanes(text, { scheme: scheme(2, false) })).toMatchObject({ lane: 'compact' });
   });
 
+  it('orders tied units by name as the general path does (packed keys, common prefixes, case)', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', 'z', '1', '9', '-', '.', '_'), minLength: 1, maxLength: 4 });
+    const name = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => `Unit ${w.join(' ')}`);
+    let compact = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.boolean()), { minLength: 2, maxLength: 300 }), (units) => {
+        // Every unit has the same points: one run of ties, in name (then code) order.
+        const lines = ['code,unit,direction,tthc,survey', ...units.map(([n, coded], i) => `${coded ? `C${i}` : ''},${n},5,7.5,10`)];
+        const outcome = bothLanes(lines.join('\n'), { scheme: scheme(2, false) });
+        // Names without a code must differ by key; when they do not, the lane must decline.
+        if (outcome.lane === 'fallback') expect(typeof outcome.general === 'string').toBe(false);
+        else compact++;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(compact).toBeGreaterThan(RUNS / 2);
+  });
+
   it('takes large clean files (the benchmark shape) and ties by name', () => {
     const lines = ['code,unit,direction,tthc,survey'];
     for (let i = 0; i < 3000; i++) lines.push(`U${i},Unit ${(i * 7919) % 3000},${(i % 11).toFixed(2)},${((i * 3) % 156) / 10},${(i % 21).toFixed(1)}`);

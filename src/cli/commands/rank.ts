@@ -72,7 +72,8 @@ async function compactLane(sources: readonly Source[], rankOptions: RankSourcesO
   if (sources.length === 1) {
     const { laneThreads, rankInParallel } = await import('../lane/parallel.js');
     if (laneThreads(sources[0]!.bytes.length, ctx.env) > 1) {
-      const parallel = await rankInParallel(sources[0]!, rankOptions);
+      // PAR_SCORE_LANE_WORKER names another worker script (tests use one that starts late).
+      const parallel = await rankInParallel(sources[0]!, rankOptions, ctx.env.PAR_SCORE_LANE_WORKER);
       if ('output' in parallel) return void (await deliver(parallel.output, [], o, ctx));
       // The data needs the general path; a failed thread leaves the single-threaded lane to try.
       if (!parallel.threadFailed) return parallel.fallback;

@@ -49,11 +49,13 @@ class Helper {
 
   constructor(file: string) {
     this.worker = new Worker(file);
-    // The process never waits for the worker: it ends when the output is written.
+    // The process waits for the worker only while a reply is due (see `request`); otherwise it ends
+    // when the output is written, whatever the worker is doing.
     this.worker.unref();
     this.worker.on('message', (m: FromWorker) => {
       const p = this.pending;
       this.pending = undefined;
+      this.worker.unref();
       p?.resolve(m);
     });
     const fail = (e: Error) => {
@@ -74,6 +76,7 @@ class Helper {
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);
       this.pending = { resolve, reject };
+      this.worker.ref();
       this.send(message);
     });
   }
@@ -145,9 +148,10 @@ function sharedCopy<T extends Int32Array | Float64Array | Int8Array>(array: T): 
  * document as chunks, each valid until the next is asked for. Or why the general path must rank it.
  */
 export async function rankInParallel(source: Source, options: RankSourcesOptions, workerFile = join(__dirname, 'lane-worker.cjs')): Promise<{ output: AsyncIterable<string | Uint8Array> } | { fallback: string; threadFailed?: true }> {
-  const helper = new Helper(workerFile);
+  let helper: Helper | undefined;
   let handedOver = false;
   try {
+    helper = new Helper(workerFile);
     const bytes = shared(source.bytes);
     const lane = compactLaneOptions(source.name, options);
     const planned = planCompact(bytes, source.name, lane.read);
@@ -209,7 +213,7 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
     // The second thread failed (it could not start, say): the single-threaded way still works.
     return { fallback: `the second thread failed: ${(e as Error).message}`, threadFailed: true };
   } finally {
-    if (!handedOver) helper.stop();
+    if (!handedOver) helper?.stop();
   }
 }
 
