@@ -207,13 +207,31 @@ export function rankCompact(
   if ('fallback' in ranked) return ranked;
   let r = 0;
   sortRuns(table.texts, ranked.ranking.order, ranked.runs, () => r++);
-  return { ranking: ranked.ranking };
+  const componentRanks = componentRanksOf(table, scheme.components.map((c) => toScaled(c.max)), options.ties as 'competition' | 'dense');
+  return { ranking: { ...ranked.ranking, componentRanks } };
+}
+
+/** Each component's ranks (see `ComponentRanks`), from the table's points; `maxima` x 10^6. */
+export function componentRanksOf(
+  table: Pick<CompactTable, 'points' | 'components' | 'count' | 'decimals'>,
+  maxima: readonly number[],
+  ties: 'competition' | 'dense',
+): ComponentRanks[] {
+  const { points, components, count } = table;
+  const step = 10 ** (COMPACT_SCALE - table.decimals);
+  return maxima.map((top, k): ComponentRanks => {
+    if (top / step < COUNTING_RANGE) return { byValue: countingRanks(points, k, components, step, top, ties), step };
+    const values = new Float64Array(count);
+    for (let u = 0; u < count; u++) values[u] = points[u * components + k]!;
+    return { byUnit: Int32Array.from(ranksFromKeys(values, ties)) };
+  });
 }
 
 /**
- * The ranking, except that the units of each of `runs` (equal totals) are still in file order, not
- * name order: `sortRuns` finishes it, on one thread or several. With `columns` in shared memory,
- * `order` is too.
+ * The ranking without its component ranks (`componentRanksOf`, which another thread may compute
+ * meanwhile), and with the units of each of `runs` (equal totals) still in file order, not name
+ * order: `sortRuns` finishes it, on one thread or several. With `columns` in shared memory, `order`
+ * is too.
  */
 export function rankCompactUnsorted(
   table: CompactTable,
@@ -222,7 +240,7 @@ export function rankCompactUnsorted(
   files: readonly string[],
   year?: string,
   columns: ColumnAllocator = plainColumns,
-): { ranking: CompactRanking; runs: Int32Array } | { fallback: string } {
+): { ranking: Omit<CompactRanking, 'componentRanks'>; runs: Int32Array } | { fallback: string } {
   if (options.rankPrecision !== undefined) return { fallback: '--rank-precision' };
   if (options.ties === 'ordinal') return { fallback: 'ordinal ties' };
   const ties = options.ties;
@@ -234,13 +252,7 @@ export function rankCompactUnsorted(
   // Every rounding below works in safe integers: (points x 100) x 10^precision stays below 2^53.
   if (p > 6 || maxScaled * 100 * 10 ** p > Number.MAX_SAFE_INTEGER) return { fallback: 'numbers too large for safe integers' };
 
-  const totals = new Float64Array(n);
-  const { points, components } = table;
-  for (let u = 0, at = 0; u < n; u++) {
-    let t = 0;
-    for (let k = 0; k < components; k++) t += points[at++]!;
-    totals[u] = t;
-  }
+  const totals = table.totals;
 
   // Bands: the exact band from the total; the band of the shown (rounded) index must agree, else the
   // general path warns (band-at-threshold).
@@ -268,15 +280,6 @@ export function rankCompactUnsorted(
   }
 
   const { order, rankAt, runs } = listingOrder(table, totals, maxScaled, ties, columns);
-
-  const step = 10 ** (COMPACT_SCALE - table.decimals);
-  const componentRanks = scheme.components.map((c, k): ComponentRanks => {
-    const top = toScaled(c.max);
-    if (top / step < COUNTING_RANGE) return { byValue: countingRanks(points, k, components, step, top, ties), step };
-    const values = new Float64Array(n);
-    for (let u = 0; u < n; u++) values[u] = points[u * components + k]!;
-    return { byUnit: Int32Array.from(ranksFromKeys(values, ties)) };
-  });
 
   const index = (scaledTotal: bigint): Ratio => percent({ units: scaledTotal, scale: COMPACT_SCALE }, max);
   const ascending = (i: number) => BigInt(totals[order[n - 1 - i]!]!);
@@ -311,7 +314,6 @@ export function rankCompactUnsorted(
       rankAt,
       totals,
       bandOf,
-      componentRanks,
       stats,
       bands,
     },

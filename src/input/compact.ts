@@ -84,6 +84,8 @@ export interface CompactTable {
   readonly points: Float64Array | Int32Array;
   /** Components per unit in `points`. */
   readonly components: number;
+  /** By unit: the total points x 10^6. */
+  readonly totals: Float64Array;
   /** The most decimals written in any score cell. */
   readonly decimals: number;
 }
@@ -242,6 +244,8 @@ export interface CompactPart {
   readonly count: number;
   /** Points x 10^6, unit after unit (`count` of them used), by component position. */
   readonly points: Float64Array | Int32Array;
+  /** By unit: the total points x 10^6. */
+  readonly totals: Float64Array;
   /** By unit: name start and end, code start and end (see `UnitTexts`; -1 for a cell kept as a string). */
   readonly spans: Int32Array;
   /** By unit x 2 (+1 for the code) within the part: cells kept as cleaned strings. */
@@ -348,6 +352,7 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
   let points = column(componentCount * capacity);
   let spans = columns.int32(4 * capacity);
   let hashes = columns.int32(2 * capacity);
+  let totals = columns.float64(capacity);
   const strings = new Map<number, string>();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const numeric = roles.map((r) => r >= 0 || r === TOTAL);
@@ -372,6 +377,9 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
       const moreHashes = columns.int32(2 * capacity);
       moreHashes.set(hashes);
       hashes = moreHashes;
+      const moreTotals = columns.float64(capacity);
+      moreTotals.set(totals);
+      totals = moreTotals;
     }
     let ok = true;
     let declared = NaN;
@@ -487,12 +495,11 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
       }
       return fallback(`line content the general reader must judge, at byte ${pos}`);
     }
-    if (!Number.isNaN(declared)) {
-      let sum = 0;
-      for (let k = 0; k < componentCount; k++) sum += row[k]!;
-      // The general path warns beyond 0.01 points.
-      if (Math.abs(declared - sum) > SCALE / 100) return fallback('a declared total differs from the sum');
-    }
+    let sum = 0;
+    for (let k = 0; k < componentCount; k++) sum += row[k]!;
+    // The general path warns beyond 0.01 points.
+    if (!Number.isNaN(declared) && Math.abs(declared - sum) > SCALE / 100) return fallback('a declared total differs from the sum');
+    totals[count] = sum;
     // The unit's key, as `unitKey` makes it: the code in lower case, else the name's key.
     if (coded) {
       if (strings.has(2 * count + 1)) hashKey(`code:${strings.get(2 * count + 1)!.toLowerCase()}`, hashes, 2 * count);
@@ -505,7 +512,7 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
     count++;
     pos = next;
   }
-  return { count, points, spans, strings, hashes, decimalCommas: commas, decimalPoints: pointsSeen, decimals: decimalsSeen };
+  return { count, points, totals, spans, strings, hashes, decimalCommas: commas, decimalPoints: pointsSeen, decimals: decimalsSeen };
 }
 
 /**
@@ -589,21 +596,24 @@ export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonl
       texts: new UnitTexts(bytes, p.spans.subarray(0, 4 * count), p.strings, plan.hasCodes),
       points: p.points.subarray(0, count * plan.maxima.length),
       components: plan.maxima.length,
+      totals: p.totals.subarray(0, count),
       decimals,
     };
   }
   const components = plan.maxima.length;
   const points = parts[0]!.points instanceof Int32Array ? columns.int32(count * components) : columns.float64(count * components);
   const spans = columns.int32(4 * count);
+  const totals = columns.float64(count);
   const strings = new Map<number, string>();
   let at = 0;
   for (const p of parts) {
     points.set(p.points.subarray(0, p.count * components), at * components);
+    totals.set(p.totals.subarray(0, p.count), at);
     spans.set(p.spans.subarray(0, 4 * p.count), 4 * at);
     for (const [key, value] of p.strings) strings.set(key + 2 * at, value);
     at += p.count;
   }
-  return { file: plan.file, count, texts: new UnitTexts(bytes, spans, strings, plan.hasCodes), points, components, decimals };
+  return { file: plan.file, count, texts: new UnitTexts(bytes, spans, strings, plan.hasCodes), points, components, totals, decimals };
 }
 
 /** Reads a file's bytes into columns on this thread, or says why the general path must read it. */

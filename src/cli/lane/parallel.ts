@@ -6,7 +6,7 @@
  *   plan the header
  *   read blocks of rows, one at a time       the same, from a shared counter
  *   check keys falling in lane 0             check keys falling in lane 1
- *   join the halves, rank
+ *   join the blocks, rank                    rank each component
  *   put runs of equal totals in name order   the same, taking runs from a shared counter
  *   write stripes 0, 2, 4, ...               write stripes 1, 3, 5, ... as chunks, sent back
  *   hand every chunk to the output in order
@@ -19,7 +19,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { rankCompactUnsorted, sortRuns, sortStringRuns } from '../../core/compact-ranking.js';
+import { rankCompactUnsorted, sortRuns, sortStringRuns, type CompactRanking } from '../../core/compact-ranking.js';
 import { findDuplicate, joinCompact, planCompact } from '../../input/compact.js';
 import { compactLaneOptions, type RankSourcesOptions, type Source } from '../../pipeline.js';
 import { compactDocumentEnds, CompactUnitWriter, type CompactUnits } from '../../render/json.js';
@@ -136,7 +136,7 @@ function shared(bytes: Uint8Array): Uint8Array {
   return copy;
 }
 
-function sharedCopy<T extends Int32Array | Float64Array | Int8Array>(array: T): T {
+function sharedCopy<T extends Int8Array>(array: T): T {
   const Ctor = array.constructor as new (buffer: SharedArrayBuffer) => T;
   const copy = new Ctor(new SharedArrayBuffer(array.byteLength));
   copy.set(array as never);
@@ -182,9 +182,15 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
 
     const table = joinCompact(bytes, plan, parts, sharedColumns);
     if ('fallback' in table) return table;
+    // Component ranks on the worker, the rest of the ranking here, side by side.
+    const ties = lane.rank.ties === 'dense' ? 'dense' : 'competition';
+    const { points, components, count, decimals } = table;
+    const theirRanks = helper.request({ kind: 'componentRanks', table: { points, components, count, decimals }, maxima: plan.maxima, ties });
     const ranked = rankCompactUnsorted(table, scheme, lane.rank, [source.name], lane.year, sharedColumns);
+    const componentRanks = await theirRanks;
     if ('fallback' in ranked) return ranked;
-    const r = ranked.ranking;
+    if (componentRanks.kind !== 'componentRanks') return { fallback: 'unexpected reply' };
+    const r: CompactRanking = { ...ranked.ranking, componentRanks: componentRanks.ranks };
     // Runs of equal totals into name order: runs with a string (non-ASCII) name or code here first,
     // then both threads take the others one by one.
     const counter = new Int32Array(new SharedArrayBuffer(4));
@@ -199,7 +205,7 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
       max: r.max,
       order: r.order,
       rankAt: r.rankAt,
-      totals: sharedCopy(r.totals),
+      totals: r.totals,
       bandOf: sharedCopy(r.bandOf),
       componentRanks: r.componentRanks,
     };

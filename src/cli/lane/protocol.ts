@@ -2,7 +2,8 @@
  * Messages between `rank`'s two threads in the compact lane (see parallel.ts). Everything large
  * travels as typed arrays over SharedArrayBuffers (shared, not copied) or as transferred buffers.
  */
-import { scanCompact, type CompactPart, type CompactPlan } from '../../input/compact.js';
+import type { ComponentRanks } from '../../core/compact-ranking.js';
+import { scanCompact, type CompactPart, type CompactPlan, type CompactTable } from '../../input/compact.js';
 import type { CompactUnits } from '../../render/json.js';
 
 export type ToWorker =
@@ -13,6 +14,13 @@ export type ToWorker =
   | { readonly kind: 'scan'; readonly bytes: Uint8Array; readonly plan: CompactPlan; readonly blocks: Int32Array; readonly control: Int32Array }
   /** Look for units with equal keys among those of `lane` (of two). */
   | { readonly kind: 'duplicates'; readonly parts: readonly Pick<CompactPart, 'count' | 'hashes'>[]; readonly lane: number }
+  /** Rank each component of the table's points (see `componentRanksOf`). */
+  | {
+      readonly kind: 'componentRanks';
+      readonly table: Pick<CompactTable, 'points' | 'components' | 'count' | 'decimals'>;
+      readonly maxima: readonly number[];
+      readonly ties: 'competition' | 'dense';
+    }
   /**
    * Put runs of equal totals in name order, in `order` (shared), taking run numbers from
    * `counter[0]` as main does; runs with a name or code kept as a string are main's.
@@ -44,6 +52,7 @@ export type FromWorker =
   | { readonly kind: 'scanned'; readonly parts: readonly BlockPart[] }
   | { readonly kind: 'scanned'; readonly fallback: string }
   | { readonly kind: 'duplicates'; readonly found: boolean }
+  | { readonly kind: 'componentRanks'; readonly ranks: ComponentRanks[] }
   | { readonly kind: 'sorted' };
 
 /** A block of rows, read. */

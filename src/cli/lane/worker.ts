@@ -5,7 +5,7 @@
  */
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { findDuplicate, UnitTexts } from '../../input/compact.js';
-import { sortRuns } from '../../core/compact-ranking.js';
+import { componentRanksOf, sortRuns } from '../../core/compact-ranking.js';
 import { CompactUnitWriter } from '../../render/json.js';
 import { CONSUMED, scanBlocks, type FromWorker, type ToWorker } from './protocol.js';
 
@@ -18,6 +18,8 @@ port.on('message', (message: ToWorker) => {
     reply('fallback' in parts ? { kind: 'scanned', fallback: parts.fallback } : { kind: 'scanned', parts });
   } else if (message.kind === 'duplicates') {
     reply({ kind: 'duplicates', found: findDuplicate(message.parts, message.lane, 2) });
+  } else if (message.kind === 'componentRanks') {
+    reply({ kind: 'componentRanks', ranks: componentRanksOf(message.table, message.maxima, message.ties) });
   } else if (message.kind === 'sort') {
     const { bytes, spans, order, runs, counter } = message;
     // Only runs of ASCII names and codes, which need nothing but the bytes and the offsets.
