@@ -84,6 +84,12 @@ function compareAsciiKeys(bytes: Uint8Array, spans: Int32Array, a: number, b: nu
 
 /** Whether every unit of order[start, end) has its name and code kept as ASCII byte offsets. */
 function asciiRun(texts: UnitTexts, order: Int32Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!texts.isAscii(order[i]!)) return false;
+  return true;
+}
+
+/** Whether every unit of order[start, end) has its name and code kept as byte offsets. */
+function spanRun(texts: UnitTexts, order: Int32Array, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!texts.isSpan(order[i]!)) return false;
   return true;
 }
@@ -105,21 +111,21 @@ function sortRun(texts: UnitTexts, order: Int32Array, start: number, end: number
 /**
  * Puts runs of units with equal totals in name order: runs[2r, 2r + 1] is [start, end) in `order`,
  * for each r that `take` gives, until it gives one past the last. Threads sharing `order` (in shared
- * memory) sort different runs; with `asciiOnly`, runs with a name or code kept as a string (which
- * this thread may not have) are left to another.
+ * memory) sort different runs; with `spansOnly`, runs with a name or code kept as a string (which
+ * this thread may not have) are left to another (`sortStringRuns`).
  */
-export function sortRuns(texts: UnitTexts, order: Int32Array, runs: Int32Array, take: () => number, asciiOnly = false): void {
+export function sortRuns(texts: UnitTexts, order: Int32Array, runs: Int32Array, take: () => number, spansOnly = false): void {
   for (let r = take(); 2 * r < runs.length; r = take()) {
     const start = runs[2 * r]!;
     const end = runs[2 * r + 1]!;
-    if (asciiOnly && !asciiRun(texts, order, start, end)) continue;
+    if (spansOnly && !spanRun(texts, order, start, end)) continue;
     sortRun(texts, order, start, end);
   }
 }
 
-/** The runs (of `runs`) that `sortRuns` with `asciiOnly` leaves: sorted here. */
+/** The runs (of `runs`) that `sortRuns` with `spansOnly` leaves: sorted here. */
 export function sortStringRuns(texts: UnitTexts, order: Int32Array, runs: Int32Array): void {
-  for (let r = 0; 2 * r < runs.length; r++) if (!asciiRun(texts, order, runs[2 * r]!, runs[2 * r + 1]!)) sortRun(texts, order, runs[2 * r]!, runs[2 * r + 1]!);
+  for (let r = 0; 2 * r < runs.length; r++) if (!spanRun(texts, order, runs[2 * r]!, runs[2 * r + 1]!)) sortRun(texts, order, runs[2 * r]!, runs[2 * r + 1]!);
 }
 
 /**

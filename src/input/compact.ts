@@ -38,8 +38,9 @@ const HEAD_BYTES = 256 * 1024;
 const SNIFF_CHARS = 64 * 1024;
 
 /**
- * Names and codes by unit. A cell of printable ASCII that `cleanName` leaves as it is (the common
- * case) is kept as its byte offsets in the file; any other is kept as its cleaned string.
+ * Names and codes by unit. A cell that `cleanName` surely leaves as it is (printable ASCII, and the
+ * precomposed Latin letters Vietnamese is written with, with single inner spaces: the common case)
+ * is kept as its byte offsets in the file; any other is kept as its cleaned string.
  */
 export class UnitTexts {
   constructor(
@@ -47,33 +48,62 @@ export class UnitTexts {
     readonly bytes: Uint8Array,
     /** By unit: the name's start and end, then the code's (equal when empty, -1 when kept as a string). */
     readonly spans: Int32Array,
+    /** By unit: NAME_NOT_ASCII and CODE_NOT_ASCII for cells kept as offsets with bytes beyond ASCII. */
+    readonly flags: Uint8Array,
     /** By unit x 2 (+1 for the code): cells kept as cleaned strings. */
     readonly strings: ReadonlyMap<number, string>,
     readonly hasCodes: boolean,
   ) {}
 
   name(u: number): string {
-    return this.text(4 * u, 2 * u)!;
+    return this.text(4 * u, 2 * u, this.flags[u]! & NAME_NOT_ASCII)!;
   }
 
   code(u: number): string | undefined {
-    return this.text(4 * u + 2, 2 * u + 1);
+    return this.text(4 * u + 2, 2 * u + 1, this.flags[u]! & CODE_NOT_ASCII);
   }
 
-  /** Whether the unit's name, and code if any, are kept as byte offsets (ASCII): known from `spans` alone. */
+  /** Whether the unit's name, and code if any, are kept as byte offsets (a thread without `strings` has them). */
   isSpan(u: number): boolean {
     return this.spans[4 * u]! >= 0 && this.spans[4 * u + 2]! >= 0;
   }
 
-  private text(at: number, key: number): string | undefined {
+  /** Whether the unit's name, and code if any, are ASCII kept as byte offsets. */
+  isAscii(u: number): boolean {
+    return this.spans[4 * u]! >= 0 && this.spans[4 * u + 2]! >= 0 && this.flags[u] === 0;
+  }
+
+  private text(at: number, key: number, notAscii: number): string | undefined {
     const s = this.spans[at]!;
     const e = this.spans[at + 1]!;
-    return e > s ? ascii(this.bytes, s, e) : this.strings.get(key);
+    if (e <= s) return this.strings.get(key);
+    return notAscii ? utf8.decode(this.bytes.subarray(s, e)) : ascii(this.bytes, s, e);
   }
 }
 
+/** Flags of `UnitTexts.flags`. */
+export const NAME_NOT_ASCII = 1;
+export const CODE_NOT_ASCII = 2;
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 function ascii(bytes: Uint8Array, s: number, e: number): string {
   return String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
+}
+
+/**
+ * Length of the UTF-8 sequence at bytes[i] (a lead byte beyond ASCII, in a valid file) when it is a
+ * letter `cleanName` leaves as it is in any text without combining marks: U+00A1-U+024F (Latin-1
+ * Supplement and Latin Extended-A and B, but not the no-break space) and U+1E00-U+1EFF (Latin
+ * Extended Additional: ạ ả ấ ầ ẩ ẫ ậ ... ỳ ỵ ỷ ỹ). Each is its own NFC form, and none composes with
+ * a neighbour (a test checks every one); 0 for anything else.
+ */
+function keptLetter(bytes: Uint8Array, i: number, c: number): number {
+  if (c === 0xc2) return bytes[i + 1]! >= 0xa1 ? 2 : 0;
+  if (c >= 0xc3 && c <= 0xc8) return 2;
+  if (c === 0xc9) return bytes[i + 1]! <= 0x8f ? 2 : 0;
+  if (c === 0xe1) return bytes[i + 1]! >= 0xb8 && bytes[i + 1]! <= 0xbb ? 3 : 0;
+  return 0;
 }
 
 export interface CompactTable {
@@ -248,6 +278,8 @@ export interface CompactPart {
   readonly totals: Float64Array;
   /** By unit: name start and end, code start and end (see `UnitTexts`; -1 for a cell kept as a string). */
   readonly spans: Int32Array;
+  /** By unit: see `UnitTexts.flags`. */
+  readonly flags: Uint8Array;
   /** By unit x 2 (+1 for the code) within the part: cells kept as cleaned strings. */
   readonly strings: ReadonlyMap<number, string>;
   /** By unit: two independent 32-bit hashes of the unit's key (code, else name), the second odd. */
@@ -262,11 +294,13 @@ export interface CompactPart {
 export interface ColumnAllocator {
   int32(length: number): Int32Array;
   float64(length: number): Float64Array;
+  uint8(length: number): Uint8Array;
 }
 
 export const plainColumns: ColumnAllocator = {
   int32: (length) => new Int32Array(length),
   float64: (length) => new Float64Array(length),
+  uint8: (length) => new Uint8Array(length),
 };
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -353,6 +387,7 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
   let spans = columns.int32(4 * capacity);
   let hashes = columns.int32(2 * capacity);
   let totals = columns.float64(capacity);
+  let flags = columns.uint8(capacity);
   const strings = new Map<number, string>();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const numeric = roles.map((r) => r >= 0 || r === TOTAL);
@@ -380,6 +415,9 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
       const moreTotals = columns.float64(capacity);
       moreTotals.set(totals);
       totals = moreTotals;
+      const moreFlags = columns.uint8(capacity);
+      moreFlags.set(flags);
+      flags = moreFlags;
     }
     let ok = true;
     let declared = NaN;
@@ -395,7 +433,9 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
     let separator = 0;
     let bad = false;
     let clean = true;
+    let beyondAscii = false;
     let previous = 0;
+    let unitFlags = 0;
     let i = pos;
     let s = pos;
     let lineEnd = -1;
@@ -416,8 +456,14 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
             decimals = 0;
             separator = c;
           } else bad = true;
+        } else if (c < 128) {
+          if (c < 32 || c === 127 || (c === 32 && previous === 32)) clean = false;
+          previous = c;
         } else {
-          if (c < 32 || c > 126 || (c === 32 && previous === 32)) clean = false;
+          const length = keptLetter(bytes, i, c);
+          if (length === 0) clean = false;
+          else i += length - 1;
+          beyondAscii = true;
           previous = c;
         }
         continue;
@@ -448,6 +494,7 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
         if (clean && (i === s || (bytes[s] !== 32 && bytes[i - 1] !== 32))) {
           spans[at] = s;
           spans[at + 1] = i;
+          if (beyondAscii) unitFlags |= role === CODE ? CODE_NOT_ASCII : NAME_NOT_ASCII;
           if (role === CODE) coded = i > s;
           else if (i === s) ok = false;
         } else {
@@ -476,6 +523,7 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
       decimals = -1;
       bad = false;
       clean = true;
+      beyondAscii = false;
       previous = 0;
     }
     if (lineEnd < 0) {
@@ -501,18 +549,22 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
     if (!Number.isNaN(declared) && Math.abs(declared - sum) > SCALE / 100) return fallback('a declared total differs from the sum');
     totals[count] = sum;
     // The unit's key, as `unitKey` makes it: the code in lower case, else the name's key.
+    flags[count] = unitFlags;
+    const cell = (at: number, notAscii: number) =>
+      notAscii ? decoder.decode(bytes.subarray(spans[at]!, spans[at + 1]!)) : ascii(bytes, spans[at]!, spans[at + 1]!);
     if (coded) {
       if (strings.has(2 * count + 1)) hashKey(`code:${strings.get(2 * count + 1)!.toLowerCase()}`, hashes, 2 * count);
+      else if (unitFlags & CODE_NOT_ASCII) hashKey(`code:${cell(4 * count + 2, 1).toLowerCase()}`, hashes, 2 * count);
       else hashCodeBytes(bytes, spans[4 * count + 2]!, spans[4 * count + 3]!, hashes, 2 * count);
     } else {
-      const name = strings.get(2 * count) ?? ascii(bytes, spans[4 * count]!, spans[4 * count + 1]!);
+      const name = strings.get(2 * count) ?? cell(4 * count, unitFlags & NAME_NOT_ASCII);
       hashKey(`name:${nameKey(name)}`, hashes, 2 * count);
     }
     for (let k = 0, at = count * componentCount; k < componentCount; k++) points[at + k] = row[k]!;
     count++;
     pos = next;
   }
-  return { count, points, totals, spans, strings, hashes, decimalCommas: commas, decimalPoints: pointsSeen, decimals: decimalsSeen };
+  return { count, points, totals, spans, flags, strings, hashes, decimalCommas: commas, decimalPoints: pointsSeen, decimals: decimalsSeen };
 }
 
 /**
@@ -593,7 +645,7 @@ export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonl
     return {
       file: plan.file,
       count,
-      texts: new UnitTexts(bytes, p.spans.subarray(0, 4 * count), p.strings, plan.hasCodes),
+      texts: new UnitTexts(bytes, p.spans.subarray(0, 4 * count), p.flags.subarray(0, count), p.strings, plan.hasCodes),
       points: p.points.subarray(0, count * plan.maxima.length),
       components: plan.maxima.length,
       totals: p.totals.subarray(0, count),
@@ -604,16 +656,18 @@ export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonl
   const points = parts[0]!.points instanceof Int32Array ? columns.int32(count * components) : columns.float64(count * components);
   const spans = columns.int32(4 * count);
   const totals = columns.float64(count);
+  const flags = columns.uint8(count);
   const strings = new Map<number, string>();
   let at = 0;
   for (const p of parts) {
+    flags.set(p.flags.subarray(0, p.count), at);
     points.set(p.points.subarray(0, p.count * components), at * components);
     totals.set(p.totals.subarray(0, p.count), at);
     spans.set(p.spans.subarray(0, 4 * p.count), 4 * at);
     for (const [key, value] of p.strings) strings.set(key + 2 * at, value);
     at += p.count;
   }
-  return { file: plan.file, count, texts: new UnitTexts(bytes, spans, strings, plan.hasCodes), points, components, totals, decimals };
+  return { file: plan.file, count, texts: new UnitTexts(bytes, spans, flags, strings, plan.hasCodes), points, components, totals, decimals };
 }
 
 /** Reads a file's bytes into columns on this thread, or says why the general path must read it. */

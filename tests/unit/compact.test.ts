@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ParScoreError } from '../../src/core/problem.js';
 import { scaledJsonText } from '../../src/core/decimal.js';
+import { cleanName } from '../../src/core/text.js';
 import { rankSources, rankSourcesCompact, type RankSourcesOptions } from '../../src/pipeline.js';
 import { compactDocumentEnds, CompactUnitWriter, renderCompactJsonChunks, renderJson } from '../../src/render/json.js';
 import { findDuplicate, joinCompact, planCompact, readCompact, scanCompact, type CompactPart, type CompactReadOptions, type CompactTable } from '../../src/input/compact.js';
@@ -189,6 +190,22 @@ describe('compact lane = general path', () => {
     expect(bothLanes('unit;direction;tthc;survey;ghi chu x\nA;10;15,5;20;x\n', { scheme: s })).toMatchObject({ lane: 'fallback' });
     expect(bothLanes('unit;direction;tthc;survey\nA;10;15,5;15,448\nB;1;1;1\n', { scheme: s })).toMatchObject({ lane: 'fallback' });
     expect(bothLanes(clean, { scheme: s, rankPrecision: 2 })).toMatchObject({ lane: 'fallback' });
+  });
+
+  it('keeps Vietnamese names as bytes exactly where that changes nothing (every letter of the ranges, and around them)', () => {
+    const letters: string[] = [];
+    for (let cp = 0x9e; cp <= 0x252; cp++) letters.push(String.fromCodePoint(cp));
+    for (let cp = 0x1dfe; cp <= 0x1f01; cp++) letters.push(String.fromCodePoint(cp));
+    letters.push('\u0300', 'e\u0301', '\u2019', '\u00a0', 'Ω');
+    // The letters kept as bytes: their own NFC form, untouched by cleanName, not escaped in JSON.
+    for (const ch of letters.filter((c) => /^[\u00a1-\u024f\u1e00-\u1eff]$/u.test(c))) {
+      expect(ch.normalize('NFC')).toBe(ch);
+      expect(cleanName(`a ${ch}b`)).toBe(`a ${ch}b`);
+      expect(JSON.stringify(ch)).toBe(`"${ch}"`);
+    }
+    // One run of ties (equal points): the lane's order and bytes must be the general path's.
+    const lines = ['Mã;Tên đơn vị;Công tác chỉ đạo;Cải cách TTHC;Điều tra XHH', ...letters.map((ch, i) => `M${i};Xã ${ch}${i % 2 ? 'a' : ''} Số;5;7,5;10`)];
+    expect(bothLanes(lines.join('\n'), { scheme: scheme(2, false) })).toMatchObject({ lane: 'compact' });
   });
 
   it('makes room for more rows than the start of the file suggests', () => {

@@ -191,11 +191,11 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
     if ('fallback' in ranked) return ranked;
     if (componentRanks.kind !== 'componentRanks') return { fallback: 'unexpected reply' };
     const r: CompactRanking = { ...ranked.ranking, componentRanks: componentRanks.ranks };
-    // Runs of equal totals into name order: runs with a string (non-ASCII) name or code here first,
+    // Runs of equal totals into name order: runs with a name or code kept as a string here first,
     // then both threads take the others one by one.
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const take = () => Atomics.add(counter, 0, 1);
-    const sorted = helper.request({ kind: 'sort', bytes, spans: table.texts.spans, order: r.order, runs: ranked.runs, counter });
+    const sorted = helper.request({ kind: 'sort', bytes, spans: table.texts.spans, flags: table.texts.flags, order: r.order, runs: ranked.runs, counter });
     sortStringRuns(table.texts, r.order, ranked.runs);
     sortRuns(table.texts, r.order, ranked.runs, take, true);
     await sorted;

@@ -29,6 +29,7 @@ export type ToWorker =
       readonly kind: 'sort';
       readonly bytes: Uint8Array;
       readonly spans: Int32Array;
+      readonly flags: Uint8Array;
       readonly order: Int32Array;
       readonly runs: Int32Array;
       readonly counter: Int32Array;
@@ -95,4 +96,5 @@ export const CONSUMED = 0;
 export const sharedColumns = {
   int32: (length: number) => new Int32Array(new SharedArrayBuffer(4 * length)),
   float64: (length: number) => new Float64Array(new SharedArrayBuffer(8 * length)),
+  uint8: (length: number) => new Uint8Array(new SharedArrayBuffer(length)),
 };

@@ -21,15 +21,15 @@ port.on('message', (message: ToWorker) => {
   } else if (message.kind === 'componentRanks') {
     reply({ kind: 'componentRanks', ranks: componentRanksOf(message.table, message.maxima, message.ties) });
   } else if (message.kind === 'sort') {
-    const { bytes, spans, order, runs, counter } = message;
-    // Only runs of ASCII names and codes, which need nothing but the bytes and the offsets.
-    sortRuns(new UnitTexts(bytes, spans, new Map(), true), order, runs, () => Atomics.add(counter, 0, 1), true);
+    const { bytes, spans, flags, order, runs, counter } = message;
+    // Only runs whose names and codes are all kept as offsets: they need nothing but the bytes.
+    sortRuns(new UnitTexts(bytes, spans, flags, new Map(), true), order, runs, () => Atomics.add(counter, 0, 1), true);
     reply({ kind: 'sorted' });
   } else {
     const { units, stripe, ahead, port: out, returns, control } = message;
     // A class does not survive the trip between threads; its data does.
     const t = units.table.texts;
-    const writer = new CompactUnitWriter({ ...units, table: { ...units.table, texts: new UnitTexts(t.bytes, t.spans, t.strings, t.hasCodes) } });
+    const writer = new CompactUnitWriter({ ...units, table: { ...units.table, texts: new UnitTexts(t.bytes, t.spans, t.flags, t.strings, t.hasCodes) } });
     const count = units.table.count;
     for (let start = stripe, taken = 0; start < count; start += 2 * stripe, taken++) {
       // Stay at most `ahead` stripes ahead of what main has written: memory stays bounded.
