@@ -425,7 +425,8 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
     let coded = false;
     // One pass over the line; a score cell is read as it goes: `parseCell`'s plain number only
     // (digits, at most one separator followed by digits), anything else is NaN. Other cells are
-    // checked as they go for what `cleanName` would change (anything but printable ASCII, two spaces).
+    // checked as they go for what `cleanName` might change (anything but printable ASCII and the
+    // letters of `keptLetter`, two spaces).
     let inNumber = numeric[0]!;
     let value = 0;
     let digits = 0;

@@ -311,8 +311,8 @@ function encodeString(x: string | null, into: Uint8Array, at: number, encoder: T
 
 /**
  * Writes a unit's name or code as a JSON string at `at`, returning where it ends: from the file's
- * bytes when kept as offsets (printable ASCII: only `"` and `\\` would need escaping, and those go
- * through `str`), else the kept string, else null.
+ * bytes when kept as offsets (UTF-8 of printable ASCII and letters JSON leaves as they are: only
+ * `"` and `\\` would need escaping, and those go through `str`), else the kept string, else null.
  */
 function writeCell(bytes: Uint8Array, s: number, e: number, kept: string | undefined, into: Uint8Array, at: number, encoder: TextEncoder): number {
   if (e > s) {
@@ -320,7 +320,7 @@ function writeCell(bytes: Uint8Array, s: number, e: number, kept: string | undef
     into[o++] = 34;
     for (let i = s; i < e; i++) {
       const c = bytes[i]!;
-      if (c === 34 || c === 92) return at + encodeString(String.fromCharCode(...bytes.subarray(s, e)), into, at, encoder);
+      if (c === 34 || c === 92) return at + encodeString(new TextDecoder().decode(bytes.subarray(s, e)), into, at, encoder);
       into[o++] = c;
     }
     into[o++] = 34;

@@ -66,7 +66,7 @@ function bothLanes(text: string, options: RankSourcesOptions, name = 'don-vi-202
 
 const NAMES = [
   'Bình Sơn', 'Bi\u0300nh So\u031Bn', 'Sơn Tịnh', 'Hòa Vang', 'Hoà Vang', 'Ba Tơ', 'Lý Sơn', 'Đức Phổ', 'Duc Pho', 'Minh Long', 'Trà Bồng',
-  'Unit 7', 'unit 7', 'Unit  8', 'TP. Quảng Ngãi', 'Thị xã Đức Phổ', 'Ea H\u2019leo', 'Phan Rang\u2013Tháp Chàm', 'A\\B', 'Z', 'a', 'Ω',
+  'Unit 7', 'unit 7', 'Unit  8', 'TP. Quảng Ngãi', 'Thị xã Đức Phổ', 'Ea H\u2019leo', 'Phan Rang\u2013Tháp Chàm', 'A\\B', 'Đức\\Phổ', 'Z', 'a', 'Ω',
 ];
 
 const row = (decimals: number) =>

@@ -25,7 +25,10 @@ import { compactLaneOptions, type RankSourcesOptions, type Source } from '../../
 import { compactDocumentEnds, CompactUnitWriter, type CompactUnits } from '../../render/json.js';
 import { CONSUMED, scanBlocks, sharedColumns, type Chunk, type FromWorker, type ToWorker } from './protocol.js';
 
-/** Inputs from this size are ranked with two threads, when the machine has two cores (measured: below about 20 MB, starting and warming up the second thread costs what it saves). */
+/**
+ * Inputs from this size are ranked with two threads, when the machine has two cores (measured:
+ * below about 18 MB, starting and warming up the second thread costs what it saves).
+ */
 export const PARALLEL_FROM = 20 * 1024 * 1024;
 /** Blocks of rows the threads share out as they read. */
 const BLOCKS = 16;
@@ -136,10 +139,9 @@ function shared(bytes: Uint8Array): Uint8Array {
   return copy;
 }
 
-function sharedCopy<T extends Int8Array>(array: T): T {
-  const Ctor = array.constructor as new (buffer: SharedArrayBuffer) => T;
-  const copy = new Ctor(new SharedArrayBuffer(array.byteLength));
-  copy.set(array as never);
+function sharedCopy(array: Int8Array): Int8Array {
+  const copy = new Int8Array(new SharedArrayBuffer(array.length));
+  copy.set(array);
   return copy;
 }
 

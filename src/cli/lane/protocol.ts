@@ -1,6 +1,7 @@
 /**
- * Messages between `rank`'s two threads in the compact lane (see parallel.ts). Everything large
- * travels as typed arrays over SharedArrayBuffers (shared, not copied) or as transferred buffers.
+ * What `rank`'s two threads in the compact lane (see parallel.ts) share: their messages, the shared
+ * memory columns and the block reader both run. Everything large travels as typed arrays over
+ * SharedArrayBuffers (shared, not copied) or as transferred buffers.
  */
 import type { ComponentRanks } from '../../core/compact-ranking.js';
 import { scanCompact, type CompactPart, type CompactPlan, type CompactTable } from '../../input/compact.js';

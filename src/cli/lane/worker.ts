@@ -1,7 +1,8 @@
 /**
- * The second thread of `rank`'s compact lane (see parallel.ts): reads a part of the file, checks half
- * of the unit keys, and writes every other stripe of units, with the same pure functions as the main
- * thread. Built to dist/lane-worker.cjs.
+ * The second thread of `rank`'s compact lane (see parallel.ts): reads blocks of the file, checks half
+ * of the unit keys, ranks the components, puts runs of tied units in name order and writes every
+ * other stripe of units, with the same pure functions as the main thread. Built to
+ * dist/lane-worker.cjs.
  */
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { findDuplicate, UnitTexts } from '../../input/compact.js';
