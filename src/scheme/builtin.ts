@@ -15,5 +15,7 @@ export function builtinSchemes(): readonly Scheme[] {
 }
 
 export function findBuiltinScheme(id: string): Scheme | undefined {
-  return builtinSchemes().find((s) => s.id === id);
+  // Looked up in the files first: `--scheme my.json` need not resolve every built-in scheme.
+  const at = BUILTIN_FILES.findIndex((f) => f.id === id);
+  return at < 0 ? undefined : builtinSchemes()[at];
 }
