@@ -58,7 +58,7 @@ export function decode(bytes: Uint8Array, file: string): string {
   // NUL bytes never occur in a text CSV: UTF-16 without a BOM, or a binary file.
   const sample = bytes.subarray(0, 4096);
   let nul = 0;
-  for (const b of sample) if (b === 0) nul++;
+  for (let i = sample.indexOf(0); i >= 0; i = sample.indexOf(0, i + 1)) nul++;
   if (nul > 0) {
     const evenOrOdd = sample.filter((b, i) => b === 0 && i % 2 === 1).length;
     if (nul >= sample.length / 4 && (evenOrOdd > nul * 0.9 || evenOrOdd < nul * 0.1)) {

@@ -29,11 +29,13 @@ export function parseCell(raw: string): Cell {
   const m = NUMBER.exec(text);
   if (!m && isNotApplicable(text)) return { kind: 'na' };
   if (m) {
-    const [, int, separator, frac = ''] = m;
-    if (int!.length + frac.length > MAX_DIGITS) return invalid('not-a-number', `"${short(text)}" has more than ${MAX_DIGITS} digits`);
+    const int = m[1]!;
+    const separator = m[2];
+    const frac = m[3] ?? '';
+    if (int.length + frac.length > MAX_DIGITS) return invalid('not-a-number', `"${short(text)}" has more than ${MAX_DIGITS} digits`);
     return {
       kind: 'number',
-      value: { units: BigInt(int! + frac), scale: frac.length },
+      value: { units: BigInt(int + frac), scale: frac.length },
       separator: (separator as ',' | '.' | undefined) ?? null,
     };
   }

@@ -150,8 +150,12 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     return { file, units: [], components: new Set(), headerLine, broken: true };
   }
 
-  for (const row of dataRows) {
-    const { fields, line } = row;
+  // Index loops in this per-row work: it runs uncompiled for small files, where for...of and
+  // destructuring make an object per step (most of the garbage of a short run).
+  for (let r = 0; r < dataRows.length; r++) {
+    const row = dataRows[r]!;
+    const fields = row.fields;
+    const line = row.line;
     if (fields.length !== width) {
       const extra = fields.slice(width);
       if (fields.length < width || extra.some((f) => f.trim() !== '')) {
@@ -177,7 +181,10 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       });
       continue;
     }
-    for (const col of h.columns) if (col.header === '' && (fields[col.index] ?? '').trim() !== '') unnamedWithData.add(col.index);
+    for (let c = 0; c < h.columns.length; c++) {
+      const col = h.columns[c]!;
+      if (col.header === '' && (fields[col.index] ?? '').trim() !== '') unnamedWithData.add(col.index);
+    }
 
     const name = cleanName(fields[unitCol.index] ?? '');
     const origin = at(unitCol, line);
@@ -215,7 +222,9 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       } else unit.ranked = flag;
     }
 
-    for (const [col, component] of componentColumns) {
+    for (let c = 0; c < componentColumns.length; c++) {
+      const col = componentColumns[c]![0];
+      const component = componentColumns[c]![1];
       const ref = at(col, line);
       const cell = parseCell(fields[col.index] ?? '');
       switch (cell.kind) {

@@ -9,6 +9,13 @@ const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** Columns a cell takes on a terminal (ANSI codes stripped; CJK and full-width characters count 2). */
 export function displayWidth(text: string): number {
+  // Printable ASCII (most cells): one column a character, nothing to strip or normalise.
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) {
+    const c = text.charCodeAt(i);
+    ascii = c >= 32 && c < 127;
+  }
+  if (ascii) return text.length;
   let width = 0;
   for (const ch of text.replace(ANSI, '').normalize('NFC')) {
     const cp = ch.codePointAt(0)!;
@@ -29,7 +36,11 @@ export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): 
   const headLines = o.head.map(split);
   const widths = o.head.map((_, i) => {
     let w = Math.max(0, ...headLines[i]!.map(displayWidth));
-    for (const r of rows) for (const line of split(r[i] ?? '')) w = Math.max(w, displayWidth(line));
+    // (Index loops: this runs once per start, uncompiled, where for...of makes an object per step.)
+    for (let r = 0; r < rows.length; r++) {
+      const lines = split(rows[r]![i] ?? '');
+      for (let l = 0; l < lines.length; l++) w = Math.max(w, displayWidth(lines[l]!));
+    }
     return w + 2;
   });
   const border = (s: string) => (o.colour.level === 0 ? s : o.colour.grey(s));
