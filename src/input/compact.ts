@@ -441,6 +441,26 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
     let s = pos;
     let lineEnd = -1;
     for (; ; i++) {
+      if (inNumber && i === s) {
+        // The common case of a score cell at once: digits, then at most one separator and digits.
+        // What follows is judged below, as any byte is.
+        let d = i < end ? bytes[i]! : 10;
+        while (d >= 48 && d <= 57) {
+          value = value * 10 + (d - 48);
+          digits++;
+          d = ++i < end ? bytes[i]! : 10;
+        }
+        if ((d === 44 || d === 46) && d !== delimiter && digits > 0) {
+          decimals = 0;
+          separator = d;
+          d = ++i < end ? bytes[i]! : 10;
+          while (d >= 48 && d <= 57) {
+            value = value * 10 + (d - 48);
+            decimals++;
+            d = ++i < end ? bytes[i]! : 10;
+          }
+        }
+      }
       let c = i < end ? bytes[i]! : 10;
       if (c === 13) {
         // CR only as part of CRLF, in a file whose lines all end so.
