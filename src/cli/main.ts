@@ -1,35 +1,30 @@
 /** The par-score program: commander parses and wires; nothing here computes. */
 import { Command, CommanderError } from 'commander';
 import type { Context } from './context.js';
-import { registerRank } from './commands/rank.js';
-import { registerSchemes } from './commands/schemes.js';
-import { registerCompare } from './commands/compare.js';
-import { registerTrend } from './commands/trend.js';
-import { registerExplain } from './commands/explain.js';
-import { registerValidate } from './commands/validate.js';
-import { registerTemplate } from './commands/template.js';
 import { reportError } from './report.js';
 import { stdoutTerminal, writeStdout } from './stdout.js';
 
 import { VERSION } from './version.js';
-import { registerReport } from './commands/report.js';
 
-const COMMANDS: Record<string, (program: Command, ctx: Context) => void> = {
-  rank: registerRank,
-  compare: registerCompare,
-  trend: registerTrend,
-  explain: registerExplain,
-  validate: registerValidate,
-  template: registerTemplate,
-  report: registerReport,
-  schemes: registerSchemes,
+type Register = (program: Command, ctx: Context) => void;
+
+/** The commands, each loaded only when it is set up (a module's own set-up runs when it loads). */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  rank: async () => (await import('./commands/rank.js')).registerRank,
+  compare: async () => (await import('./commands/compare.js')).registerCompare,
+  trend: async () => (await import('./commands/trend.js')).registerTrend,
+  explain: async () => (await import('./commands/explain.js')).registerExplain,
+  validate: async () => (await import('./commands/validate.js')).registerValidate,
+  template: async () => (await import('./commands/template.js')).registerTemplate,
+  report: async () => (await import('./commands/report.js')).registerReport,
+  schemes: async () => (await import('./commands/schemes.js')).registerSchemes,
 };
 
 /**
- * The program; with `only`, just that command (setting up every command's options costs about a
- * millisecond of each start, and a command never sees the others).
+ * The program; with `only`, just that command (setting up every command costs about a millisecond
+ * of each start, and a command never sees the others).
  */
-export function buildProgram(ctx: Context, only?: string): Command {
+export async function buildProgram(ctx: Context, only?: string): Promise<Command> {
   const program = new Command('par-score')
     .description("Vietnam's PAR INDEX (chỉ số cải cách hành chính) from CSV files: exact totals, index, bands and ranks.")
     .version(VERSION, '-V, --version')
@@ -40,8 +35,8 @@ export function buildProgram(ctx: Context, only?: string): Command {
       writeErr: (s) => ctx.stderr(s),
       outputError: (s, write) => write(`par-score: ${s.replace(/^error: /, '')}`),
     });
-  const register = only !== undefined && Object.hasOwn(COMMANDS, only) ? [COMMANDS[only]!] : Object.values(COMMANDS);
-  for (const r of register) r(program, ctx);
+  const loaders = only !== undefined && Object.hasOwn(COMMANDS, only) ? [COMMANDS[only]!] : Object.values(COMMANDS);
+  for (const register of await Promise.all(loaders.map((load) => load()))) register(program, ctx);
   program.addHelpText(
     'after',
     `
@@ -61,7 +56,7 @@ function maxErrorsFrom(argv: readonly string[]): number {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], ctx: Context): Promise<number> {
-  const program = buildProgram(ctx, argv[0]);
+  const program = await buildProgram(ctx, argv[0]);
   try {
     if (argv.length === 0) {
       ctx.stderr(program.helpInformation());
