@@ -74,7 +74,7 @@ await build({
 });
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { stdio: 'inherit', cwd: root });
 
-// The code cache: run the common jobs once (the help, which sets up every command; a ranked table
+// The code cache: run the common jobs once (--version, which sets up every command; a ranked table
 // with the scheme chosen from the columns, and with a scheme file) so that the functions they use
 // are compiled and saved.
 execFileSync(process.execPath, [join(root, 'bin/par-score.js')], {
@@ -82,8 +82,9 @@ execFileSync(process.execPath, [join(root, 'bin/par-score.js')], {
   env: {
     ...process.env,
     PAR_SCORE_MAKE_CACHE: JSON.stringify([
-      // Every command's module (they load when their command is set up), then the common jobs.
-      ['--help'],
+      // Every command's module (they load when their command is set up: all do for --version, which
+      // draws no help), then the common jobs.
+      ['--version'],
       ['rank', join(root, 'fixtures/quang-ngai-districts-2023.csv')],
       ['rank', join(root, 'fixtures/provinces-2022.csv'), '--scheme', join(root, 'src/scheme/builtin/vn-province-2022.json')],
     ]),
