@@ -24,8 +24,6 @@ export interface CompactRanking {
   readonly order: Int32Array;
   /** By listing position: the unit's rank. */
   readonly rankAt: Int32Array;
-  /** By unit: total points x 10^6. */
-  readonly totals: Float64Array;
   /** By unit: position of the unit's band in `scheme.bands`, -1 for none. */
   readonly bandOf: Int8Array;
   /** By component position: the ranks its points give. */
@@ -318,7 +316,6 @@ export function rankCompactUnsorted(
       max,
       order,
       rankAt,
-      totals,
       bandOf,
       stats,
       bands,

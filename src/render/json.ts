@@ -333,7 +333,7 @@ function writeCell(bytes: Uint8Array, s: number, e: number, kept: string | undef
 const DENSE_ENTRIES = 1 << 16;
 
 /** What the compact lane's unit writer reads: a `CompactRanking` without its summary. */
-export type CompactUnits = Pick<CompactRanking, 'scheme' | 'table' | 'max' | 'order' | 'rankAt' | 'totals' | 'bandOf' | 'componentRanks'>;
+export type CompactUnits = Pick<CompactRanking, 'scheme' | 'table' | 'max' | 'order' | 'rankAt' | 'bandOf' | 'componentRanks'>;
 
 /** Units gathered at a time, in listing order, from the ranking's arrays. */
 const GATHER = 1024;
@@ -419,9 +419,9 @@ export class CompactUnitWriter {
   }
 
   private unitTexts(u: number, rank: number): void {
-    const { totals, bandOf, max, scheme } = this.cr;
+    const { table, bandOf, max, scheme } = this.cr;
     const p = scheme.precision;
-    const t = totals[u]!;
+    const t = table.totals[u]!;
     const band = bandOf[u]!;
     const shell = this.shell;
     const fixed = (q: number | undefined) => scaledJsonText(q!, p);

@@ -207,7 +207,6 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
       max: r.max,
       order: r.order,
       rankAt: r.rankAt,
-      totals: r.totals,
       bandOf: sharedCopy(r.bandOf),
       componentRanks: r.componentRanks,
     };
