@@ -80,21 +80,121 @@ function compareAsciiKeys(bytes: Uint8Array, spans: Int32Array, a: number, b: nu
   return cl - dl;
 }
 
-/** Whether every unit of order[start, end) has its name and code kept as ASCII byte offsets. */
-function asciiRun(texts: UnitTexts, order: Int32Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!texts.isAscii(order[i]!)) return false;
-  return true;
+/** Bytes of a name in its numeric sort key (`nameKeys`), and bits of a unit's place in its run. */
+const KEY_BYTES = 6;
+const PLACE_BITS = 13;
+const PLACES = 2 ** PLACE_BITS;
+/** `nameKeys` of a unit whose name and code are kept as offsets but are not printable ASCII. */
+const NOT_ASCII = -1;
+/** `nameKeys` of a unit whose name or code is kept as a string. */
+const KEPT_AS_STRING = -2;
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/**
+ * By unit, a number that orders names as `compareAsciiKeys` does, as far as it goes: the 6 bytes of
+ * the lower-case name after the prefix every name shares (printable ASCII, 0x20-0x7e, as digits in
+ * base 96, and 0 past the end, so a shorter name comes first). Units with equal numbers are left
+ * to `compareAsciiKeys`. NOT_ASCII and KEPT_AS_STRING mark the units it cannot judge. Two passes
+ * in file order, reading the names where they lie, one after another: sorting a run then reads one
+ * number per unit rather than names scattered over the whole file (a million units on two threads:
+ * about 130 ms of sorting -> 40 ms, docs/DECISIONS.md 17).
+ */
+export function nameKeys(texts: Pick<UnitTexts, 'bytes' | 'spans' | 'flags'>, count: number, keys: Float64Array = new Float64Array(count)): Float64Array {
+  const { bytes, spans, flags } = texts;
+  // The prefix: compared with the first name, byte by byte (lower case only where bytes differ).
+  let prefixAt = -1;
+  let shared = 0;
+  for (let u = 0; u < count; u++) {
+    const at = spans[4 * u]!;
+    if (at < 0 || spans[4 * u + 2]! < 0 || flags[u] !== 0) continue;
+    if (prefixAt < 0) {
+      prefixAt = at;
+      shared = spans[4 * u + 1]! - at;
+      continue;
+    }
+    const length = Math.min(shared, spans[4 * u + 1]! - at);
+    let j = 0;
+    for (; j < length; j++) {
+      const x = bytes[at + j]!;
+      const y = bytes[prefixAt + j]!;
+      if (x !== y && lowerAscii(x) !== lowerAscii(y)) break;
+    }
+    shared = j;
+    if (shared === 0) break;
+  }
+  for (let u = 0; u < count; u++) {
+    let at = spans[4 * u]!;
+    if (at < 0 || spans[4 * u + 2]! < 0) {
+      keys[u] = KEPT_AS_STRING;
+      continue;
+    }
+    if (flags[u] !== 0) {
+      keys[u] = NOT_ASCII;
+      continue;
+    }
+    at += shared;
+    const stop = spans[4 * u + 1]!;
+    let key = 0;
+    for (let j = 0; j < KEY_BYTES; j++, at++) {
+      if (at >= stop) {
+        key *= 96;
+        continue;
+      }
+      const c = bytes[at]!;
+      if (c < 0x20 || c > 0x7e) {
+        key = NOT_ASCII;
+        break;
+      }
+      key = key * 96 + lowerAscii(c) - 0x1f;
+    }
+    keys[u] = key;
+  }
+  return keys;
 }
 
-/** Whether every unit of order[start, end) has its name and code kept as byte offsets. */
-function spanRun(texts: UnitTexts, order: Int32Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!texts.isSpan(order[i]!)) return false;
-  return true;
-}
+// Reused by every run (each thread has its own).
+let keyScratch = new Float64Array(1024);
+let unitScratch = new Int32Array(1024);
 
-/** Puts order[start, end) (units of equal totals) in `sortKey` order. */
-function sortRun(texts: UnitTexts, order: Int32Array, start: number, end: number): void {
-  if (asciiRun(texts, order, start, end)) {
+/**
+ * Puts order[start, end) (units of equal totals) in `sortKey` order. With printable ASCII names and
+ * codes kept as offsets: one native sort of the name keys (each x 2^13, plus the unit's place in the
+ * run, so all differ), then `compareAsciiKeys` for units whose keys tie; else by `sortKey` strings.
+ */
+function sortRun(texts: UnitTexts, keys: Float64Array, order: Int32Array, start: number, end: number): void {
+  const n = end - start;
+  let keyed = n <= PLACES;
+  if (keyed && keyScratch.length < n) {
+    keyScratch = new Float64Array(2 * n);
+    unitScratch = new Int32Array(2 * n);
+  }
+  const sorted = keyScratch.subarray(0, n);
+  for (let i = 0; i < n && keyed; i++) {
+    const key = keys[order[start + i]!]!;
+    keyed = key >= 0;
+    sorted[i] = key * PLACES + i;
+  }
+  if (keyed) {
+    const { bytes, spans } = texts;
+    const units = unitScratch;
+    sorted.sort();
+    for (let i = 0; i < n; i++) units[i] = order[start + (sorted[i]! % PLACES)]!;
+    for (let i = 0; i < n; ) {
+      const key = Math.floor(sorted[i]! / PLACES);
+      let j = i + 1;
+      while (j < n && Math.floor(sorted[j]! / PLACES) === key) j++;
+      if (j - i > 1) {
+        const tied = Array.from(units.subarray(i, j));
+        tied.sort((a, b) => compareAsciiKeys(bytes, spans, a, b));
+        units.set(tied, i);
+      }
+      i = j;
+    }
+    order.set(units.subarray(0, n), start);
+    return;
+  }
+  if (asciiRun(keys, order, start, end)) {
     const { bytes, spans } = texts;
     const run = Array.from(order.subarray(start, end));
     run.sort((a, b) => compareAsciiKeys(bytes, spans, a, b));
@@ -106,24 +206,36 @@ function sortRun(texts: UnitTexts, order: Int32Array, start: number, end: number
   for (let i = 0; i < run.length; i++) order[start + i] = run[i]!.u;
 }
 
+/** Whether every unit of order[start, end) has its name and code kept as printable ASCII offsets. */
+function asciiRun(keys: Float64Array, order: Int32Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (keys[order[i]!]! < 0) return false;
+  return true;
+}
+
+/** Whether every unit of order[start, end) has its name and code kept as byte offsets. */
+function spanRun(keys: Float64Array, order: Int32Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (keys[order[i]!]! === KEPT_AS_STRING) return false;
+  return true;
+}
+
 /**
  * Puts runs of units with equal totals in name order: runs[2r, 2r + 1] is [start, end) in `order`,
  * for each r that `take` gives, until it gives one past the last. Threads sharing `order` (in shared
  * memory) sort different runs; with `spansOnly`, runs with a name or code kept as a string (which
- * this thread may not have) are left to another (`sortStringRuns`).
+ * this thread may not have) are left to another (`sortStringRuns`). `keys`: `nameKeys`.
  */
-export function sortRuns(texts: UnitTexts, order: Int32Array, runs: Int32Array, take: () => number, spansOnly = false): void {
+export function sortRuns(texts: UnitTexts, keys: Float64Array, order: Int32Array, runs: Int32Array, take: () => number, spansOnly = false): void {
   for (let r = take(); 2 * r < runs.length; r = take()) {
     const start = runs[2 * r]!;
     const end = runs[2 * r + 1]!;
-    if (spansOnly && !spanRun(texts, order, start, end)) continue;
-    sortRun(texts, order, start, end);
+    if (spansOnly && !spanRun(keys, order, start, end)) continue;
+    sortRun(texts, keys, order, start, end);
   }
 }
 
 /** The runs (of `runs`) that `sortRuns` with `spansOnly` leaves: sorted here. */
-export function sortStringRuns(texts: UnitTexts, order: Int32Array, runs: Int32Array): void {
-  for (let r = 0; 2 * r < runs.length; r++) if (!spanRun(texts, order, runs[2 * r]!, runs[2 * r + 1]!)) sortRun(texts, order, runs[2 * r]!, runs[2 * r + 1]!);
+export function sortStringRuns(texts: UnitTexts, keys: Float64Array, order: Int32Array, runs: Int32Array): void {
+  for (let r = 0; 2 * r < runs.length; r++) if (!spanRun(keys, order, runs[2 * r]!, runs[2 * r + 1]!)) sortRun(texts, keys, order, runs[2 * r]!, runs[2 * r + 1]!);
 }
 
 /**
@@ -210,7 +322,7 @@ export function rankCompact(
   const ranked = rankCompactUnsorted(table, scheme, options, files, year);
   if ('fallback' in ranked) return ranked;
   let r = 0;
-  sortRuns(table.texts, ranked.ranking.order, ranked.runs, () => r++);
+  sortRuns(table.texts, nameKeys(table.texts, table.count), ranked.ranking.order, ranked.runs, () => r++);
   const componentRanks = componentRanksOf(table, scheme.components.map((c) => toScaled(c.max)), options.ties as 'competition' | 'dense');
   return { ranking: { ...ranked.ranking, componentRanks } };
 }

@@ -219,9 +219,12 @@ describe('compact lane = general path', () => {
     expect(bothLanes(text, { scheme: scheme(2, false) })).toMatchObject({ lane: 'compact' });
   });
 
-  it('orders tied units by name as the general path does (packed keys, common prefixes, case)', () => {
-    const word = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', 'z', '1', '9', '-', '.', '_'), minLength: 1, maxLength: 4 });
-    const name = fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => `Unit ${w.join(' ')}`);
+  it('orders tied units by name as the general path does (numeric name keys, common prefixes, case)', () => {
+    // Letters either side of the upper-case ones ('[', '`' fall between the cases), the first and
+    // last printable bytes; names sharing a prefix longer than the 6 bytes of a name key, or none.
+    const word = fc.string({ unit: fc.constantFrom('a', 'A', 'b', 'B', 'z', 'Z', '1', '9', '-', '.', '_', '[', '`', '~', '!'), minLength: 1, maxLength: 4 });
+    const prefix = fc.constantFrom('Unit ', 'Xa An Binh Phu Long ', '');
+    const name = fc.tuple(prefix, fc.array(word, { minLength: 1, maxLength: 4 })).map(([p, w]) => `${p}${w.join(' ')}`);
     let compact = 0;
     fc.assert(
       fc.property(fc.array(fc.tuple(name, fc.boolean()), { minLength: 2, maxLength: 300 }), (units) => {
@@ -235,6 +238,12 @@ describe('compact lane = general path', () => {
       { numRuns: RUNS },
     );
     expect(compact).toBeGreaterThan(RUNS / 2);
+  });
+
+  it('orders a run of ties longer than a name key can number (8,192 units) by comparing names', () => {
+    const lines = ['code,unit,direction,tthc,survey'];
+    for (let i = 0; i < 8300; i++) lines.push(`U${i},Unit ${(i * 7919) % 8300},5,7.5,10`);
+    expect(bothLanes(lines.join('\n'), { scheme: scheme(2, false) })).toMatchObject({ lane: 'compact' });
   });
 
   it('takes large clean files (the benchmark shape) and ties by name', () => {

@@ -184,10 +184,12 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
 
     const table = joinCompact(bytes, plan, parts, sharedColumns);
     if ('fallback' in table) return table;
-    // Component ranks on the worker, the rest of the ranking here, side by side.
+    // Component ranks and name keys on the worker, the rest of the ranking here, side by side.
     const ties = lane.rank.ties === 'dense' ? 'dense' : 'competition';
     const { points, components, count, decimals } = table;
-    const theirRanks = helper.request({ kind: 'componentRanks', table: { points, components, count, decimals }, maxima: plan.maxima, ties });
+    const { bytes: file, spans, flags } = table.texts;
+    const names = sharedColumns.float64(count);
+    const theirRanks = helper.request({ kind: 'componentRanks', table: { points, components, count, decimals }, maxima: plan.maxima, ties, texts: { bytes: file, spans, flags }, keys: names });
     const ranked = rankCompactUnsorted(table, scheme, lane.rank, [source.name], lane.year, sharedColumns);
     const componentRanks = await theirRanks;
     if ('fallback' in ranked) return ranked;
@@ -197,9 +199,9 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
     // then both threads take the others one by one.
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const take = () => Atomics.add(counter, 0, 1);
-    const sorted = helper.request({ kind: 'sort', bytes, spans: table.texts.spans, flags: table.texts.flags, order: r.order, runs: ranked.runs, counter });
-    sortStringRuns(table.texts, r.order, ranked.runs);
-    sortRuns(table.texts, r.order, ranked.runs, take, true);
+    const sorted = helper.request({ kind: 'sort', bytes, spans, flags, keys: names, order: r.order, runs: ranked.runs, counter });
+    if (table.texts.strings.size > 0) sortStringRuns(table.texts, names, r.order, ranked.runs);
+    sortRuns(table.texts, names, r.order, ranked.runs, take, true);
     await sorted;
     const units: CompactUnits = {
       scheme: r.scheme,

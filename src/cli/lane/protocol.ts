@@ -4,7 +4,7 @@
  * SharedArrayBuffers (shared, not copied) or as transferred buffers.
  */
 import type { ComponentRanks } from '../../core/compact-ranking.js';
-import { scanCompact, type CompactPart, type CompactPlan, type CompactTable } from '../../input/compact.js';
+import { scanCompact, type CompactPart, type CompactPlan, type CompactTable, type UnitTexts } from '../../input/compact.js';
 import type { CompactUnits } from '../../render/json.js';
 
 export type ToWorker =
@@ -15,12 +15,14 @@ export type ToWorker =
   | { readonly kind: 'scan'; readonly bytes: Uint8Array; readonly plan: CompactPlan; readonly blocks: Int32Array; readonly control: Int32Array }
   /** Look for units with equal keys among those of `lane` (of two). */
   | { readonly kind: 'duplicates'; readonly parts: readonly Pick<CompactPart, 'count' | 'hashes'>[]; readonly lane: number }
-  /** Rank each component of the table's points (see `componentRanksOf`). */
+  /** Rank each component of the table's points (see `componentRanksOf`), and fill `keys` with the `nameKeys`. */
   | {
       readonly kind: 'componentRanks';
       readonly table: Pick<CompactTable, 'points' | 'components' | 'count' | 'decimals'>;
       readonly maxima: readonly number[];
       readonly ties: 'competition' | 'dense';
+      readonly texts: Pick<UnitTexts, 'bytes' | 'spans' | 'flags'>;
+      readonly keys: Float64Array;
     }
   /**
    * Put runs of equal totals in name order, in `order` (shared), taking run numbers from
@@ -31,6 +33,7 @@ export type ToWorker =
       readonly bytes: Uint8Array;
       readonly spans: Int32Array;
       readonly flags: Uint8Array;
+      readonly keys: Float64Array;
       readonly order: Int32Array;
       readonly runs: Int32Array;
       readonly counter: Int32Array;

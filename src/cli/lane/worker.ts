@@ -6,7 +6,7 @@
  */
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { findDuplicate, UnitTexts } from '../../input/compact.js';
-import { componentRanksOf, sortRuns } from '../../core/compact-ranking.js';
+import { componentRanksOf, nameKeys, sortRuns } from '../../core/compact-ranking.js';
 import { CompactUnitWriter } from '../../render/json.js';
 import { CONSUMED, scanBlocks, type FromWorker, type ToWorker } from './protocol.js';
 
@@ -20,11 +20,13 @@ port.on('message', (message: ToWorker) => {
   } else if (message.kind === 'duplicates') {
     reply({ kind: 'duplicates', found: findDuplicate(message.parts, message.lane, 2) });
   } else if (message.kind === 'componentRanks') {
-    reply({ kind: 'componentRanks', ranks: componentRanksOf(message.table, message.maxima, message.ties) });
+    const ranks = componentRanksOf(message.table, message.maxima, message.ties);
+    nameKeys(message.texts, message.table.count, message.keys);
+    reply({ kind: 'componentRanks', ranks });
   } else if (message.kind === 'sort') {
-    const { bytes, spans, flags, order, runs, counter } = message;
+    const { bytes, spans, flags, keys, order, runs, counter } = message;
     // Only runs whose names and codes are all kept as offsets: they need nothing but the bytes.
-    sortRuns(new UnitTexts(bytes, spans, flags, new Map(), true), order, runs, () => Atomics.add(counter, 0, 1), true);
+    sortRuns(new UnitTexts(bytes, spans, flags, new Map(), true), keys, order, runs, () => Atomics.add(counter, 0, 1), true);
     reply({ kind: 'sorted' });
   } else {
     const { units, stripe, ahead, port: out, returns, control } = message;
