@@ -4,10 +4,10 @@
  * the file has lines), and no stack trace.
  */
 import { describe, expect, it } from 'vitest';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './cli.js';
+import { tempDir } from '../helpers.js';
 
 const DIR = 'tests/bad-inputs';
 const SCHEME = ['--scheme', 'quang-ngai-district-2023'];
@@ -73,7 +73,7 @@ describe('bad-input corpus', () => {
   });
 
   it('an unreadable file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'par-score-unreadable-'));
+    const dir = tempDir('unreadable');
     if (process.getuid?.() === 0) {
       // root reads any file whatever its mode; /proc/self/mem is a real file that cannot be read.
       expectOneClearMessage(['rank', '/proc/self/mem', ...SCHEME], '/proc/self/mem', 2, null, /^: /);
@@ -97,7 +97,7 @@ describe('input size limit', () => {
   const big = 'Đơn vị;Điểm thẩm định (72);Điều tra XHH (28)\n' + 'Bình Sơn;63,26;19,58\n'.repeat(100);
 
   it('refuses a file over --max-input-size before reading it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'par-score-size-'));
+    const dir = tempDir('size');
     const file = join(dir, 'big.csv');
     writeFileSync(file, big);
     expectOneClearMessage(['rank', file, ...SCHEME, '--max-input-size', '1KiB'], file, 1, null, /^: the input is 2\.3 KiB, over the limit of 1 KiB$/);

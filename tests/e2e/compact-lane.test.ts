@@ -6,13 +6,13 @@
  * with ASCII names (kept as byte offsets).
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cli } from './cli.js';
+import { tempDir } from '../helpers.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'par-score-lane-'));
+const dir = tempDir('lane');
 const scheme = join(dir, 'scheme.json');
 const big = join(dir, 'xa-2024.csv');
 const damaged = join(dir, 'xa-2024-damaged.csv');

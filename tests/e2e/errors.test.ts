@@ -1,12 +1,12 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './cli.js';
+import { tempDir } from '../helpers.js';
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'par-score-bad-'));
+  dir = tempDir('bad');
 });
 const file = (name: string, content: string | Buffer) => {
   const p = join(dir, name);
@@ -137,7 +137,7 @@ describe('scheme files given with --scheme', () => {
 
 describe('files as Excel makes them', () => {
   it('recognises a second header row from merged cells and says how to fix it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'par-score-merged-'));
+    const dir = tempDir('merged');
     const p = join(dir, 'merged.csv');
     writeFileSync(p, 'STT;Đơn vị;Điểm thẩm định (72);;Điều tra XHH (28)\n;;Tự đánh giá;Thẩm định;\n1;Bình Sơn;64,00;63,26;19,58\n');
     const r = cli(['rank', p]);

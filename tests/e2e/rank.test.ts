@@ -1,15 +1,14 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ANSI, BIN, cli } from './cli.js';
-import { fixture } from '../helpers.js';
+import { fixture, tempDir } from '../helpers.js';
 
 const QN = 'fixtures/quang-ngai-districts-2023.csv';
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'par-score-e2e-'));
+  dir = tempDir('e2e');
 });
 const tmp = (name: string, content: string | Buffer) => {
   const p = join(dir, name);

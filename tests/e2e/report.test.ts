@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './cli.js';
-import { ROOT } from '../helpers.js';
+import { ROOT, tempDir } from '../helpers.js';
 
 const ARGS = ['report', 'fixtures/yoy/provinces-2024.csv', '--prev', 'fixtures/yoy/provinces-2023.csv'];
 
@@ -18,7 +17,7 @@ describe('par-score report', () => {
     const a = cli(ARGS).stdout;
     expect(cli(ARGS).stdout).toBe(a);
     const lines = readFileSync(join(ROOT, 'fixtures/yoy/provinces-2024.csv'), 'utf8').trimEnd().split('\n');
-    const dir = mkdtempSync(join(tmpdir(), 'par-score-report-'));
+    const dir = tempDir('report');
     const shuffled = join(dir, 'provinces-2024.csv');
     writeFileSync(shuffled, [lines[0], ...lines.slice(1).reverse()].join('\n') + '\n');
     const b = cli(['report', shuffled, '--prev', 'fixtures/yoy/provinces-2023.csv']).stdout;
@@ -42,7 +41,7 @@ describe('par-score report', () => {
   });
 
   it('writes --out atomically and refuses to overwrite an input', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'par-score-report-out-'));
+    const dir = tempDir('report-out');
     const out = join(dir, 'bao-cao.html');
     expect(cli([...ARGS, '--out', out]).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('</html>');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli } from './cli.js';
+import { tempDir } from '../helpers.js';
 
 describe('par-score schemes', () => {
   it('lists the built-in schemes', () => {
@@ -24,7 +24,7 @@ describe('par-score schemes', () => {
     expect(json).toMatchObject({ id: 'quang-ngai-district-2023', components: [{ id: 'appraisal', max: 72 }, { id: 'survey', max: 28 }] });
     json.id = 'my-district-scheme';
     json.bands = [{ min: 80, label: { vi: 'Tốt', en: 'Good' } }];
-    const dir = mkdtempSync(join(tmpdir(), 'par-score-scheme-'));
+    const dir = tempDir('scheme');
     const p = join(dir, 'mine.json');
     writeFileSync(p, JSON.stringify(json, null, 2));
     const r = cli(['rank', 'fixtures/quang-ngai-districts-2023.csv', '--scheme', p, '--format', 'json']);

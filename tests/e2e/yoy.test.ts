@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ANSI, cli } from './cli.js';
+import { tempDir } from '../helpers.js';
 
 const Y = (y: number) => `fixtures/yoy/provinces-${y}.csv`;
 const CW = 'fixtures/yoy/crosswalk-2024-2025.csv';
@@ -76,7 +76,7 @@ describe('par-score rank --prev', () => {
   });
 
   it('reports an ambiguous match with the candidates (exit 1)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'par-score-yoy-'));
+    const dir = tempDir('yoy');
     const prev = join(dir, 'prev-2022.csv');
     const cur = join(dir, 'cur-2023.csv');
     writeFileSync(prev, 'unit;appraisal;survey\nHuyện Đức Phổ;60;20\nThị xã Đức Phổ;61;20\n');
