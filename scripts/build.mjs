@@ -13,6 +13,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 
+// Work done here once rather than at every start: the header keys of the column aliases (normalised
+// and folded, src/input/header.ts), computed by the same code, bundled and run here.
+const headerModule = await build({ absWorkingDir: root, entryPoints: ['src/input/header.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+const loaded = { exports: {} };
+new Function('module', 'exports', headerModule.outputFiles[0].text)(loaded, loaded.exports);
+const metaKeys = loaded.exports.metaKeyTable();
+
 const common = {
   absWorkingDir: root,
   bundle: true,
@@ -21,7 +28,7 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  define: { __PAR_SCORE_VERSION__: JSON.stringify(pkg.version) },
+  define: { __PAR_SCORE_VERSION__: JSON.stringify(pkg.version), __PAR_SCORE_META_KEYS__: JSON.stringify(metaKeys) },
 };
 
 // commander loads node:child_process at start only to run executable subcommands, which par-score

@@ -31,37 +31,76 @@ export interface BoxOptions {
   readonly colour: Paint;
 }
 
+/**
+ * The table as text. Written for the cost of a short run, where it runs once, uncompiled: one pass
+ * measures every cell (remembering the widths), one pass writes each line as a single string; a
+ * cell is split into lines only when it has a line break. (A 63-row table: a tenth of the garbage
+ * of splitting, mapping and joining cell by cell.)
+ */
 export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): string {
-  const split = (cell: string) => cell.split('\n');
-  const headLines = o.head.map(split);
-  const widths = o.head.map((_, i) => {
-    let w = Math.max(0, ...headLines[i]!.map(displayWidth));
-    // (Index loops: this runs once per start, uncompiled, where for...of makes an object per step.)
-    for (let r = 0; r < rows.length; r++) {
-      const lines = split(rows[r]![i] ?? '');
-      for (let l = 0; l < lines.length; l++) w = Math.max(w, displayWidth(lines[l]!));
+  const columns = o.head.length;
+  // By row (the head first) and column: the cell's lines, and their widths.
+  const cells: (string | string[])[][] = [];
+  const cellWidths: (number | number[])[][] = [];
+  const widths = new Array<number>(columns).fill(0);
+  const measure = (source: readonly string[]) => {
+    const row: (string | string[])[] = new Array(columns);
+    const rowWidths: (number | number[])[] = new Array(columns);
+    for (let i = 0; i < columns; i++) {
+      const text = source[i] ?? '';
+      if (text.indexOf('\n') < 0) {
+        const w = displayWidth(text);
+        row[i] = text;
+        rowWidths[i] = w;
+        if (w > widths[i]!) widths[i] = w;
+      } else {
+        const lines = text.split('\n');
+        const lineWidths = new Array<number>(lines.length);
+        for (let l = 0; l < lines.length; l++) {
+          const w = displayWidth(lines[l]!);
+          lineWidths[l] = w;
+          if (w > widths[i]!) widths[i] = w;
+        }
+        row[i] = lines;
+        rowWidths[i] = lineWidths;
+      }
     }
-    return w + 2;
-  });
-  const border = (s: string) => (o.colour.level === 0 ? s : o.colour.grey(s));
-  const rule = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w)).join(mid) + right);
-  const bar = border('│');
-  const draw = (cells: readonly string[][], style: (s: string) => string): string[] => {
-    const height = Math.max(1, ...cells.map((c) => c.length));
-    const out: string[] = [];
-    for (let k = 0; k < height; k++) {
-      const parts = widths.map((w, i) => {
-        const text = cells[i]?.[k] ?? '';
-        const pad = ' '.repeat(Math.max(0, w - 2 - displayWidth(text)));
-        const shown = text === '' ? '' : style(text);
-        return ` ${o.numeric[i] ? pad + shown : shown + pad} `;
-      });
-      out.push(bar + parts.join(bar) + bar);
-    }
-    return out;
+    cells.push(row);
+    cellWidths.push(rowWidths);
   };
-  const lines = [rule('┌', '┬', '┐'), ...draw(headLines, (s) => o.colour.bold(s))];
-  for (const r of rows) lines.push(...draw(o.head.map((_, i) => split(r[i] ?? '')), (s) => s));
-  lines.push(rule('└', '┴', '┘'));
-  return lines.join('\n');
+  measure(o.head);
+  for (let r = 0; r < rows.length; r++) measure(rows[r]!);
+
+  const plain = o.colour.level === 0;
+  const border = (s: string) => (plain ? s : o.colour.grey(s));
+  const rule = (left: string, mid: string, right: string) => {
+    let line = left;
+    for (let i = 0; i < columns; i++) line += (i > 0 ? mid : '') + '─'.repeat(widths[i]! + 2);
+    return border(line + right);
+  };
+  const bar = border('│');
+  let out = rule('┌', '┬', '┐');
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r]!;
+    const rowWidths = cellWidths[r]!;
+    let height = 1;
+    for (let i = 0; i < columns; i++) {
+      const c = row[i]!;
+      if (typeof c !== 'string' && c.length > height) height = c.length;
+    }
+    for (let k = 0; k < height; k++) {
+      let line = bar;
+      for (let i = 0; i < columns; i++) {
+        const c = row[i]!;
+        const text = typeof c === 'string' ? (k === 0 ? c : '') : (c[k] ?? '');
+        const cw = rowWidths[i]!;
+        const w = typeof cw === 'number' ? (k === 0 ? cw : 0) : (cw[k] ?? 0);
+        const pad = ' '.repeat(widths[i]! - w);
+        const shown = r === 0 && text !== '' ? o.colour.bold(text) : text;
+        line += o.numeric[i] ? ` ${pad}${shown} ${bar}` : ` ${shown}${pad} ${bar}`;
+      }
+      out += '\n' + line;
+    }
+  }
+  return out + '\n' + rule('└', '┴', '┘');
 }
