@@ -8,8 +8,9 @@ import { cleanName, headerKey } from '../core/text.js';
 import { readCsv } from './csv.js';
 import { decode } from './decode.js';
 
-const OLD = new Set(['old', 'from', 'oldunit', 'oldname', 'oldcode', 'cu', 'donvicu', 'tencu', 'macu', 'truoc'].map(headerKey));
-const NEW = new Set(['new', 'to', 'newunit', 'newname', 'newcode', 'moi', 'donvimoi', 'tenmoi', 'mamoi', 'sau'].map(headerKey));
+// Header keys (`headerKey`): "Đơn vị cũ", "old_unit" and "Old unit" are all "donvicu" or "oldunit".
+const OLD = new Set(['old', 'from', 'oldunit', 'oldname', 'oldcode', 'cu', 'donvicu', 'tencu', 'macu', 'truoc']);
+const NEW = new Set(['new', 'to', 'newunit', 'newname', 'newcode', 'moi', 'donvimoi', 'tenmoi', 'mamoi', 'sau']);
 
 export function readCrosswalk(bytes: Uint8Array, file: string): CrosswalkEntry[] {
   const csv = readCsv(decode(bytes, file), file);

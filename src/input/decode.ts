@@ -78,11 +78,11 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: strin
   }
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+let strictUtf8: TextDecoder | undefined;
 
 function utf8(bytes: Uint8Array, file: string, offsetBase: number): string {
   try {
-    return strictUtf8.decode(bytes);
+    return (strictUtf8 ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })).decode(bytes);
   } catch {
     // fall through to locate the offending byte
   }
