@@ -102,7 +102,8 @@ export function readCsv(text: string, file: string, delimiter?: Delimiter): CsvF
   let body = text;
   let lineOffset = 0;
   let declared: Delimiter | undefined;
-  const sep = SEP_LINE.exec(body);
+  // (Only a file starting with s or S can have one: no regular expression to compile for the others.)
+  const sep = (body.charCodeAt(0) | 0x20) === 0x73 ? SEP_LINE.exec(body) : null;
   if (sep) {
     const d = sep[1] as Delimiter;
     if (CANDIDATES.includes(d)) declared = d;
