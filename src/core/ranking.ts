@@ -152,16 +152,27 @@ function nearThreshold(scheme: Scheme, value: Ratio, places: number): boolean {
   return bandThresholds(scheme).some((b) => Math.abs(v - b.f) <= halfStep * 1.01 + 1e-9 * Math.abs(b.f));
 }
 
+const fullMaxima = new WeakMap<Scheme, Decimal>();
+
+/** The sum of every component's maximum: the maximum of a unit to which all apply (most units). */
+function fullMax(scheme: Scheme): Decimal {
+  let max = fullMaxima.get(scheme);
+  if (!max) fullMaxima.set(scheme, (max = scheme.components.reduce((acc, c) => add(acc, c.max), ZERO)));
+  return max;
+}
+
 function scoreUnit(row: UnitRow, scheme: Scheme, options: RankOptions, log: ProblemLog): UnitResult | undefined {
   let total = ZERO;
-  let max = ZERO;
+  let applicable = 0;
   const components: ComponentResult[] = scheme.components.map((c, i) => {
     const points = row.scores[i];
     if (!points) return { id: c.id, applicable: false };
     total = add(total, points);
-    max = add(max, c.max);
+    applicable++;
     return new ScoredComponent(c.id, points, c.max);
   });
+  let max = applicable === scheme.components.length ? fullMax(scheme) : ZERO;
+  if (applicable < scheme.components.length) for (const c of components) if (c.applicable) max = add(max, c.max!);
   if (max.units === 0n) {
     log.error('no-applicable-component', `${row.name}: every component is marked not applicable, so there is no maximum to divide by`, row.origin);
     return undefined;

@@ -79,7 +79,8 @@ export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): 
     return border(line + right);
   };
   const bar = border('│');
-  let out = rule('┌', '┬', '┐');
+  // Pieces joined once at the end: adding them to a string one by one makes an object per piece.
+  const out: string[] = [rule('┌', '┬', '┐')];
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r]!;
     const rowWidths = cellWidths[r]!;
@@ -89,7 +90,7 @@ export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): 
       if (typeof c !== 'string' && c.length > height) height = c.length;
     }
     for (let k = 0; k < height; k++) {
-      let line = bar;
+      out.push('\n', bar);
       for (let i = 0; i < columns; i++) {
         const c = row[i]!;
         const text = typeof c === 'string' ? (k === 0 ? c : '') : (c[k] ?? '');
@@ -97,10 +98,11 @@ export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): 
         const w = typeof cw === 'number' ? (k === 0 ? cw : 0) : (cw[k] ?? 0);
         const pad = ' '.repeat(widths[i]! - w);
         const shown = r === 0 && text !== '' ? o.colour.bold(text) : text;
-        line += o.numeric[i] ? ` ${pad}${shown} ${bar}` : ` ${shown}${pad} ${bar}`;
+        if (o.numeric[i]) out.push(' ', pad, shown, ' ', bar);
+        else out.push(' ', shown, pad, ' ', bar);
       }
-      out += '\n' + line;
     }
   }
-  return out + '\n' + rule('└', '┴', '┘');
+  out.push('\n', rule('└', '┴', '┘'));
+  return out.join('');
 }

@@ -25,6 +25,29 @@ describe('score cells', () => {
     expect(value(raw)).toBe(expected);
   });
 
+  it('reads plain numbers without the regular expression exactly as with it', () => {
+    // The reference: NUMBER's reading (digits, one optional separator and digits), as BigInt of the digits.
+    const reference = (text: string) => {
+      const m = /^(\d+)(?:([.,])(\d+))?$/.exec(text.trim());
+      return m && m[1]!.length + (m[3] ?? '').length <= 30 ? { units: BigInt(m[1]! + (m[3] ?? '')), scale: (m[3] ?? '').length, separator: m[2] ?? null } : undefined;
+    };
+    // Short mixed texts, and long runs of digits around the 15 digits the shortcut takes.
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '8', '9'), minLength: 1, maxLength: 20 });
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('0', '1', '5', '9', ',', '.', ' ', '-', 'e'), maxLength: 24 }),
+      fc.tuple(digits, fc.constantFrom('', ',', '.'), digits).map(([a, s, b]) => (s ? `${a}${s}${b}` : a)),
+    );
+    fc.assert(
+      fc.property(text, (raw) => {
+        const c = parseCell(raw);
+        const r = reference(raw);
+        if (r) expect(c).toEqual({ kind: 'number', value: { units: r.units, scale: r.scale }, separator: r.separator });
+        else expect(c.kind).not.toBe('number');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reports the separator it saw, so a file can be checked for one convention', () => {
     expect(parseCell('12,05')).toMatchObject({ separator: ',' });
     expect(parseCell('12.05')).toMatchObject({ separator: '.' });
