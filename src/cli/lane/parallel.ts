@@ -253,6 +253,8 @@ async function* stripes(
         for (let i = start; i < end; ) {
           const chunk = await inbox.next();
           yield chunk.bytes;
+          // Written (the next chunk is asked for only then): the worker fills the buffer again.
+          returns.postMessage(new Uint8Array(chunk.bytes.buffer), [chunk.bytes.buffer as ArrayBuffer]);
           i = chunk.next;
         }
         Atomics.add(control, CONSUMED, 1);
