@@ -195,13 +195,14 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
     if ('fallback' in ranked) return ranked;
     if (componentRanks.kind !== 'componentRanks') return { fallback: 'unexpected reply' };
     const r: CompactRanking = { ...ranked.ranking, componentRanks: componentRanks.ranks };
-    // Runs of equal totals into name order: runs with a name or code kept as a string here first,
-    // then both threads take the others one by one.
+    // Runs of equal totals into name order: runs with a name or code kept as a string (only this
+    // thread has those) here first, then both threads take the others one by one.
     const counter = new Int32Array(new SharedArrayBuffer(4));
     const take = () => Atomics.add(counter, 0, 1);
-    const sorted = helper.request({ kind: 'sort', bytes, spans, flags, keys: names, order: r.order, runs: ranked.runs, counter });
-    if (table.texts.strings.size > 0) sortStringRuns(table.texts, names, r.order, ranked.runs);
-    sortRuns(table.texts, names, r.order, ranked.runs, take, true);
+    const spansOnly = table.texts.strings.size > 0;
+    const sorted = helper.request({ kind: 'sort', bytes, spans, flags, keys: names, order: r.order, runs: ranked.runs, counter, spansOnly });
+    if (spansOnly) sortStringRuns(table.texts, names, r.order, ranked.runs);
+    sortRuns(table.texts, names, r.order, ranked.runs, take, spansOnly);
     await sorted;
     const units: CompactUnits = {
       scheme: r.scheme,

@@ -26,7 +26,7 @@ export type ToWorker =
     }
   /**
    * Put runs of equal totals in name order, in `order` (shared), taking run numbers from
-   * `counter[0]` as main does; runs with a name or code kept as a string are main's.
+   * `counter[0]` as main does; with `spansOnly`, runs with a name or code kept as a string are main's.
    */
   | {
       readonly kind: 'sort';
@@ -37,6 +37,7 @@ export type ToWorker =
       readonly order: Int32Array;
       readonly runs: Int32Array;
       readonly counter: Int32Array;
+      readonly spansOnly: boolean;
     }
   /**
    * Write the units of every other stripe, from the second, as chunks on `port`, into the buffers

@@ -24,9 +24,10 @@ port.on('message', (message: ToWorker) => {
     nameKeys(message.texts, message.table.count, message.keys);
     reply({ kind: 'componentRanks', ranks });
   } else if (message.kind === 'sort') {
-    const { bytes, spans, flags, keys, order, runs, counter } = message;
-    // Only runs whose names and codes are all kept as offsets: they need nothing but the bytes.
-    sortRuns(new UnitTexts(bytes, spans, flags, new Map(), true), keys, order, runs, () => Atomics.add(counter, 0, 1), true);
+    const { bytes, spans, flags, keys, order, runs, counter, spansOnly } = message;
+    // Runs whose names and codes are all kept as offsets need nothing but the bytes (and, with
+    // `spansOnly`, the others are main's).
+    sortRuns(new UnitTexts(bytes, spans, flags, new Map(), true), keys, order, runs, () => Atomics.add(counter, 0, 1), spansOnly);
     reply({ kind: 'sorted' });
   } else {
     const { units, stripe, ahead, port: out, returns, control } = message;
