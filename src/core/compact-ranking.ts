@@ -9,7 +9,7 @@ import { add, percent, roundSafe, scaleRatio, toRatio, ZERO, type Decimal, type 
 import { ranksFromKeys } from './rank.js';
 import { sortKey, type BandCount, type RankOptions } from './ranking.js';
 import type { Stats } from './summary.js';
-import { COMPACT_SCALE, plainColumns, toScaled, type ColumnAllocator, type CompactTable, type UnitTexts } from '../input/compact.js';
+import { COMPACT_SCALE, plainColumns, toScaled, type ColumnAllocator, type CompactPart, type CompactTable, type UnitTexts } from '../input/compact.js';
 import type { Scheme } from '../scheme/schema.js';
 
 export interface CompactRanking {
@@ -101,54 +101,64 @@ const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
  * about 130 ms of sorting -> 40 ms, docs/DECISIONS.md 17).
  */
 export function nameKeys(texts: Pick<UnitTexts, 'bytes' | 'spans' | 'flags'>, count: number, keys: Float64Array = new Float64Array(count)): Float64Array {
-  const { bytes, spans, flags } = texts;
+  return nameKeysOfParts(texts.bytes, [{ spans: texts.spans, flags: texts.flags, count }], keys);
+}
+
+/** `nameKeys` of the units of `parts` (as read, before they are joined), one part after another. */
+export function nameKeysOfParts(bytes: Uint8Array, parts: readonly Pick<CompactPart, 'spans' | 'flags' | 'count'>[], keys: Float64Array): Float64Array {
   // The prefix: compared with the first name, byte by byte (lower case only where bytes differ).
   let prefixAt = -1;
   let shared = 0;
-  for (let u = 0; u < count; u++) {
-    const at = spans[4 * u]!;
-    if (at < 0 || spans[4 * u + 2]! < 0 || flags[u] !== 0) continue;
-    if (prefixAt < 0) {
-      prefixAt = at;
-      shared = spans[4 * u + 1]! - at;
-      continue;
-    }
-    const length = Math.min(shared, spans[4 * u + 1]! - at);
-    let j = 0;
-    for (; j < length; j++) {
-      const x = bytes[at + j]!;
-      const y = bytes[prefixAt + j]!;
-      if (x !== y && lowerAscii(x) !== lowerAscii(y)) break;
-    }
-    shared = j;
-    if (shared === 0) break;
-  }
-  for (let u = 0; u < count; u++) {
-    let at = spans[4 * u]!;
-    if (at < 0 || spans[4 * u + 2]! < 0) {
-      keys[u] = KEPT_AS_STRING;
-      continue;
-    }
-    if (flags[u] !== 0) {
-      keys[u] = NOT_ASCII;
-      continue;
-    }
-    at += shared;
-    const stop = spans[4 * u + 1]!;
-    let key = 0;
-    for (let j = 0; j < KEY_BYTES; j++, at++) {
-      if (at >= stop) {
-        key *= 96;
+  for (let p = 0; p < parts.length && (prefixAt < 0 || shared > 0); p++) {
+    const { spans, flags, count } = parts[p]!;
+    for (let u = 0; u < count; u++) {
+      const at = spans[4 * u]!;
+      if (at < 0 || spans[4 * u + 2]! < 0 || flags[u] !== 0) continue;
+      if (prefixAt < 0) {
+        prefixAt = at;
+        shared = spans[4 * u + 1]! - at;
         continue;
       }
-      const c = bytes[at]!;
-      if (c < 0x20 || c > 0x7e) {
-        key = NOT_ASCII;
-        break;
+      const length = Math.min(shared, spans[4 * u + 1]! - at);
+      let j = 0;
+      for (; j < length; j++) {
+        const x = bytes[at + j]!;
+        const y = bytes[prefixAt + j]!;
+        if (x !== y && lowerAscii(x) !== lowerAscii(y)) break;
       }
-      key = key * 96 + lowerAscii(c) - 0x1f;
+      shared = j;
+      if (shared === 0) break;
     }
-    keys[u] = key;
+  }
+  for (let p = 0, offset = 0; p < parts.length; offset += parts[p]!.count, p++) {
+    const { spans, flags, count } = parts[p]!;
+    for (let u = 0; u < count; u++) {
+      let at = spans[4 * u]!;
+      if (at < 0 || spans[4 * u + 2]! < 0) {
+        keys[offset + u] = KEPT_AS_STRING;
+        continue;
+      }
+      if (flags[u] !== 0) {
+        keys[offset + u] = NOT_ASCII;
+        continue;
+      }
+      at += shared;
+      const stop = spans[4 * u + 1]!;
+      let key = 0;
+      for (let j = 0; j < KEY_BYTES; j++, at++) {
+        if (at >= stop) {
+          key *= 96;
+          continue;
+        }
+        const c = bytes[at]!;
+        if (c < 0x20 || c > 0x7e) {
+          key = NOT_ASCII;
+          break;
+        }
+        key = key * 96 + lowerAscii(c) - 0x1f;
+      }
+      keys[offset + u] = key;
+    }
   }
   return keys;
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ParScoreError } from '../../src/core/problem.js';
 import { scaledJsonText } from '../../src/core/decimal.js';
+import { nameKeys, nameKeysOfParts } from '../../src/core/compact-ranking.js';
 import { cleanName } from '../../src/core/text.js';
 import { rankSources, rankSourcesCompact, type RankSourcesOptions } from '../../src/pipeline.js';
 import { compactDocumentEnds, CompactUnitWriter, renderCompactJsonChunks, renderJson } from '../../src/render/json.js';
@@ -255,6 +256,7 @@ describe('compact lane = general path', () => {
 
 /** The file read in parts split after random lines, keys checked in two lanes, parts joined. */
 let multiPart = 0;
+let lastParts: CompactPart[] = [];
 function readInParts(bytes: Uint8Array, options: CompactReadOptions, cuts: readonly number[]): CompactTable | { fallback: string } {
   const planned = planCompact(bytes, 'don-vi-2024.csv', options);
   if ('fallback' in planned) return planned;
@@ -272,6 +274,7 @@ function readInParts(bytes: Uint8Array, options: CompactReadOptions, cuts: reado
   }
   if (findDuplicate(parts, 0, 2) || findDuplicate(parts, 1, 2)) return { fallback: 'a duplicate unit' };
   if (parts.length > 1) multiPart++;
+  lastParts = parts;
   return joinCompact(bytes, plan, parts);
 }
 
@@ -297,6 +300,9 @@ describe('compact lane in parts (as two threads read a file)', () => {
           expect(table.texts.name(u)).toBe(whole.table.texts.name(u));
           expect(table.texts.code(u)).toBe(whole.table.texts.code(u));
         }
+        // The name keys the worker makes from the parts are those of the whole table.
+        const fromParts = nameKeysOfParts(bytes, lastParts, new Float64Array(table.count));
+        expect(Array.from(fromParts)).toEqual(Array.from(nameKeys(whole.table.texts, whole.table.count)));
       }),
       { numRuns: RUNS * 2 },
     );

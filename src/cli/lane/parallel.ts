@@ -177,19 +177,22 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
     const parts = [...ours, ...scanned.parts].sort((a, b) => a.block - b.block).map((p) => p.part);
 
     const keys = parts.map(({ count, hashes }) => ({ count, hashes }));
-    const theirKeys = helper.request({ kind: 'duplicates', parts: keys, lane: 1 });
+    // The worker makes the name keys after its half of the key check, while this thread joins.
+    const names = sharedColumns.float64(parts.reduce((n, p) => n + p.count, 0));
+    const named = { bytes, parts: parts.map(({ spans, flags, count }) => ({ spans, flags, count })), keys: names };
+    const theirKeys = helper.request({ kind: 'duplicates', parts: keys, lane: 1, names: named });
     const duplicate = findDuplicate(keys, 0, 2);
     const their = await theirKeys;
     if (duplicate || (their.kind === 'duplicates' && their.found)) return { fallback: 'a duplicate unit' };
 
     const table = joinCompact(bytes, plan, parts, sharedColumns);
     if ('fallback' in table) return table;
-    // Component ranks and name keys on the worker, the rest of the ranking here, side by side.
+    // Component ranks on the worker (its reply also means the name keys are made), the rest of the
+    // ranking here, side by side.
     const ties = lane.rank.ties === 'dense' ? 'dense' : 'competition';
     const { points, components, count, decimals } = table;
-    const { bytes: file, spans, flags } = table.texts;
-    const names = sharedColumns.float64(count);
-    const theirRanks = helper.request({ kind: 'componentRanks', table: { points, components, count, decimals }, maxima: plan.maxima, ties, texts: { bytes: file, spans, flags }, keys: names });
+    const { spans, flags } = table.texts;
+    const theirRanks = helper.request({ kind: 'componentRanks', table: { points, components, count, decimals }, maxima: plan.maxima, ties });
     const ranked = rankCompactUnsorted(table, scheme, lane.rank, [source.name], lane.year, sharedColumns);
     const componentRanks = await theirRanks;
     if ('fallback' in ranked) return ranked;

@@ -4,7 +4,7 @@
  * SharedArrayBuffers (shared, not copied) or as transferred buffers.
  */
 import type { ComponentRanks } from '../../core/compact-ranking.js';
-import { scanCompact, type CompactPart, type CompactPlan, type CompactTable, type UnitTexts } from '../../input/compact.js';
+import { scanCompact, type CompactPart, type CompactPlan, type CompactTable } from '../../input/compact.js';
 import type { CompactUnits } from '../../render/json.js';
 
 export type ToWorker =
@@ -13,16 +13,22 @@ export type ToWorker =
    * taking block numbers from `control[0]` as main does, until none is left or `control[1]` says stop.
    */
   | { readonly kind: 'scan'; readonly bytes: Uint8Array; readonly plan: CompactPlan; readonly blocks: Int32Array; readonly control: Int32Array }
-  /** Look for units with equal keys among those of `lane` (of two). */
-  | { readonly kind: 'duplicates'; readonly parts: readonly Pick<CompactPart, 'count' | 'hashes'>[]; readonly lane: number }
-  /** Rank each component of the table's points (see `componentRanksOf`), and fill `keys` with the `nameKeys`. */
+  /**
+   * Look for units with equal keys among those of `lane` (of two); after replying, fill `names.keys`
+   * with the `nameKeys` of the parts (done by the reply to the next request).
+   */
+  | {
+      readonly kind: 'duplicates';
+      readonly parts: readonly Pick<CompactPart, 'count' | 'hashes'>[];
+      readonly lane: number;
+      readonly names: { readonly bytes: Uint8Array; readonly parts: readonly Pick<CompactPart, 'spans' | 'flags' | 'count'>[]; readonly keys: Float64Array };
+    }
+  /** Rank each component of the table's points (see `componentRanksOf`). */
   | {
       readonly kind: 'componentRanks';
       readonly table: Pick<CompactTable, 'points' | 'components' | 'count' | 'decimals'>;
       readonly maxima: readonly number[];
       readonly ties: 'competition' | 'dense';
-      readonly texts: Pick<UnitTexts, 'bytes' | 'spans' | 'flags'>;
-      readonly keys: Float64Array;
     }
   /**
    * Put runs of equal totals in name order, in `order` (shared), taking run numbers from

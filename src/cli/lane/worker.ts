@@ -6,7 +6,7 @@
  */
 import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import { findDuplicate, UnitTexts } from '../../input/compact.js';
-import { componentRanksOf, nameKeys, sortRuns } from '../../core/compact-ranking.js';
+import { componentRanksOf, nameKeysOfParts, sortRuns } from '../../core/compact-ranking.js';
 import { CompactUnitWriter } from '../../render/json.js';
 import { CONSUMED, scanBlocks, type FromWorker, type ToWorker } from './protocol.js';
 
@@ -18,11 +18,12 @@ port.on('message', (message: ToWorker) => {
     const parts = scanBlocks(message.bytes, message.plan, message.blocks, message.control);
     reply('fallback' in parts ? { kind: 'scanned', fallback: parts.fallback } : { kind: 'scanned', parts });
   } else if (message.kind === 'duplicates') {
-    reply({ kind: 'duplicates', found: findDuplicate(message.parts, message.lane, 2) });
+    const found = findDuplicate(message.parts, message.lane, 2);
+    reply({ kind: 'duplicates', found });
+    // While main joins the parts: the name keys, which sorting needs later.
+    if (!found) nameKeysOfParts(message.names.bytes, message.names.parts, message.names.keys);
   } else if (message.kind === 'componentRanks') {
-    const ranks = componentRanksOf(message.table, message.maxima, message.ties);
-    nameKeys(message.texts, message.table.count, message.keys);
-    reply({ kind: 'componentRanks', ranks });
+    reply({ kind: 'componentRanks', ranks: componentRanksOf(message.table, message.maxima, message.ties) });
   } else if (message.kind === 'sort') {
     const { bytes, spans, flags, keys, order, runs, counter, spansOnly } = message;
     // Runs whose names and codes are all kept as offsets need nothing but the bytes (and, with
