@@ -460,6 +460,14 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
             d = ++i < end ? bytes[i]! : 10;
           }
         }
+      } else if (i === s) {
+        // The common case of a text cell at once: printable ASCII but the delimiter, no two spaces
+        // in a row. What follows (its end, or a byte beyond ASCII) is judged below, as any byte is.
+        let d = i < end ? bytes[i]! : 10;
+        while ((d > 32 && d < 127 && d !== delimiter) || (d === 32 && previous !== 32)) {
+          previous = d;
+          d = ++i < end ? bytes[i]! : 10;
+        }
       }
       let c = i < end ? bytes[i]! : 10;
       if (c === 13) {
