@@ -8,8 +8,9 @@
 import { add, percent, roundSafe, scaleRatio, toRatio, ZERO, type Decimal, type Ratio } from './decimal.js';
 import { ranksFromKeys } from './rank.js';
 import { sortKey, type BandCount, type RankOptions } from './ranking.js';
+import { foldDiacritics } from './text.js';
 import type { Stats } from './summary.js';
-import { COMPACT_SCALE, plainColumns, toScaled, type ColumnAllocator, type CompactPart, type CompactTable, type UnitTexts } from '../input/compact.js';
+import { COMPACT_SCALE, NAME_NOT_ASCII, plainColumns, toScaled, type ColumnAllocator, type CompactPart, type CompactTable, type UnitTexts } from '../input/compact.js';
 import type { Scheme } from '../scheme/schema.js';
 
 export interface CompactRanking {
@@ -80,25 +81,64 @@ function compareAsciiKeys(bytes: Uint8Array, spans: Int32Array, a: number, b: nu
   return cl - dl;
 }
 
-/** Bytes of a name in its numeric sort key (`nameKeys`), and bits of a unit's place in its run. */
-const KEY_BYTES = 6;
+/** Characters of a name in its numeric sort key (`nameKeys`), and bits of a unit's place in its run. */
+const KEY_CHARS = 6;
 const PLACE_BITS = 13;
 const PLACES = 2 ** PLACE_BITS;
-/** `nameKeys` of a unit whose name and code are kept as offsets but are not printable ASCII. */
-const NOT_ASCII = -1;
+/** `nameKeys` of a unit whose name, folded, is not all printable ASCII. */
+const NOT_KEYED = -1;
 /** `nameKeys` of a unit whose name or code is kept as a string. */
 const KEPT_AS_STRING = -2;
 
 const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /**
- * By unit, a number that orders names as `compareAsciiKeys` does, as far as it goes: the 6 bytes of
- * the lower-case name after the prefix every name shares (printable ASCII, 0x20-0x7e, as digits in
- * base 96, and 0 past the end, so a shorter name comes first). Units with equal numbers are left
- * to `compareAsciiKeys`. NOT_ASCII and KEPT_AS_STRING mark the units it cannot judge. Two passes
- * in file order, reading the names where they lie, one after another: sorting a run then reads one
- * number per unit rather than names scattered over the whole file (a million units on two threads:
- * about 130 ms of sorting -> 40 ms, docs/DECISIONS.md 17).
+ * `foldDiacritics` of each letter a name kept as bytes may hold beyond ASCII (U+00A0-U+024F, then
+ * U+1E00-U+1EFF): its one printable ASCII character ("Ấ" -> "a", "Đ" -> "d"), or -1. Made when a
+ * large file first needs it, from `foldDiacritics` itself.
+ */
+let foldTable: Int16Array | undefined;
+function folds(): Int16Array {
+  if (!foldTable) {
+    foldTable = new Int16Array(0x1b0 + 0x100);
+    for (let i = 0; i < foldTable.length; i++) {
+      const folded = foldDiacritics(String.fromCharCode(i < 0x1b0 ? 0xa0 + i : 0x1e00 + i - 0x1b0));
+      const c = folded.length === 1 ? folded.charCodeAt(0) : -1;
+      foldTable[i] = c >= 0x20 && c <= 0x7e ? c : -1;
+    }
+  }
+  return foldTable;
+}
+
+/** Where the character read by `foldedAt` ends. */
+let foldedEnd = 0;
+
+/** The folded character at byte `at` of a name kept as bytes (valid UTF-8, see `keptLetter`), or -1. */
+function foldedAt(bytes: Uint8Array, at: number, table: Int16Array): number {
+  const b = bytes[at]!;
+  if (b < 0x80) {
+    foldedEnd = at + 1;
+    return b >= 0x20 && b <= 0x7e ? lowerAscii(b) : -1;
+  }
+  if (b < 0xe0) {
+    foldedEnd = at + 2;
+    const cp = ((b & 0x1f) << 6) | (bytes[at + 1]! & 0x3f);
+    return cp >= 0xa0 && cp < 0x250 ? table[cp - 0xa0]! : -1;
+  }
+  foldedEnd = at + 3;
+  const cp = ((b & 0x0f) << 12) | ((bytes[at + 1]! & 0x3f) << 6) | (bytes[at + 2]! & 0x3f);
+  return cp >= 0x1e00 && cp < 0x1f00 ? table[0x1b0 + cp - 0x1e00]! : -1;
+}
+
+/**
+ * By unit, a number that orders units as `sortKey` does, as far as it goes: the first 6 characters
+ * of the folded name (`foldDiacritics`: lower case, no diacritics) after the prefix every name
+ * shares, printable ASCII as digits in base 96, 0 past the end (so a shorter name comes first).
+ * Units with equal numbers are left to the full comparison. NOT_KEYED and KEPT_AS_STRING mark the
+ * units it cannot judge. Two passes in file order, reading the names where they lie, one after
+ * another: sorting a run then reads one number per unit rather than names scattered over the whole
+ * file, and folds no name into a string (a million units on two threads: sorting 130 ms -> 40 ms
+ * with ASCII names, 800 ms -> 65 ms with Vietnamese ones; docs/DECISIONS.md 17).
  */
 export function nameKeys(texts: Pick<UnitTexts, 'bytes' | 'spans' | 'flags'>, count: number, keys: Float64Array = new Float64Array(count)): Float64Array {
   return nameKeysOfParts(texts.bytes, [{ spans: texts.spans, flags: texts.flags, count }], keys);
@@ -106,30 +146,39 @@ export function nameKeys(texts: Pick<UnitTexts, 'bytes' | 'spans' | 'flags'>, co
 
 /** `nameKeys` of the units of `parts` (as read, before they are joined), one part after another. */
 export function nameKeysOfParts(bytes: Uint8Array, parts: readonly Pick<CompactPart, 'spans' | 'flags' | 'count'>[], keys: Float64Array): Float64Array {
-  // The prefix: compared with the first name, byte by byte (lower case only where bytes differ).
-  let prefixAt = -1;
-  let shared = 0;
-  for (let p = 0; p < parts.length && (prefixAt < 0 || shared > 0); p++) {
+  let table: Int16Array | undefined;
+  // The prefix, in folded characters: those of the first name that every other name shares.
+  const prefix: number[] = [];
+  let first = true;
+  for (let p = 0; p < parts.length && (first || prefix.length > 0); p++) {
     const { spans, flags, count } = parts[p]!;
     for (let u = 0; u < count; u++) {
-      const at = spans[4 * u]!;
-      if (at < 0 || spans[4 * u + 2]! < 0 || flags[u] !== 0) continue;
-      if (prefixAt < 0) {
-        prefixAt = at;
-        shared = spans[4 * u + 1]! - at;
+      let at = spans[4 * u]!;
+      if (at < 0 || spans[4 * u + 2]! < 0) continue;
+      const stop = spans[4 * u + 1]!;
+      const ascii = (flags[u]! & NAME_NOT_ASCII) === 0;
+      if (!ascii) table ??= folds();
+      let j = 0;
+      if (first) {
+        for (; at < stop; j++) {
+          const c = ascii ? lowerAscii(bytes[at++]!) : foldedAt(bytes, at, table!);
+          if (!ascii) at = foldedEnd;
+          if (c < 0x20 || c > 0x7e) break;
+          prefix.push(c);
+        }
+        first = false;
         continue;
       }
-      const length = Math.min(shared, spans[4 * u + 1]! - at);
-      let j = 0;
-      for (; j < length; j++) {
-        const x = bytes[at + j]!;
-        const y = bytes[prefixAt + j]!;
-        if (x !== y && lowerAscii(x) !== lowerAscii(y)) break;
+      for (; j < prefix.length && at < stop; j++) {
+        const c = ascii ? lowerAscii(bytes[at++]!) : foldedAt(bytes, at, table!);
+        if (!ascii) at = foldedEnd;
+        if (c !== prefix[j]) break;
       }
-      shared = j;
-      if (shared === 0) break;
+      prefix.length = j;
+      if (j === 0) break;
     }
   }
+  const shared = prefix.length;
   for (let p = 0, offset = 0; p < parts.length; offset += parts[p]!.count, p++) {
     const { spans, flags, count } = parts[p]!;
     for (let u = 0; u < count; u++) {
@@ -138,24 +187,41 @@ export function nameKeysOfParts(bytes: Uint8Array, parts: readonly Pick<CompactP
         keys[offset + u] = KEPT_AS_STRING;
         continue;
       }
-      if (flags[u] !== 0) {
-        keys[offset + u] = NOT_ASCII;
-        continue;
-      }
-      at += shared;
       const stop = spans[4 * u + 1]!;
       let key = 0;
-      for (let j = 0; j < KEY_BYTES; j++, at++) {
-        if (at >= stop) {
-          key *= 96;
-          continue;
+      if ((flags[u]! & NAME_NOT_ASCII) === 0) {
+        at += shared;
+        for (let j = 0; j < KEY_CHARS; j++, at++) {
+          if (at >= stop) {
+            key *= 96;
+            continue;
+          }
+          const c = bytes[at]!;
+          if (c < 0x20 || c > 0x7e) {
+            key = NOT_KEYED;
+            break;
+          }
+          key = key * 96 + lowerAscii(c) - 0x1f;
         }
-        const c = bytes[at]!;
-        if (c < 0x20 || c > 0x7e) {
-          key = NOT_ASCII;
-          break;
+      } else {
+        table ??= folds();
+        for (let j = 0; j < shared; j++) {
+          foldedAt(bytes, at, table);
+          at = foldedEnd;
         }
-        key = key * 96 + lowerAscii(c) - 0x1f;
+        for (let j = 0; j < KEY_CHARS; j++) {
+          if (at >= stop) {
+            key *= 96;
+            continue;
+          }
+          const c = foldedAt(bytes, at, table);
+          at = foldedEnd;
+          if (c < 0) {
+            key = NOT_KEYED;
+            break;
+          }
+          key = key * 96 + c - 0x1f;
+        }
       }
       keys[offset + u] = key;
     }
@@ -168,9 +234,9 @@ let keyScratch = new Float64Array(1024);
 let unitScratch = new Int32Array(1024);
 
 /**
- * Puts order[start, end) (units of equal totals) in `sortKey` order. With printable ASCII names and
- * codes kept as offsets: one native sort of the name keys (each x 2^13, plus the unit's place in the
- * run, so all differ), then `compareAsciiKeys` for units whose keys tie; else by `sortKey` strings.
+ * Puts order[start, end) (units of equal totals) in `sortKey` order: one native sort of the name
+ * keys (each x 2^13, plus the unit's place in the run, so all differ), then the full comparison
+ * for units whose keys tie; without keys for all (or beyond 8,192 units), the full comparison.
  */
 function sortRun(texts: UnitTexts, keys: Float64Array, order: Int32Array, start: number, end: number): void {
   const n = end - start;
@@ -185,41 +251,34 @@ function sortRun(texts: UnitTexts, keys: Float64Array, order: Int32Array, start:
     keyed = key >= 0;
     sorted[i] = key * PLACES + i;
   }
-  if (keyed) {
-    const { bytes, spans } = texts;
-    const units = unitScratch;
-    sorted.sort();
-    for (let i = 0; i < n; i++) units[i] = order[start + (sorted[i]! % PLACES)]!;
-    for (let i = 0; i < n; ) {
-      const key = Math.floor(sorted[i]! / PLACES);
-      let j = i + 1;
-      while (j < n && Math.floor(sorted[j]! / PLACES) === key) j++;
-      if (j - i > 1) {
-        const tied = Array.from(units.subarray(i, j));
-        tied.sort((a, b) => compareAsciiKeys(bytes, spans, a, b));
-        units.set(tied, i);
-      }
-      i = j;
-    }
-    order.set(units.subarray(0, n), start);
-    return;
+  if (!keyed) return sortByComparison(texts, order, start, end);
+  const units = unitScratch;
+  sorted.sort();
+  for (let i = 0; i < n; i++) units[i] = order[start + (sorted[i]! % PLACES)]!;
+  for (let i = 0; i < n; ) {
+    const key = Math.floor(sorted[i]! / PLACES);
+    let j = i + 1;
+    while (j < n && Math.floor(sorted[j]! / PLACES) === key) j++;
+    if (j - i > 1) sortByComparison(texts, units, i, j);
+    i = j;
   }
-  if (asciiRun(keys, order, start, end)) {
-    const { bytes, spans } = texts;
-    const run = Array.from(order.subarray(start, end));
-    run.sort((a, b) => compareAsciiKeys(bytes, spans, a, b));
-    order.set(run, start);
-    return;
-  }
-  const run = Array.from(order.subarray(start, end), (u) => ({ u, key: sortKey(texts.name(u), texts.code(u)) }));
-  run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  for (let i = 0; i < run.length; i++) order[start + i] = run[i]!.u;
+  order.set(units.subarray(0, n), start);
 }
 
-/** Whether every unit of order[start, end) has its name and code kept as printable ASCII offsets. */
-function asciiRun(keys: Float64Array, order: Int32Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (keys[order[i]!]! < 0) return false;
-  return true;
+/** Puts units[start, end) in `sortKey` order by comparing them: as bytes when all are ASCII, else by `sortKey` strings. */
+function sortByComparison(texts: UnitTexts, units: Int32Array, start: number, end: number): void {
+  let ascii = true;
+  for (let i = start; i < end && ascii; i++) ascii = texts.isAscii(units[i]!);
+  if (ascii) {
+    const { bytes, spans } = texts;
+    const run = Array.from(units.subarray(start, end));
+    run.sort((a, b) => compareAsciiKeys(bytes, spans, a, b));
+    units.set(run, start);
+    return;
+  }
+  const run = Array.from(units.subarray(start, end), (u) => ({ u, key: sortKey(texts.name(u), texts.code(u)) }));
+  run.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 0; i < run.length; i++) units[start + i] = run[i]!.u;
 }
 
 /** Whether every unit of order[start, end) has its name and code kept as byte offsets. */
