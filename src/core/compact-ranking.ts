@@ -450,16 +450,23 @@ export function rankCompactUnsorted(
   });
   const bandOf = new Int8Array(n).fill(-1);
   if (thresholds.length > 0) {
+    // The shown index is within half a unit of its last decimal of the exact one: only a total that
+    // close to a threshold (with room to spare) can have its shown index in another band.
+    const near = Math.ceil((maxScaled / 100) * 0.5 * 10 ** -p) + 2;
     for (let u = 0; u < n; u++) {
       const t = totals[u]!;
-      const shown = roundSafe(t * 100, maxScaled, p)!;
       let band = -1;
-      let shownBand = -1;
+      let close = false;
       for (let b = 0; b < thresholds.length; b++) {
         if (band < 0 && t >= thresholds[b]!.total) band = b;
-        if (shownBand < 0 && shown >= thresholds[b]!.shown) shownBand = b;
+        if (Math.abs(t - thresholds[b]!.total) <= near) close = true;
       }
-      if (band !== shownBand) return { fallback: 'an index at a band threshold' };
+      if (close) {
+        const shown = roundSafe(t * 100, maxScaled, p)!;
+        let shownBand = -1;
+        for (let b = 0; b < thresholds.length && shownBand < 0; b++) if (shown >= thresholds[b]!.shown) shownBand = b;
+        if (band !== shownBand) return { fallback: 'an index at a band threshold' };
+      }
       bandOf[u] = band;
     }
   }

@@ -190,6 +190,9 @@ describe('compact lane = general path', () => {
     // An unknown column (warning), an index shown as 90.00 but below 90 exactly (warning), --rank-precision.
     expect(bothLanes('unit;direction;tthc;survey;ghi chu x\nA;10;15,5;20;x\n', { scheme: s })).toMatchObject({ lane: 'fallback' });
     expect(bothLanes('unit;direction;tthc;survey\nA;10;15,5;15,448\nB;1;1;1\n', { scheme: s })).toMatchObject({ lane: 'fallback' });
+    // At the edge: an index of exactly 89.995 is shown as 90.00 (another band), 89.994978 as 89.99.
+    expect(bothLanes('unit;direction;tthc;survey\nA;10;15,5;15,447725\nB;1;1;1\n', { scheme: s })).toMatchObject({ lane: 'fallback' });
+    expect(bothLanes('unit;direction;tthc;survey\nA;10;15,5;15,447724\nB;1;1;1\n', { scheme: s })).toMatchObject({ lane: 'compact' });
     expect(bothLanes(clean, { scheme: s, rankPrecision: 2 })).toMatchObject({ lane: 'fallback' });
   });
 
