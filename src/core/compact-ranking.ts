@@ -132,53 +132,25 @@ function foldedAt(bytes: Uint8Array, at: number, table: Int16Array): number {
 
 /**
  * By unit, a number that orders units as `sortKey` does, as far as it goes: the first 6 characters
- * of the folded name (`foldDiacritics`: lower case, no diacritics) after the prefix every name
- * shares, printable ASCII as digits in base 96, 0 past the end (so a shorter name comes first).
- * Units with equal numbers are left to the full comparison. NOT_KEYED and KEPT_AS_STRING mark the
- * units it cannot judge. Two passes in file order, reading the names where they lie, one after
- * another: sorting a run then reads one number per unit rather than names scattered over the whole
- * file, and folds no name into a string (a million units on two threads: sorting 130 ms -> 40 ms
+ * of the folded name (`foldDiacritics`: lower case, no diacritics) after the bytes every name
+ * starts with (found as the rows are read), printable ASCII as digits in base 96, 0 past the end
+ * (so a shorter name comes first). Units with equal numbers are left to the full comparison.
+ * NOT_KEYED and KEPT_AS_STRING mark the units it cannot judge. One pass in file order, reading the
+ * names where they lie, one after another: sorting a run then reads one number per unit rather
+ * than names scattered over the whole file, and folds no name into a string (a million units on two threads: sorting 130 ms -> 40 ms
  * with ASCII names, 800 ms -> 65 ms with Vietnamese ones; docs/DECISIONS.md 17).
  */
-export function nameKeys(texts: Pick<UnitTexts, 'bytes' | 'spans' | 'flags'>, count: number, keys: Float64Array = new Float64Array(count)): Float64Array {
-  return nameKeysOfParts(texts.bytes, [{ spans: texts.spans, flags: texts.flags, count }], keys);
+export function nameKeys(table: Pick<CompactTable, 'texts' | 'count' | 'namePrefix'>, keys: Float64Array = new Float64Array(table.count)): Float64Array {
+  const { bytes, spans, flags } = table.texts;
+  return nameKeysOfParts(bytes, [{ spans, flags, count: table.count }], table.namePrefix, keys);
 }
 
-/** `nameKeys` of the units of `parts` (as read, before they are joined), one part after another. */
-export function nameKeysOfParts(bytes: Uint8Array, parts: readonly Pick<CompactPart, 'spans' | 'flags' | 'count'>[], keys: Float64Array): Float64Array {
+/**
+ * `nameKeys` of the units of `parts` (as read, before they are joined), one part after another;
+ * every name kept as bytes starts with the same `prefix` bytes (`sharedNamePrefix`).
+ */
+export function nameKeysOfParts(bytes: Uint8Array, parts: readonly Pick<CompactPart, 'spans' | 'flags' | 'count'>[], prefix: number, keys: Float64Array): Float64Array {
   let table: Int16Array | undefined;
-  // The prefix, in folded characters: those of the first name that every other name shares.
-  const prefix: number[] = [];
-  let first = true;
-  for (let p = 0; p < parts.length && (first || prefix.length > 0); p++) {
-    const { spans, flags, count } = parts[p]!;
-    for (let u = 0; u < count; u++) {
-      let at = spans[4 * u]!;
-      if (at < 0 || spans[4 * u + 2]! < 0) continue;
-      const stop = spans[4 * u + 1]!;
-      const ascii = (flags[u]! & NAME_NOT_ASCII) === 0;
-      if (!ascii) table ??= folds();
-      let j = 0;
-      if (first) {
-        for (; at < stop; j++) {
-          const c = ascii ? lowerAscii(bytes[at++]!) : foldedAt(bytes, at, table!);
-          if (!ascii) at = foldedEnd;
-          if (c < 0x20 || c > 0x7e) break;
-          prefix.push(c);
-        }
-        first = false;
-        continue;
-      }
-      for (; j < prefix.length && at < stop; j++) {
-        const c = ascii ? lowerAscii(bytes[at++]!) : foldedAt(bytes, at, table!);
-        if (!ascii) at = foldedEnd;
-        if (c !== prefix[j]) break;
-      }
-      prefix.length = j;
-      if (j === 0) break;
-    }
-  }
-  const shared = prefix.length;
   for (let p = 0, offset = 0; p < parts.length; offset += parts[p]!.count, p++) {
     const { spans, flags, count } = parts[p]!;
     for (let u = 0; u < count; u++) {
@@ -187,10 +159,10 @@ export function nameKeysOfParts(bytes: Uint8Array, parts: readonly Pick<CompactP
         keys[offset + u] = KEPT_AS_STRING;
         continue;
       }
+      at += prefix;
       const stop = spans[4 * u + 1]!;
       let key = 0;
       if ((flags[u]! & NAME_NOT_ASCII) === 0) {
-        at += shared;
         for (let j = 0; j < KEY_CHARS; j++, at++) {
           if (at >= stop) {
             key *= 96;
@@ -205,10 +177,6 @@ export function nameKeysOfParts(bytes: Uint8Array, parts: readonly Pick<CompactP
         }
       } else {
         table ??= folds();
-        for (let j = 0; j < shared; j++) {
-          foldedAt(bytes, at, table);
-          at = foldedEnd;
-        }
         for (let j = 0; j < KEY_CHARS; j++) {
           if (at >= stop) {
             key *= 96;
@@ -391,7 +359,7 @@ export function rankCompact(
   const ranked = rankCompactUnsorted(table, scheme, options, files, year);
   if ('fallback' in ranked) return ranked;
   let r = 0;
-  sortRuns(table.texts, nameKeys(table.texts, table.count), ranked.ranking.order, ranked.runs, () => r++);
+  sortRuns(table.texts, nameKeys(table), ranked.ranking.order, ranked.runs, () => r++);
   const componentRanks = componentRanksOf(table, scheme.components.map((c) => toScaled(c.max)), options.ties as 'competition' | 'dense');
   return { ranking: { ...ranked.ranking, componentRanks } };
 }

@@ -118,6 +118,8 @@ export interface CompactTable {
   readonly totals: Float64Array;
   /** The most decimals written in any score cell. */
   readonly decimals: number;
+  /** How many bytes every name kept as bytes starts with (`sharedNamePrefix`). */
+  readonly namePrefix: number;
 }
 
 export interface CompactReadOptions {
@@ -284,6 +286,11 @@ export interface CompactPart {
   readonly strings: ReadonlyMap<number, string>;
   /** By unit: two independent 32-bit hashes of the unit's key (code, else name), the second odd. */
   readonly hashes: Int32Array;
+  /**
+   * The bytes every name of the part kept as bytes starts with: where the first such name starts
+   * (-1 for none) and how many of its bytes the others share (whole characters or not).
+   */
+  readonly namePrefix: { readonly at: number; readonly length: number };
   /** Score cells written with a decimal comma, with a decimal point, and the most decimals. */
   readonly decimalCommas: number;
   readonly decimalPoints: number;
@@ -396,6 +403,8 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
   let commas = 0;
   let pointsSeen = 0;
   let decimalsSeen = 0;
+  let prefixAt = -1;
+  let prefixLength = 0;
   const end = bytes.length;
 
   let pos = from;
@@ -526,6 +535,16 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
           if (beyondAscii) unitFlags |= role === CODE ? CODE_NOT_ASCII : NAME_NOT_ASCII;
           if (role === CODE) coded = i > s;
           else if (i === s) ok = false;
+          else if (prefixAt < 0) {
+            prefixAt = s;
+            prefixLength = i - s;
+          } else if (prefixLength > 0) {
+            // The bytes every name kept as bytes starts with (see `CompactPart.namePrefix`).
+            const length = Math.min(prefixLength, i - s);
+            let j = 0;
+            while (j < length && bytes[s + j] === bytes[prefixAt + j]) j++;
+            prefixLength = j;
+          }
         } else {
           spans[at] = -1;
           spans[at + 1] = -1;
@@ -593,7 +612,19 @@ export function scanCompact(bytes: Uint8Array, plan: CompactPlan, from: number, 
     count++;
     pos = next;
   }
-  return { count, points, totals, spans, flags, strings, hashes, decimalCommas: commas, decimalPoints: pointsSeen, decimals: decimalsSeen };
+  return {
+    count,
+    points,
+    totals,
+    spans,
+    flags,
+    strings,
+    hashes,
+    namePrefix: { at: prefixAt, length: prefixAt < 0 ? 0 : prefixLength },
+    decimalCommas: commas,
+    decimalPoints: pointsSeen,
+    decimals: decimalsSeen,
+  };
 }
 
 /**
@@ -656,6 +687,30 @@ export function findDuplicate(parts: readonly Pick<CompactPart, 'count' | 'hashe
 }
 
 /** The parts of a file, read in order, as one table (its columns made by `columns`, for several parts). */
+/**
+ * How many bytes every name kept as bytes in the parts starts with (`CompactPart.namePrefix`), cut
+ * back to whole characters.
+ */
+export function sharedNamePrefix(bytes: Uint8Array, parts: readonly Pick<CompactPart, 'namePrefix'>[]): number {
+  let at = -1;
+  let length = 0;
+  for (const { namePrefix: p } of parts) {
+    if (p.at < 0) continue;
+    if (at < 0) {
+      at = p.at;
+      length = p.length;
+      continue;
+    }
+    const most = Math.min(length, p.length);
+    let j = 0;
+    while (j < most && bytes[at + j] === bytes[p.at + j]) j++;
+    length = j;
+  }
+  // Not into the middle of a letter written with several bytes.
+  while (length > 0 && (bytes[at + length]! & 0xc0) === 0x80) length--;
+  return length;
+}
+
 export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonly CompactPart[], columns: ColumnAllocator = plainColumns): CompactTable | Fallback {
   let count = 0;
   let commas = 0;
@@ -679,6 +734,7 @@ export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonl
       components: plan.maxima.length,
       totals: p.totals.subarray(0, count),
       decimals,
+      namePrefix: sharedNamePrefix(bytes, parts),
     };
   }
   const components = plan.maxima.length;
@@ -696,7 +752,7 @@ export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonl
     for (const [key, value] of p.strings) strings.set(key + 2 * at, value);
     at += p.count;
   }
-  return { file: plan.file, count, texts: new UnitTexts(bytes, spans, flags, strings, plan.hasCodes), points, components, totals, decimals };
+  return { file: plan.file, count, texts: new UnitTexts(bytes, spans, flags, strings, plan.hasCodes), points, components, totals, decimals, namePrefix: sharedNamePrefix(bytes, parts) };
 }
 
 /** Reads a file's bytes into columns on this thread, or says why the general path must read it. */

@@ -20,7 +20,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { rankCompactUnsorted, sortRuns, sortStringRuns, type CompactRanking } from '../../core/compact-ranking.js';
-import { findDuplicate, joinCompact, planCompact } from '../../input/compact.js';
+import { findDuplicate, joinCompact, planCompact, sharedNamePrefix } from '../../input/compact.js';
 import { compactLaneOptions, type RankSourcesOptions, type Source } from '../../pipeline.js';
 import { compactDocumentEnds, CompactUnitWriter, type CompactUnits } from '../../render/json.js';
 import { CONSUMED, scanBlocks, sharedColumns, type Chunk, type FromWorker, type ToWorker } from './protocol.js';
@@ -179,7 +179,7 @@ export async function rankInParallel(source: Source, options: RankSourcesOptions
     const keys = parts.map(({ count, hashes }) => ({ count, hashes }));
     // The worker makes the name keys after its half of the key check, while this thread joins.
     const names = sharedColumns.float64(parts.reduce((n, p) => n + p.count, 0));
-    const named = { bytes, parts: parts.map(({ spans, flags, count }) => ({ spans, flags, count })), keys: names };
+    const named = { bytes, parts: parts.map(({ spans, flags, count }) => ({ spans, flags, count })), prefix: sharedNamePrefix(bytes, parts), keys: names };
     const theirKeys = helper.request({ kind: 'duplicates', parts: keys, lane: 1, names: named });
     const duplicate = findDuplicate(keys, 0, 2);
     const their = await theirKeys;

@@ -21,7 +21,7 @@ export type ToWorker =
       readonly kind: 'duplicates';
       readonly parts: readonly Pick<CompactPart, 'count' | 'hashes'>[];
       readonly lane: number;
-      readonly names: { readonly bytes: Uint8Array; readonly parts: readonly Pick<CompactPart, 'spans' | 'flags' | 'count'>[]; readonly keys: Float64Array };
+      readonly names: { readonly bytes: Uint8Array; readonly parts: readonly Pick<CompactPart, 'spans' | 'flags' | 'count'>[]; readonly prefix: number; readonly keys: Float64Array };
     }
   /** Rank each component of the table's points (see `componentRanksOf`). */
   | {

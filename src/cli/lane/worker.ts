@@ -21,7 +21,7 @@ port.on('message', (message: ToWorker) => {
     const found = findDuplicate(message.parts, message.lane, 2);
     reply({ kind: 'duplicates', found });
     // While main joins the parts: the name keys, which sorting needs later.
-    if (!found) nameKeysOfParts(message.names.bytes, message.names.parts, message.names.keys);
+    if (!found) nameKeysOfParts(message.names.bytes, message.names.parts, message.names.prefix, message.names.keys);
   } else if (message.kind === 'componentRanks') {
     reply({ kind: 'componentRanks', ranks: componentRanksOf(message.table, message.maxima, message.ties) });
   } else if (message.kind === 'sort') {
