@@ -79,30 +79,45 @@ export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): 
     return border(line + right);
   };
   const bar = border('│');
-  // Pieces joined once at the end: adding them to a string one by one makes an object per piece.
-  const out: string[] = [rule('┌', '┬', '┐')];
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r]!;
-    const rowWidths = cellWidths[r]!;
+  const lines: number[] = cells.map((row) => {
     let height = 1;
     for (let i = 0; i < columns; i++) {
       const c = row[i]!;
       if (typeof c !== 'string' && c.length > height) height = c.length;
     }
-    for (let k = 0; k < height; k++) {
-      out.push('\n', bar);
+    return height;
+  });
+  // Pieces put in place and joined once at the end: adding them to a string one by one, or to a
+  // growing list, makes garbage in proportion (this runs on every start).
+  let pieces = 3;
+  for (let r = 0; r < lines.length; r++) pieces += lines[r]! * (2 + 5 * columns);
+  const out = new Array<string>(pieces);
+  const pads: string[] = [];
+  let n = 0;
+  out[n++] = rule('┌', '┬', '┐');
+  for (let r = 0; r < cells.length; r++) {
+    const row = cells[r]!;
+    const rowWidths = cellWidths[r]!;
+    for (let k = 0; k < lines[r]!; k++) {
+      out[n++] = '\n';
+      out[n++] = bar;
       for (let i = 0; i < columns; i++) {
         const c = row[i]!;
         const text = typeof c === 'string' ? (k === 0 ? c : '') : (c[k] ?? '');
         const cw = rowWidths[i]!;
         const w = typeof cw === 'number' ? (k === 0 ? cw : 0) : (cw[k] ?? 0);
-        const pad = ' '.repeat(widths[i]! - w);
+        const gap = widths[i]! - w;
+        const pad = (pads[gap] ??= ' '.repeat(gap));
         const shown = r === 0 && text !== '' ? o.colour.bold(text) : text;
-        if (o.numeric[i]) out.push(' ', pad, shown, ' ', bar);
-        else out.push(' ', shown, pad, ' ', bar);
+        out[n++] = ' ';
+        out[n++] = o.numeric[i] ? pad : shown;
+        out[n++] = o.numeric[i] ? shown : pad;
+        out[n++] = ' ';
+        out[n++] = bar;
       }
     }
   }
-  out.push('\n', rule('└', '┴', '┘'));
+  out[n++] = '\n';
+  out[n++] = rule('└', '┴', '┘');
   return out.join('');
 }
