@@ -137,8 +137,9 @@ function foldedAt(bytes: Uint8Array, at: number, table: Int16Array): number {
  * (so a shorter name comes first). Units with equal numbers are left to the full comparison.
  * NOT_KEYED and KEPT_AS_STRING mark the units it cannot judge. One pass in file order, reading the
  * names where they lie, one after another: sorting a run then reads one number per unit rather
- * than names scattered over the whole file, and folds no name into a string (a million units on two threads: sorting 130 ms -> 40 ms
- * with ASCII names, 800 ms -> 65 ms with Vietnamese ones; docs/DECISIONS.md 17).
+ * than names scattered over the whole file, and folds no name into a string (a million units on
+ * two threads: sorting 130 ms -> 40 ms with ASCII names, 800 ms -> 65 ms with Vietnamese ones;
+ * docs/DECISIONS.md 17).
  */
 export function nameKeys(table: Pick<CompactTable, 'texts' | 'count' | 'namePrefix'>, keys: Float64Array = new Float64Array(table.count)): Float64Array {
   const { bytes, spans, flags } = table.texts;

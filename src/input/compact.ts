@@ -63,11 +63,6 @@ export class UnitTexts {
     return this.text(4 * u + 2, 2 * u + 1, this.flags[u]! & CODE_NOT_ASCII);
   }
 
-  /** Whether the unit's name, and code if any, are kept as byte offsets (a thread without `strings` has them). */
-  isSpan(u: number): boolean {
-    return this.spans[4 * u]! >= 0 && this.spans[4 * u + 2]! >= 0;
-  }
-
   /** Whether the unit's name, and code if any, are ASCII kept as byte offsets. */
   isAscii(u: number): boolean {
     return this.spans[4 * u]! >= 0 && this.spans[4 * u + 2]! >= 0 && this.flags[u] === 0;
@@ -686,7 +681,6 @@ export function findDuplicate(parts: readonly Pick<CompactPart, 'count' | 'hashe
   return false;
 }
 
-/** The parts of a file, read in order, as one table (its columns made by `columns`, for several parts). */
 /**
  * How many bytes every name kept as bytes in the parts starts with (`CompactPart.namePrefix`), cut
  * back to whole characters.
@@ -711,6 +705,7 @@ export function sharedNamePrefix(bytes: Uint8Array, parts: readonly Pick<Compact
   return length;
 }
 
+/** The parts of a file, read in order, as one table (its columns made by `columns`, for several parts). */
 export function joinCompact(bytes: Uint8Array, plan: CompactPlan, parts: readonly CompactPart[], columns: ColumnAllocator = plainColumns): CompactTable | Fallback {
   let count = 0;
   let commas = 0;
