@@ -33,9 +33,8 @@ export interface BoxOptions {
 
 /**
  * The table as text. Written for the cost of a short run, where it runs once, uncompiled: one pass
- * measures every cell (remembering the widths), one pass writes each line as a single string; a
- * cell is split into lines only when it has a line break. (A 63-row table: a tenth of the garbage
- * of splitting, mapping and joining cell by cell.)
+ * measures every cell (remembering the widths), one pass puts the pieces of every line in a list
+ * joined once; a cell is split into lines only when it has a line break.
  */
 export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): string {
   const columns = o.head.length;
