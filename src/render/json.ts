@@ -146,7 +146,7 @@ interface DocumentHead {
   readonly warnings: readonly Problem[];
 }
 
-function documentJson(h: DocumentHead, units: unknown[], comparison?: Comparison) {
+function documentJson<U>(h: DocumentHead, units: U[], comparison?: Comparison) {
   const p = h.scheme.precision;
   return {
     schemaVersion: SCHEMA_VERSION,

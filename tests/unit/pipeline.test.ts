@@ -102,7 +102,7 @@ describe('blocks, not applicable and a user scheme', () => {
     const u = r.units.find((x) => x.code === 'S04')!;
     expect(u).toMatchObject({ total: 79.1, max: 94, index: 84.15, band: { id: 'tot' } });
     expect(u.components.tai_chinh).toEqual({ applicable: false, points: null, max: null, index: null, rank: null });
-    expect(r.units.find((x) => x.code === 'S05')!.components.tai_chinh.rank).toBe(4);
+    expect(r.units.find((x) => x.code === 'S05')!.components.tai_chinh!.rank).toBe(4);
   });
 });
 

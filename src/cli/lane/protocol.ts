@@ -6,6 +6,7 @@
 import type { ComponentRanks } from '../../core/compact-ranking.js';
 import { scanCompact, type CompactPart, type CompactPlan, type CompactTable } from '../../input/compact.js';
 import type { CompactUnits } from '../../render/json.js';
+import type { MessagePort } from 'node:worker_threads';
 
 export type ToWorker =
   /**
