@@ -52,6 +52,9 @@ function ceilDiv(a: bigint, b: bigint): bigint {
   return a % b !== 0n && a > 0n === b > 0n ? q + 1n : q;
 }
 
+/** ASCII upper-case letters in lower case; any other byte as it is. */
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
 /**
  * `sortKey` order of two units whose names and codes are printable ASCII kept as byte offsets:
  * `foldDiacritics` of such a name is its lower case, so the keys compare as the lower-case names,
@@ -64,12 +67,9 @@ function compareAsciiKeys(bytes: Uint8Array, spans: Int32Array, a: number, b: nu
   const bl = spans[4 * b + 1]! - bs;
   const n = Math.min(al, bl);
   for (let i = 0; i < n; i++) {
-    let x = bytes[as + i]!;
-    let y = bytes[bs + i]!;
-    if (x === y) continue;
-    if (x >= 65 && x <= 90) x += 32;
-    if (y >= 65 && y <= 90) y += 32;
-    if (x !== y) return x - y;
+    const x = bytes[as + i]!;
+    const y = bytes[bs + i]!;
+    if (x !== y && lowerAscii(x) !== lowerAscii(y)) return lowerAscii(x) - lowerAscii(y);
   }
   if (al !== bl) return al - bl;
   for (let i = 0; i < n; i++) if (bytes[as + i] !== bytes[bs + i]) return bytes[as + i]! - bytes[bs + i]!;
@@ -90,7 +90,6 @@ const NOT_KEYED = -1;
 /** `nameKeys` of a unit whose name or code is kept as a string. */
 const KEPT_AS_STRING = -2;
 
-const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /**
  * `foldDiacritics` of each letter a name kept as bytes may hold beyond ASCII (U+00A0-U+024F, then
