@@ -1,7 +1,6 @@
 // Builds par-score:
 //  - dist/cli.cjs: the whole CLI in one CommonJS file, plus dist/cli.cjs.cache, V8's code cache for
 //    it, made here by running the CLI once (bin/par-score.js loads both: start-up skips compiling);
-//  - dist/lane-worker.cjs: the second thread of rank's compact lane;
 //  - dist/index.js: the library (ESM) and dist/types: its declarations (tsc).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -14,8 +13,8 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 // Work done here once rather than at every start: the header keys of the column aliases (normalised
-// and folded, src/input/header.ts), computed by the same code, bundled and run here.
-const headerModule = await build({ absWorkingDir: root, entryPoints: ['src/input/header.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
+// and folded, src/read/header.ts), computed by the same code, bundled and run here.
+const headerModule = await build({ absWorkingDir: root, entryPoints: ['src/read/header.ts'], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'warning' });
 const loaded = { exports: {} };
 new Function('module', 'exports', headerModule.outputFiles[0].text)(loaded, loaded.exports);
 const metaKeys = loaded.exports.metaKeyTable();
@@ -53,15 +52,6 @@ await build({
   minify: true,
   supported: { 'dynamic-import': false },
 });
-// The compact lane's second thread (src/cli/lane): only the reader and the JSON writer.
-await build({
-  ...common,
-  format: 'cjs',
-  entryPoints: ['src/cli/lane/worker.ts'],
-  outfile: 'dist/lane-worker.cjs',
-  minify: true,
-});
-
 // The bundle is stored as the function bin/par-score.js compiles (its first line opens it, so line
 // numbers stay right), in ASCII only: the shim reads it as Latin-1 into a one-byte string and
 // compiles it as it is, with no copy of the source to make (less garbage to collect at every start).

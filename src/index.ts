@@ -1,29 +1,40 @@
 /**
- * par-score as a library: the pure pipeline (no file system, no console).
+ * par-score as a library: the model (exact decimals, scheme, table, scoring, ranking, comparison,
+ * explanation), the reader (bytes -> table, with every problem located) and the writers. No file
+ * system, no console: the caller reads the bytes and prints the output.
  *
  *   import { rankSources, renderJson } from 'par-score';
  *   const ranking = rankSources([{ name: '2023.csv', bytes }]);
+ *   process.stdout.write(renderJson(ranking));
  */
-import { getSchemeFileSchema } from './scheme/schema.js';
+import { getSchemeFileSchema } from './read/scheme-file.js';
 
-export * from './core/decimal.js';
-export * from './core/problem.js';
-export * from './core/rank.js';
-export * from './core/ranking.js';
-export * from './core/summary.js';
-export * from './core/text.js';
-export { decode } from './input/decode.js';
-export { readCsv, sniffDelimiter, type CsvFile, type CsvRow, type Delimiter } from './input/csv.js';
-export { locateHeader, metaRole, type HeaderColumn, type LocatedHeader, type MetaRole } from './input/header.js';
-export { parseCell, parseFlag, isNotApplicable, type Cell } from './input/number.js';
-export { joinFiles, readUnits, unitKey, type CellRef, type ReadOptions, type Score, type UnitRow, type UnitTable } from './input/table.js';
-export { builtinSchemes, findBuiltinScheme } from './scheme/builtin.js';
-export { parseScheme, resolveScheme, type Band, type Component, type Label, type Scheme, type SchemeFile } from './scheme/schema.js';
+export * from './model/decimal.js';
+export * from './model/problem.js';
+export * from './model/rank.js';
+export * from './model/ranking.js';
+export * from './model/stats.js';
+export * from './model/text.js';
+export * from './model/scheme.js';
+export * from './model/table.js';
+export * from './model/compare.js';
+export * from './model/match.js';
+export * from './model/trend.js';
+export * from './model/explain.js';
+export { decode } from './read/decode.js';
+export { readCsv, sniffDelimiter, RecordScanner, type CsvFile, type CsvRow, type Delimiter } from './read/csv.js';
+export { locateHeader, metaRole, type HeaderColumn, type LocatedHeader, type MetaRole } from './read/header.js';
+export { parseCell, parseFlag, isNotApplicable, type Cell } from './read/cell.js';
+export { readUnits, unitKey, type FilePart, type ReadOptions } from './read/units.js';
+export { joinFiles } from './read/join.js';
+export { builtinSchemes, findBuiltinScheme } from './read/builtin.js';
+export { parseScheme, parseSchemeText, type SchemeFile } from './read/scheme-file.js';
 /** The zod schema of a scheme file (the CLI makes it only when it reads one). */
 export const schemeFileSchema = getSchemeFileSchema();
-export { selectScheme, matchComponents } from './scheme/select.js';
-export { loadTable, rankSources, type LoadOptions, type LoadedTable, type RankSourcesOptions, type Source } from './pipeline.js';
-export { renderJson, renderJsonChunks, rankingJson, SCHEMA_VERSION } from './render/json.js';
-export { renderCsv, neutralise } from './render/csv.js';
-export { renderMarkdown } from './render/markdown.js';
-export { WORDS, LANGS, type Lang } from './render/labels.js';
+export { selectScheme, matchComponents } from './read/select.js';
+export { loadTable, rankSources, validateSources, yearFromName, type LoadOptions, type LoadedTable, type RankSourcesOptions, type Source, type Validation } from './read/load.js';
+export { readCrosswalk } from './read/crosswalk.js';
+export { renderJson, rankingJsonChunks, rankingJson, SCHEMA_VERSION } from './write/json.js';
+export { renderCsv, neutralise } from './write/csv.js';
+export { renderMarkdown } from './write/markdown.js';
+export { WORDS, LANGS, type Lang } from './write/words.js';

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
-import type { Source } from '../src/pipeline.js';
-import { ParScoreError, type Problem } from '../src/core/problem.js';
+import type { Source } from '../src/read/load.js';
+import { ParScoreError, type Problem } from '../src/model/problem.js';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const fixture = (name: string) => join(ROOT, 'fixtures', name);

@@ -1,5 +1,5 @@
 /** The one colour switch: --no-color, NO_COLOR, FORCE_COLOR, and colour only on a TTY. */
-import { PLAIN, type Paint } from '../render/paint.js';
+import { PLAIN, type Paint } from '../write/paint.js';
 
 export function colourLevel(opts: { flag: boolean | undefined; env: NodeJS.ProcessEnv; isTTY: boolean }): 0 | 1 | 2 | 3 {
   if (opts.flag === false) return 0;

@@ -1,5 +1,5 @@
 /** What a command may touch of the process, passed in so commands stay testable adapters. */
-import type { Paint } from '../render/paint.js';
+import type { Paint } from '../write/paint.js';
 import { colourLevel, makeColour } from './colour.js';
 
 export interface Context {

@@ -1,13 +1,10 @@
 /** The CLI's file system and stream edge: reading inputs, writing outputs atomically. */
-import { closeSync, fstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ParScoreError, usageError } from '../core/problem.js';
-import type { Source } from '../pipeline.js';
+import { ParScoreError, usageError } from '../model/problem.js';
+import type { Source } from '../read/load.js';
 
 export const STDIN = '-';
-
-/** Default for --max-input-size: well inside the default heap (memory use is about 130 times the input). */
-export const DEFAULT_MAX_INPUT = 24 * 1024 * 1024;
 
 export function formatSize(bytes: number): string {
   const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
@@ -30,16 +27,17 @@ export function parseSize(text: string): number | undefined {
   return Math.floor(Number(m[1]) * factor);
 }
 
-/** Memory needed per byte of input, measured (docs/PERFORMANCE.md); inputs needing more than the heap are refused. */
-export const MEMORY_PER_INPUT_BYTE = 130;
-/** The same for rank's compact lane (about 7 measured at 1,000,000 units), with a margin. */
-export const COMPACT_MEMORY_PER_INPUT_BYTE = 10;
+/**
+ * Memory needed per byte of input, measured (docs/PERFORMANCE.md: about 5 for a million units), with
+ * a margin: inputs that would need more than the heap are refused before they are read.
+ */
+export const MEMORY_PER_INPUT_BYTE = 10;
 
 /**
- * Below this, the heap bound cannot bite with Node's default heap (it needs only 130 MiB), so V8 is
- * not asked (loading node:v8 costs about 1.5 ms of every start). With a heap flag, always ask.
+ * Below this, the heap bound cannot bite with Node's default heap, so V8 is not asked (loading
+ * node:v8 costs about 1.5 ms of every start). With a heap flag, always ask.
  */
-const SURELY_FITS = 1024 * 1024;
+const SURELY_FITS = 4 * 1024 * 1024;
 const HEAP_FLAG = /--max-old-space-size/.test(`${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`);
 
 let heapLimit: number | undefined;
@@ -48,39 +46,59 @@ async function heapSizeLimit(): Promise<number> {
   return heapLimit;
 }
 
-/** The limit that applies to `size` bytes in all: the user's, and never more than fits in the heap. */
-async function limitFor(size: number, requested: number, perByte = MEMORY_PER_INPUT_BYTE): Promise<number> {
-  if (size <= SURELY_FITS && !HEAP_FLAG) return requested;
-  return Math.min(requested, Math.floor((await heapSizeLimit()) / perByte));
+/** The input of one run: every file it reads counts against one limit (--max-input-size, and the heap). */
+export class InputBudget {
+  private used = 0;
+  constructor(private readonly requested?: number) {}
+
+  /** The limit for `size` bytes in all. */
+  private async limit(size: number): Promise<number> {
+    const requested = this.requested ?? Infinity;
+    if (size <= SURELY_FITS && !HEAP_FLAG) return requested;
+    return Math.min(requested, Math.floor((await heapSizeLimit()) / MEMORY_PER_INPUT_BYTE));
+  }
+
+  /** Takes `size` more bytes, or throws when that is more than the run may read. `size` undefined: a stream past its limit. */
+  async take(name: string, size: number): Promise<void> {
+    const limit = await this.limit(this.used + size);
+    if (this.used + size > limit) throw await this.tooLarge(name, size, limit);
+    this.used += size;
+  }
+
+  /** How much a stream may still bring. */
+  async left(): Promise<number> {
+    return (await this.limit(Infinity)) - this.used;
+  }
+
+  async tooLarge(name: string, size: number | undefined, limit?: number): Promise<ParScoreError> {
+    const heap = await heapSizeLimit();
+    const cap = limit ?? (await this.limit(Infinity));
+    const overHeap = this.requested === undefined || this.requested > cap;
+    const shown = size === undefined ? `more than ${formatSize(cap - this.used)}` : formatSize(size);
+    const all = this.used > 0 && size !== undefined ? ` (${formatSize(this.used + size)} with the other inputs)` : '';
+    const message = overHeap
+      ? `the input is ${shown}${all}; ranking it would need ${size === undefined ? 'more memory than' : `about ${formatSize((this.used + size) * MEMORY_PER_INPUT_BYTE)} of memory, more than`} Node.js may use here (${formatSize(heap)})`
+      : `the input is ${shown}${all}, over the limit of ${formatSize(this.requested!)}`;
+    const hint = overHeap
+      ? 'split the input, or give Node.js more memory: NODE_OPTIONS=--max-old-space-size=<MiB>'
+      : `split it, or raise the limit with --max-input-size (memory use is about ${MEMORY_PER_INPUT_BYTE} times the input size)`;
+    return new ParScoreError([{ severity: 'error', code: 'input-too-large', message, file: name, hint }], 1);
+  }
 }
 
-/** `size` is undefined when only "more than the limit" is known (a stream). */
-async function tooLarge(name: string, size: number | undefined, requested: number, limit: number, perByte = MEMORY_PER_INPUT_BYTE): Promise<ParScoreError> {
-  const heap = await heapSizeLimit();
-  const overHeap = requested > limit;
-  const shown = size === undefined ? `more than ${formatSize(limit)}` : formatSize(size);
-  const message = overHeap
-    ? `the input is ${shown}; ranking it would need ${size === undefined ? 'more memory than' : `about ${formatSize(size * perByte)} of memory, more than`} Node.js may use here (${formatSize(heap)})`
-    : `the input is ${shown}, over the limit of ${formatSize(requested)}`;
-  const hint = overHeap
-    ? 'split the input, or give Node.js more memory: NODE_OPTIONS=--max-old-space-size=<MiB>'
-    : 'split it, or raise the limit with --max-input-size (memory use is about 130 times the input size)';
-  return new ParScoreError([{ severity: 'error', code: 'input-too-large', message, file: name, hint }], 1);
-}
-
-async function readStdin(requested: number, already: number, perByte: number): Promise<Uint8Array> {
+async function readStdin(budget: InputBudget): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   let size = 0;
-  // A stream's size is unknown: use the full limit (heap bound included) from the start.
-  const limit = (await limitFor(Infinity, requested, perByte)) - already;
+  const limit = await budget.left();
   for await (const chunk of process.stdin) {
     size += (chunk as Buffer).length;
     if (size > limit) {
       process.stdin.destroy();
-      throw await tooLarge('<stdin>', undefined, requested, limit + already, perByte);
+      throw await budget.tooLarge('<stdin>', undefined);
     }
     chunks.push(chunk as Buffer);
   }
+  await budget.take('<stdin>', size);
   return Buffer.concat(chunks);
 }
 
@@ -101,35 +119,13 @@ function openError(path: string, e: unknown): never {
   throw cannotOpen(path, why);
 }
 
-/** A regular file's bytes in shared memory, which a second thread can read too (see cli/lane). */
-function readShared(fd: number, size: number): Uint8Array {
-  const bytes = new Uint8Array(new SharedArrayBuffer(size));
-  let done = 0;
-  for (let n = 1; done < size && n > 0; done += n) n = readSync(fd, bytes, done, size - done, null);
-  if (done < size) return bytes.subarray(0, done);
-  // Grown since it was measured: the rest, as it comes.
-  const rest = readFileSync(fd);
-  if (rest.length === 0) return bytes;
-  const all = new Uint8Array(new SharedArrayBuffer(size + rest.length));
-  all.set(bytes);
-  all.set(rest, size);
-  return all;
-}
-
-/**
- * Reads the named files (`-` = standard input, at most once), refusing more than the limit in all,
- * and more than fits in the heap at `perByte` bytes of memory per byte of input; with `shared`,
- * regular files are read into shared memory.
- */
-export async function readSources(paths: readonly string[], requested = DEFAULT_MAX_INPUT, perByte = MEMORY_PER_INPUT_BYTE, shared = false): Promise<Source[]> {
-  let total = 0;
+/** Reads the named files (`-` = standard input, at most once), within the run's budget. */
+export async function readSources(paths: readonly string[], budget: InputBudget): Promise<Source[]> {
   if (paths.filter((p) => p === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
   const sources: Source[] = [];
   for (const path of paths) {
     if (path === STDIN) {
-      const bytes = await readStdin(requested, total, perByte);
-      total += bytes.length;
-      sources.push({ name: '<stdin>', bytes });
+      sources.push({ name: '<stdin>', bytes: await readStdin(budget) });
       continue;
     }
     let fd: number;
@@ -141,14 +137,10 @@ export async function readSources(paths: readonly string[], requested = DEFAULT_
     try {
       const st = fstatSync(fd);
       if (st.isDirectory()) throw cannotOpen(path, 'it is a directory, not a CSV file');
-      if (st.isFile()) {
-        const limit = await limitFor(total + st.size, requested, perByte);
-        if (total + st.size > limit) throw await tooLarge(path, st.size, requested, limit, perByte);
-      }
-      const bytes = shared && st.isFile() ? readShared(fd, st.size) : readFileSync(fd);
-      const limit = await limitFor(total + bytes.length, requested, perByte);
-      if (total + bytes.length > limit) throw await tooLarge(path, bytes.length, requested, limit, perByte);
-      total += bytes.length;
+      if (st.isFile()) await budget.take(path, st.size);
+      const bytes = readFileSync(fd);
+      // A file that grew since it was measured, or a stream: counted as read.
+      if (!st.isFile() || bytes.length !== st.size) await budget.take(path, st.isFile() ? bytes.length - st.size : bytes.length);
       sources.push({ name: path, bytes });
     } catch (e) {
       if ((e as { exitCode?: number }).exitCode) throw e;
@@ -158,13 +150,6 @@ export async function readSources(paths: readonly string[], requested = DEFAULT_
     }
   }
   return sources;
-}
-
-/** Sources read for the compact lane that must go the general way after all: the general bound applies. */
-export async function ensureFitsHeap(sources: readonly Source[], requested: number): Promise<void> {
-  const total = sources.reduce((size, s) => size + Math.max(s.bytes.length, s.text?.length ?? 0), 0);
-  const limit = await limitFor(total, requested);
-  if (total > limit) throw await tooLarge(sources.length === 1 ? sources[0]!.name : sources.map((s) => s.name).join(', '), total, requested, limit);
 }
 
 function sameFile(a: string, b: string): boolean {

@@ -1,125 +1,145 @@
-/** Shared option definitions and their validation (zod), so every command reads them the same way. */
+/**
+ * Every option of every command, declared once: its flags, help text, default and validation (zod).
+ * A command picks the options it takes by name (the few that vary, the choices of --format, say so
+ * where they are picked); the commander options, their help and the validated, typed values all come
+ * from here.
+ */
 import { Option } from 'commander';
 import * as z from 'zod/mini';
-import { usageError } from '../core/problem.js';
-import { TIE_RULES, type TieRule } from '../core/rank.js';
-import type { RankSourcesOptions } from '../pipeline.js';
-import { builtinSchemes } from '../scheme/builtin.js';
-import type { Scheme } from '../scheme/schema.js';
-import type { Delimiter } from '../input/csv.js';
-import { LANGS } from '../render/labels.js';
+import { usageError } from '../model/problem.js';
+import { TIE_RULES } from '../model/rank.js';
+import { MERGE_RULES } from '../model/compare.js';
+import type { Delimiter } from '../read/csv.js';
+import { LANGS } from '../write/words.js';
 import { parseSize } from './io.js';
 
-export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+const DELIMITERS: Readonly<Record<string, Delimiter>> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '\\t': '\t' };
+
+const text = z.string().check(z.minLength(1, 'cannot be empty'));
+const flag = z.optional(z.boolean());
+
+function wholeNumber(min: number, max: number) {
+  const message = `expected a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: message }).check(z.int(message), z.gte(min, message), z.lte(max, message));
+}
+
+const delimiter = z.pipe(
+  z.string().check(z.refine((d) => Object.hasOwn(DELIMITERS, d), 'expected , ; or tab')),
+  z.transform((d: string) => DELIMITERS[d]!),
+);
+
+interface Spec {
+  readonly flags: string;
+  readonly help: string;
+  readonly value: z.ZodMiniType;
+  readonly choices?: readonly string[];
+  readonly default?: string;
+  /** Repeatable: `--prev a.csv --prev b.csv` gives a list. */
+  readonly repeat?: boolean;
+}
+
+const spec = <V extends z.ZodMiniType>(s: Omit<Spec, 'value'> & { value: V }) => s;
+const choice = <const C extends readonly [string, ...string[]]>(flags: string, help: string, choices: C, fallback: C[number]) =>
+  spec({ flags, help, choices, value: z.enum(choices), default: fallback });
+const optionalChoice = <const C extends readonly [string, ...string[]]>(flags: string, help: string, choices: C) => spec({ flags, help, choices, value: z.optional(z.enum(choices)) });
+
+const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
-const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '\\t': '\t' };
+export const OPTIONS = {
+  scheme: spec({ flags: '-s, --scheme <id|file>', help: 'built-in scheme id or scheme JSON file (default: chosen from the columns)', value: z.optional(text) }),
+  delimiter: spec({ flags: '--delimiter <d>', help: 'input delimiter: , ; or tab (default: detected)', value: z.optional(delimiter) }),
+  unitColumn: spec({ flags: '--unit-column <header>', help: 'the header of the unit-name column, if not a usual one', value: z.optional(text) }),
+  missing: choice('--missing <rule>', 'an empty score cell is an error, or counts as 0', ['error', 'zero'], 'error'),
+  maxErrors: spec({ flags: '--max-errors <n>', help: 'how many problems to print at most', default: '20', value: wholeNumber(1, 100000) }),
+  maxInputSize: spec({
+    flags: '--max-input-size <size>',
+    help: 'refuse more input than this in all (e.g. 64MiB; default: what fits in memory)',
+    value: z.optional(
+      z.pipe(
+        z.string().check(z.refine((v) => (parseSize(v) ?? 0) >= 1, 'expected a size such as 64MiB, 1GiB or 1000000')),
+        z.transform((v: string) => parseSize(v)!),
+      ),
+    ),
+  }),
+  quiet: spec({ flags: '-q, --quiet', help: 'do not print warnings on stderr', value: flag }),
+  color: spec({ flags: '--no-color', help: 'no colours, even on a terminal', value: flag }),
+  format: choice('-f, --format <format>', 'output format', FORMATS, 'table'),
+  lang: choice('--lang <lang>', 'language of labels', LANGS as unknown as readonly ['en', 'vi'], 'en'),
+  out: spec({ flags: '-o, --out <file>', help: 'write to a file (atomically) instead of stdout', value: z.optional(text) }),
+  force: spec({ flags: '--force', help: 'allow --out to replace an existing file (never an input file)', value: flag }),
+  bom: spec({ flags: '--bom', help: 'start CSV output with a UTF-8 byte-order mark (for Excel)', value: flag }),
+  ties: choice('--ties <rule>', 'equal values: competition (1,2,2,4), dense (1,2,2,3) or ordinal (1,2,3,4)', TIE_RULES as unknown as readonly ['competition', 'dense', 'ordinal'], 'competition'),
+  rankPrecision: spec({ flags: '--rank-precision <n>', help: 'rank and band on the index rounded to n decimals (default: the exact value)', value: z.optional(wholeNumber(0, 10)) }),
+  prev: spec({ flags: '--prev <file>', help: "last year's file (repeat for several files of that year): adds the previous rank and the changes", repeat: true, value: z.optional(z.array(text)) }),
+  prevScheme: spec({ flags: '--prev-scheme <id|file>', help: "the previous year's scheme, when it differs (default: as --scheme, or chosen from the columns)", value: z.optional(text) }),
+  crosswalk: spec({ flags: '--crosswalk <file>', help: 'CSV of renamed and merged units: columns old,new (codes or names)', value: z.optional(text) }),
+  mergeRule: optionalChoice('--merge-rule <rule>', "combine a merged unit's predecessors: mean, max or sum (default: no change for merged units)", MERGE_RULES as unknown as readonly ['mean', 'max', 'sum']),
+  failOnRankDrop: spec({ flags: '--fail-on-rank-drop <n>', help: 'exit 1 when any unit falls more than n places (units listed on stderr)', value: z.optional(wholeNumber(0, 1_000_000)) }),
+  components: choice('--components <when>', 'component columns in the table: show, hide, or auto (hidden when a terminal is too narrow)', ['auto', 'show', 'hide'], 'auto'),
+  top: spec({ flags: '--top <n>', help: 'show only the n biggest risers and the n biggest fallers', value: z.optional(wholeNumber(1, 1_000_000)) }),
+  year: spec({
+    flags: '--year <years>',
+    help: "the files' years, in the order of the files: 2021,2022,2023",
+    value: z.optional(
+      z.pipe(
+        z.string().check(z.regex(/^\s*\d{4}\s*(,\s*\d{4}\s*)*$/, 'expected years separated by commas, e.g. 2021,2022,2023')),
+        z.transform((s: string) => s.split(',').map((y) => y.trim())),
+      ),
+    ),
+  }),
+  strict: spec({ flags: '--strict', help: 'warnings fail too (exit 1)', value: flag }),
+  units: spec({ flags: '--units <file>', help: 'CSV list of units (a unit column; optional code and block columns)', value: z.optional(text) }),
+  outputDelimiter: spec({ flags: '--delimiter <d>', help: 'delimiter: , ; or tab', default: ',', value: delimiter }),
+  withBom: spec({ flags: '--no-bom', help: 'no UTF-8 byte-order mark (by default there is one, so Excel shows Vietnamese correctly)', value: z.boolean() }),
+} as const;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** A picked option, with what varies by command: the choices of --format, a required --scheme. */
+export type Pick = OptionName | readonly [OptionName, { readonly choices?: readonly string[]; readonly required?: boolean; readonly help?: string }];
+
+const nameOf = (p: Pick): OptionName => (typeof p === 'string' ? p : p[0]);
+/** commander's attribute name of an option (`--no-bom` -> `bom`). */
+const attribute = (name: OptionName): string => (name === 'withBom' ? 'bom' : name === 'outputDelimiter' ? 'delimiter' : name);
+
+type NameOf<T> = T extends readonly [infer N, unknown] ? N : T;
+
+/** The values a command's picked options have, validated. */
+export type Values<P extends readonly Pick[]> = { [K in NameOf<P[number]> & OptionName]: z.infer<(typeof OPTIONS)[K]['value']> };
+
+/** The commander options of the picks, in order. */
+export function commanderOptions(picks: readonly Pick[]): Option[] {
+  return picks.map((p) => {
+    const name = nameOf(p);
+    const s: Spec = OPTIONS[name];
+    const extra = typeof p === 'string' ? {} : p[1];
+    const o = new Option(s.flags, extra.help ?? s.help);
+    const choices = extra.choices ?? s.choices;
+    if (choices) o.choices(choices);
+    if (s.default !== undefined) o.default(extra.choices ? extra.choices[0] : s.default);
+    if (s.repeat) o.argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+    if (extra.required) o.makeOptionMandatory();
+    return o;
+  });
+}
 
 function flagName(key: string): string {
   return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-/** Validates commander's raw options with a zod schema; a bad value is a usage error (exit 2). */
-export function parseOptions<T extends z.ZodMiniType>(schema: T, raw: unknown): z.infer<T> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const key = String(issue.path[0] ?? '');
-  throw usageError('bad-option', `invalid ${key ? flagName(key) : 'option'}: ${issue.message}`);
-}
-
-export const wholeNumber = (min: number, max: number) => {
-  const message = `expected a whole number from ${min} to ${max}`;
-  return z.coerce.number({ error: message }).check(z.int(message), z.gte(min, message), z.lte(max, message));
-};
-
-export const delimiterOption = z.pipe(
-  z.string().check(z.refine((d) => d in DELIMITERS, 'expected , ; or tab')),
-  z.transform((d: string) => DELIMITERS[d]!),
-);
-
-const text = z.string().check(z.minLength(1, 'cannot be empty'));
-
-export const inputOptionsSchema = {
-  scheme: z.optional(text),
-  delimiter: z.optional(delimiterOption),
-  unitColumn: z.optional(text),
-  missing: z.enum(['error', 'zero']),
-  maxErrors: wholeNumber(1, 100000),
-  maxInputSize: z.pipe(
-    z.string().check(z.refine((v) => (parseSize(v) ?? 0) >= 1, 'expected a size such as 64MiB, 1GiB or 1000000')),
-    z.transform((v: string) => parseSize(v)!),
-  ),
-  quiet: z.optional(z.boolean()),
-  color: z.optional(z.boolean()),
-};
-
-export const outputOptionsSchema = {
-  lang: z.enum(LANGS),
-  out: z.optional(text),
-  force: z.optional(z.boolean()),
-  bom: z.optional(z.boolean()),
-};
-
-export const optionalText = z.optional(text);
-export const optionalFlag = z.optional(z.boolean());
-export const fileList = z.optional(z.array(text));
-
-export function inputOptions(): Option[] {
-  return [
-    new Option('-s, --scheme <id|file>', 'built-in scheme id or scheme JSON file (default: chosen from the columns)'),
-    new Option('--delimiter <d>', 'input delimiter: , ; or tab (default: detected)'),
-    new Option('--unit-column <header>', 'the header of the unit-name column, if not a usual one'),
-    new Option('--missing <rule>', 'an empty score cell is an error, or counts as 0').choices(['error', 'zero']).default('error'),
-    new Option('--max-errors <n>', 'how many problems to print at most').default('20'),
-    new Option('--max-input-size <size>', 'refuse inputs larger than this in all (e.g. 64MiB)').default('24MiB'),
-    new Option('-q, --quiet', 'do not print warnings on stderr'),
-    new Option('--no-color', 'no colours, even on a terminal'),
-  ];
-}
-
-export function outputOptions(formats: readonly string[] = FORMATS): Option[] {
-  return [
-    new Option('-f, --format <format>', 'output format').choices(formats).default(formats[0]),
-    new Option('--lang <lang>', 'language of labels').choices(LANGS).default('en'),
-    new Option('-o, --out <file>', 'write to a file (atomically) instead of stdout'),
-    new Option('--force', 'allow --out to replace an existing file (never an input file)'),
-    new Option('--bom', 'start CSV output with a UTF-8 byte-order mark (for Excel)'),
-  ];
-}
-
-export const rankingOptionsSchema = {
-  ties: z.enum(TIE_RULES),
-  rankPrecision: z.optional(wholeNumber(0, 10)),
-};
-
-export function rankingOptions(): Option[] {
-  return [
-    new Option('--ties <rule>', 'equal values: competition (1,2,2,4), dense (1,2,2,3) or ordinal (1,2,3,4)').choices(TIE_RULES).default('competition'),
-    new Option('--rank-precision <n>', 'rank and band on the index rounded to n decimals (default: the exact value)'),
-  ];
-}
-
-/** Repeatable options (`--prev a.csv --prev b.csv`) collect into a list. */
-export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
-
-/** The pipeline options every ranking command builds from its validated CLI options. */
-export function pipelineOptions(
-  o: {
-    delimiter?: Delimiter | undefined;
-    unitColumn?: string | undefined;
-    missing: 'error' | 'zero';
-    ties: TieRule;
-    rankPrecision?: number | undefined;
-  },
-  scheme: Scheme | undefined,
-): RankSourcesOptions {
-  return {
-    ...(scheme ? { scheme } : { candidates: builtinSchemes() }),
-    ...(o.delimiter ? { delimiter: o.delimiter } : {}),
-    ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
-    missing: o.missing,
-    ties: o.ties,
-    ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
-  };
+/** Validates commander's raw values of the picks; a bad value is a usage error (exit 2). */
+export function parseOptions<P extends readonly Pick[]>(picks: P, raw: Record<string, unknown>): Values<P> {
+  const out: Record<string, unknown> = {};
+  for (const p of picks) {
+    const name = nameOf(p);
+    const value = raw[attribute(name)];
+    const result = OPTIONS[name].value.safeParse(value);
+    if (!result.success) {
+      const key = attribute(name);
+      throw usageError('bad-option', `invalid ${flagName(key)}: ${result.error.issues[0]!.message}`);
+    }
+    out[name] = result.data;
+  }
+  return out as Values<P>;
 }

@@ -1,5 +1,5 @@
 /** The single place that turns problems and errors into stderr lines and an exit code. */
-import { ParScoreError, formatLocation, type Problem } from '../core/problem.js';
+import { ParScoreError, formatLocation, type Problem } from '../model/problem.js';
 
 export function problemLine(p: Problem, label = ''): string {
   const where = formatLocation(p);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import Table from 'cli-table3';
-import { displayWidth, renderBox } from '../../src/render/box.js';
-import { PLAIN } from '../../src/render/paint.js';
+import { displayWidth, renderBox } from '../../src/write/box.js';
+import { PLAIN } from '../../src/write/paint.js';
 
 /** The reference: cli-table3 with the options par-score used before drawing tables itself. */
 function cliTable3(head: readonly string[], numeric: readonly boolean[], rows: readonly (readonly string[])[]): string {

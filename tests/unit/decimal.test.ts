@@ -13,7 +13,7 @@ import {
   sum,
   toJsonNumber,
   type Decimal,
-} from '../../src/core/decimal.js';
+} from '../../src/model/decimal.js';
 
 const d = (s: string): Decimal => parseDecimal(s)!;
 
@@ -121,7 +121,7 @@ describe('exact decimal properties', () => {
 
 describe('fast paths agree with the BigInt definitions', () => {
   it('roundRatio (safe-integer path) = roundRatioExact, including exact halves', async () => {
-    const { roundRatioExact } = await import('../../src/core/decimal.js');
+    const { roundRatioExact } = await import('../../src/model/decimal.js');
     const den = fc.oneof(fc.bigInt({ min: 1n, max: 10n ** 6n }), fc.constantFrom(2n, 8n, 100n, 9400n, 7200n));
     fc.assert(
       fc.property(fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }), den, fc.integer({ min: 0, max: 6 }), (num, d, places) => {
@@ -148,7 +148,7 @@ describe('fast paths agree with the BigInt definitions', () => {
 
 describe('more exact fast paths', () => {
   it('percentToJsonNumber = toJsonNumber(percent(...)) and decimals without rounding stay the same double', async () => {
-    const { percentToJsonNumber } = await import('../../src/core/decimal.js');
+    const { percentToJsonNumber } = await import('../../src/model/decimal.js');
     const dec = fc.record({ units: fc.bigInt({ min: 0n, max: 10n ** 9n }), scale: fc.integer({ min: 0, max: 6 }) });
     const max = fc.record({ units: fc.bigInt({ min: 1n, max: 10n ** 7n }), scale: fc.integer({ min: 0, max: 4 }) });
     fc.assert(
@@ -161,7 +161,7 @@ describe('more exact fast paths', () => {
   });
 
   it('orderKey keeps equality and order of decimals exactly', async () => {
-    const { orderKey, compare } = await import('../../src/core/decimal.js');
+    const { orderKey, compare } = await import('../../src/model/decimal.js');
     const dec = fc.record({ units: fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }), scale: fc.integer({ min: 0, max: 6 }) });
     fc.assert(
       fc.property(dec, dec, (a, b) => {

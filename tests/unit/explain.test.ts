@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { explainUnit } from '../../src/core/explain.js';
-import { format, formatRatio } from '../../src/core/decimal.js';
-import { rankSources } from '../../src/pipeline.js';
-import { parseScheme } from '../../src/scheme/schema.js';
-import { findBuiltinScheme } from '../../src/scheme/builtin.js';
+import { explainUnit } from '../../src/model/explain.js';
+import { format, formatRatio } from '../../src/model/decimal.js';
+import { rankSources } from '../../src/read/load.js';
+import { parseScheme } from '../../src/read/scheme-file.js';
+import { findBuiltinScheme } from '../../src/read/builtin.js';
 import { fixture, fixtureSource, textSource } from '../helpers.js';
 
 const qn = rankSources([fixtureSource('quang-ngai-districts-2023.csv')]);

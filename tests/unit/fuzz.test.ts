@@ -9,12 +9,12 @@ import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ParScoreError } from '../../src/core/problem.js';
-import { rankSources, type RankSourcesOptions } from '../../src/pipeline.js';
-import { parseScheme } from '../../src/scheme/schema.js';
-import { findBuiltinScheme } from '../../src/scheme/builtin.js';
-import { format, sum } from '../../src/core/decimal.js';
-import { rankingJson, renderJson } from '../../src/render/json.js';
+import { ParScoreError } from '../../src/model/problem.js';
+import { rankSources, type RankSourcesOptions } from '../../src/read/load.js';
+import { parseScheme } from '../../src/read/scheme-file.js';
+import { findBuiltinScheme } from '../../src/read/builtin.js';
+import { format, sum } from '../../src/model/decimal.js';
+import { rankingJson, renderJson } from '../../src/write/json.js';
 import { ROOT } from '../helpers.js';
 
 const RUNS = Number(process.env.PAR_FUZZ_RUNS ?? 150);

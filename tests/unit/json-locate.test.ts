@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { jsonErrorOffset } from '../../src/scheme/json-locate.js';
+import { jsonErrorOffset } from '../../src/read/json-locate.js';
 
 describe('JSON error offsets', () => {
   it.each([

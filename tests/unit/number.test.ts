@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseCell, parseFlag } from '../../src/input/number.js';
-import { format } from '../../src/core/decimal.js';
+import { CellReader, EMPTY, INVALID, NA, NUMBER_CELL, parseCell, parseFlag } from '../../src/read/cell.js';
+import { format } from '../../src/model/decimal.js';
 
 function value(raw: string): string {
   const c = parseCell(raw);
@@ -29,7 +29,7 @@ describe('score cells', () => {
     // The reference: NUMBER's reading (digits, one optional separator and digits), as BigInt of the digits.
     const reference = (text: string) => {
       const m = /^(\d+)(?:([.,])(\d+))?$/.exec(text.trim());
-      return m && m[1]!.length + (m[3] ?? '').length <= 30 ? { units: BigInt(m[1]! + (m[3] ?? '')), scale: (m[3] ?? '').length, separator: m[2] ?? null } : undefined;
+      return m && (m[1]! + (m[3] ?? '')).replace(/^0+/, '').length <= 15 ? { units: BigInt(m[1]! + (m[3] ?? '')), scale: (m[3] ?? '').length, separator: m[2] ?? null } : undefined;
     };
     // Short mixed texts, and long runs of digits around the 15 digits the shortcut takes.
     const digits = fc.string({ unit: fc.constantFrom('0', '1', '8', '9'), minLength: 1, maxLength: 20 });
@@ -45,6 +45,29 @@ describe('score cells', () => {
         else expect(c.kind).not.toBe('number');
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('reads cells straight from the text (the loop for plain numbers) exactly as parseCell reads the cell', () => {
+    const reader = new CellReader();
+    const digits = fc.string({ unit: fc.constantFrom('0', '1', '8', '9'), minLength: 1, maxLength: 20 });
+    const cell = fc.oneof(
+      fc.string({ unit: fc.constantFrom('0', '1', '5', '9', ',', '.', ' ', '-', 'e', '%', 'x'), maxLength: 24 }),
+      fc.tuple(digits, fc.constantFrom('', ',', '.'), digits).map(([a, s, b]) => (s ? `${a}${s}${b}` : a)),
+      fc.constantFrom('', ' ', 'N/A', 'KAD', '-', '12,05', ' 12,05 '),
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3 }), cell, fc.string({ maxLength: 3 }), (before, raw, after) => {
+        // The cell inside a longer text, as in a file.
+        const kind = reader.read(before + raw + after, before.length, before.length + raw.length);
+        const c = parseCell(raw);
+        expect(kind).toBe({ empty: EMPTY, na: NA, number: NUMBER_CELL, invalid: INVALID }[c.kind]);
+        if (c.kind === 'number') {
+          expect([reader.value, reader.scale, reader.separator]).toEqual([Number(c.value.units), c.value.scale, c.separator === ',' ? 1 : c.separator === '.' ? 2 : 0]);
+        }
+        if (c.kind === 'invalid') expect([reader.code, reader.reason]).toEqual([c.code, c.reason]);
+      }),
+      { numRuns: 3000 },
     );
   });
 

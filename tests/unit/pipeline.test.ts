@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { rankSources } from '../../src/pipeline.js';
-import { rankingJson } from '../../src/render/json.js';
-import { findBuiltinScheme } from '../../src/scheme/builtin.js';
-import { parseScheme } from '../../src/scheme/schema.js';
+import { rankSources } from '../../src/read/load.js';
+import { rankingJson } from '../../src/write/json.js';
+import { findBuiltinScheme } from '../../src/read/builtin.js';
+import { parseScheme } from '../../src/read/scheme-file.js';
 import { fixture, fixtureSource, problemsOf, textSource } from '../helpers.js';
 
 const qn = findBuiltinScheme('quang-ngai-district-2023')!;
@@ -189,8 +189,9 @@ describe('errors: every problem, with file, line and column', () => {
 
 describe('JSON output', () => {
   it('streams the same bytes as one JSON.stringify of the whole document, comparison included', async () => {
-    const { renderJsonChunks } = await import('../../src/render/json.js');
-    const { compareRankings } = await import('../../src/core/compare.js');
+    const { rankingJsonChunks } = await import('../../src/write/json.js');
+    const decoder = new TextDecoder();
+    const { compareRankings } = await import('../../src/model/compare.js');
     for (const [cur, prev] of [
       ['yoy/provinces-2024.csv', 'yoy/provinces-2023.csv'],
       ['example-province-units-2023.csv', undefined],
@@ -198,7 +199,8 @@ describe('JSON output', () => {
       const scheme = cur.startsWith('example') ? example : undefined;
       const r = rankSources([fixtureSource(cur)], scheme ? { scheme } : {});
       const c = prev ? compareRankings(r, rankSources([fixtureSource(prev)])) : undefined;
-      expect([...renderJsonChunks(r, c)].join('')).toBe(`${JSON.stringify(rankingJson(r, c), null, 2)}\n`);
+      const text = [...rankingJsonChunks(r, c)].map((piece) => (typeof piece === 'string' ? piece : decoder.decode(piece))).join('');
+      expect(text).toBe(`${JSON.stringify(rankingJson(r, c), null, 2)}\n`);
     }
   });
 });

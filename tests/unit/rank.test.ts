@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assignRanks, type TieRule } from '../../src/core/rank.js';
-import type { Ratio } from '../../src/core/decimal.js';
-import { rankSources } from '../../src/pipeline.js';
+import { assignRanks, type TieRule } from '../../src/model/rank.js';
+import type { Ratio } from '../../src/model/decimal.js';
+import { rankSources } from '../../src/read/load.js';
 
 interface Item {
   name: string;
@@ -70,7 +70,7 @@ describe('ranking on exact values', () => {
 
 
   it('separates equal displays by default and merges them with --rank-precision 2', async () => {
-    const { findBuiltinScheme } = await import('../../src/scheme/builtin.js');
+    const { findBuiltinScheme } = await import('../../src/read/builtin.js');
     const scheme = findBuiltinScheme('quang-ngai-district-2023')!;
     const exact = rankSources(csv(text), { scheme });
     expect(exact.units.map((u) => [u.name, u.rank])).toEqual([['A', 1], ['B', 2], ['C', 3]]);
@@ -80,20 +80,51 @@ describe('ranking on exact values', () => {
   });
 });
 
-describe('ranksOf: the exact-key fast path equals the general path', () => {
-  it('for values sharing a denominator (fast) and not (general), under every tie rule', async () => {
-    const { ranksOf } = await import('../../src/core/rank.js');
-    const same = fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 60 });
+describe('ordering units: counting and comparing give the same order and ranks', () => {
+  it('for integer keys in a small range (counted) and the same values compared, under every tie rule', async () => {
+    const { orderUnits, ranksOfOrder, valueRanks } = await import('../../src/model/rank.js');
     fc.assert(
-      fc.property(same, fc.constantFrom<TieRule>('competition', 'dense', 'ordinal'), (nums, ties) => {
-        const items = nums.map((n, i) => ({ name: `u${String(i).padStart(3, '0')}`, value: n }));
-        const fast = ranksOf(items, (it) => ({ num: BigInt(it.value), den: 100n }), ties, byName);
-        // the same values with different denominators take the general path
-        const general = ranksOf(items, (it, ) => ({ num: BigInt(it.value) * BigInt(2 + (it.value % 3)), den: 100n * BigInt(2 + (it.value % 3)) }), ties, byName);
-        expect(fast).toEqual(general);
-        if (ties === 'competition') items.forEach((it, i) => expect(fast[i]).toBe(1 + items.filter((o) => o.value > it.value).length));
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 60 }), fc.constantFrom<TieRule>('competition', 'dense', 'ordinal'), (nums, ties) => {
+        const keys = Float64Array.from(nums);
+        const units = nums.map((_, i) => i);
+        // Ties in a fixed order that is not the input order.
+        const tie = (a: number, b: number) => (a % 7) - (b % 7) || a - b;
+        const counted = orderUnits(units, { keys }, tie);
+        const compared = orderUnits(units, { compare: (a, b) => nums[b]! - nums[a]! }, tie);
+        expect(Array.from(counted)).toEqual(Array.from(compared));
+        const ranks = ranksOfOrder(counted, { keys }, ties);
+        // The definitions: competition = 1 + units strictly better; dense = 1 + distinct better values; ordinal = place.
+        counted.forEach((u, k) => {
+          const better = nums.filter((v) => v > nums[u]!);
+          const expected = ties === 'competition' ? 1 + better.length : ties === 'dense' ? 1 + new Set(better).size : k + 1;
+          expect(ranks[k]).toBe(expected);
+        });
+        if (ties !== 'ordinal') {
+          const byValue = new Int32Array(nums.length);
+          valueRanks(units, keys, ties, byValue);
+          counted.forEach((u, k) => expect(byValue[u]).toBe(ranks[k]));
+        }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('for keys spread too widely to count, as for keys close together', async () => {
+    const { orderUnits, valueRanks } = await import('../../src/model/rank.js');
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 40 }), (small) => {
+        // The same order of values, once in a small range and once spread over 2^40.
+        const wide = Float64Array.from(small, (v) => v * 2 ** 40);
+        const units = small.map((_, i) => i);
+        const tie = (a: number, b: number) => a - b;
+        expect(Array.from(orderUnits(units, { keys: wide }, tie))).toEqual(Array.from(orderUnits(units, { keys: Float64Array.from(small) }, tie)));
+        const a = new Int32Array(small.length);
+        const b = new Int32Array(small.length);
+        valueRanks(units, wide, 'competition', a);
+        valueRanks(units, Float64Array.from(small), 'competition', b);
+        expect(Array.from(a)).toEqual(Array.from(b));
+      }),
+      { numRuns: 300 },
     );
   });
 });

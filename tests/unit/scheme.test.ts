@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseScheme } from '../../src/scheme/schema.js';
-import { builtinSchemes, findBuiltinScheme } from '../../src/scheme/builtin.js';
-import { selectScheme } from '../../src/scheme/select.js';
-import { locateHeader } from '../../src/input/header.js';
-import { readCsv } from '../../src/input/csv.js';
-import { format, sum } from '../../src/core/decimal.js';
-import { ParScoreError } from '../../src/core/problem.js';
+import { parseScheme } from '../../src/read/scheme-file.js';
+import { builtinSchemes, findBuiltinScheme } from '../../src/read/builtin.js';
+import { selectScheme } from '../../src/read/select.js';
+import { locateHeader } from '../../src/read/header.js';
+import { RecordScanner } from '../../src/read/csv.js';
+import { format, sum } from '../../src/model/decimal.js';
+import { ParScoreError } from '../../src/model/problem.js';
 
 const messages = (json: unknown) => parseScheme(json, 's.json').problems.map((p) => p.message);
 
@@ -37,7 +37,7 @@ describe('scheme files', () => {
 
 describe('built-in schemes', () => {
   it('are valid scheme files (they are not validated at run time)', async () => {
-    const { BUILTIN_FILES } = await import('../../src/scheme/builtin.js');
+    const { BUILTIN_FILES } = await import('../../src/read/builtin.js');
     for (const file of BUILTIN_FILES) expect(parseScheme(file, 'built-in').problems).toEqual([]);
   });
 
@@ -56,7 +56,7 @@ describe('built-in schemes', () => {
 });
 
 describe('choosing a scheme from the header', () => {
-  const columns = (header: string) => locateHeader(readCsv(`${header}\nX;1;1;1;1\n`, 'f')).columns;
+  const columns = (header: string) => locateHeader(new RecordScanner(`${header}\nX;1;1;1;1\n`, 'f')).columns;
   const pick = (header: string) => selectScheme(builtinSchemes(), columns(header)).id;
   const fails = (header: string) => {
     try {

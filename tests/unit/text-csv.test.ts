@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cleanName, foldDiacritics, headerKey, headerNote, nameKey } from '../../src/core/text.js';
-import { readCsv, sniffDelimiter } from '../../src/input/csv.js';
-import { decode } from '../../src/input/decode.js';
-import { ParScoreError } from '../../src/core/problem.js';
+import { cleanName, foldDiacritics, headerKey, headerNote, nameKey } from '../../src/model/text.js';
+import { readCsv, sniffDelimiter } from '../../src/read/csv.js';
+import { decode } from '../../src/read/decode.js';
+import { ParScoreError } from '../../src/model/problem.js';
 
 describe('header keys', () => {
   it('ignore case, diacritics, spacing, _ and - and a trailing note', () => {

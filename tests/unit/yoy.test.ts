@@ -1,21 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchUnits, type Identity } from '../../src/core/match.js';
-import { compareRankings } from '../../src/core/compare.js';
-import { buildTrend } from '../../src/core/trend.js';
-import { ProblemLog } from '../../src/core/problem.js';
-import { strippedNameKey } from '../../src/core/text.js';
-import { formatRatio } from '../../src/core/decimal.js';
-import { rankSources } from '../../src/pipeline.js';
-import { readCrosswalk } from '../../src/input/crosswalk.js';
-import { findBuiltinScheme } from '../../src/scheme/builtin.js';
+import { matchUnits } from '../../src/model/match.js';
+import { compareRankings } from '../../src/model/compare.js';
+import { buildTrend } from '../../src/model/trend.js';
+import { ProblemLog } from '../../src/model/problem.js';
+import { strippedNameKey } from '../../src/model/text.js';
+import { formatRatio } from '../../src/model/decimal.js';
+import { rankSources } from '../../src/read/load.js';
+import { readCrosswalk } from '../../src/read/crosswalk.js';
+import { findBuiltinScheme } from '../../src/read/builtin.js';
 import { readFileSync } from 'node:fs';
 import { fixture, fixtureSource, problemsOf, textSource } from '../helpers.js';
 
+interface Identity {
+  readonly name: string;
+  readonly code?: string;
+  readonly block?: string;
+}
+
+/** Units as a listed table, in the order given. */
+const listed = (units: readonly Identity[]) => ({
+  table: { names: units.map((u) => u.name), codes: units.map((u) => u.code), blocks: units.map((u) => u.block) },
+  order: units.map((_, i) => i),
+});
+
 const match = (prev: Identity[], cur: Identity[]) => {
   const log = new ProblemLog();
-  const r = matchUnits(prev, cur, [], log);
-  return { log, pairs: cur.map((c) => [c.name, r.predecessors.get(c)!.map((p) => p.name)]), dropped: r.dropped.map((d) => d.name) };
+  const r = matchUnits(listed(prev), listed(cur), [], log);
+  return { log, pairs: cur.map((c, i) => [c.name, r.predecessors[i]!.map((p) => prev[p]!.name)]), dropped: r.dropped.map((d) => prev[d]!.name) };
 };
 
 describe('administrative prefixes', () => {

@@ -1,16 +1,13 @@
 /** `par-score schemes [id]`: list the built-in schemes, or print one (as JSON to copy and edit). */
 import type { Command } from 'commander';
-import { Option } from 'commander';
-import * as z from 'zod/mini';
-import { format, normalize, sum } from '../../core/decimal.js';
-import { builtinSchemes } from '../../scheme/builtin.js';
-import type { Scheme } from '../../scheme/schema.js';
-import { LANGS, type Lang } from '../../render/labels.js';
-import { colourFor, type Context } from '../context.js';
-import { parseOptions, optionalFlag } from '../options.js';
-import { resolveSchemeOption } from '../scheme-option.js';
+import { format, normalize, sum } from '../../model/decimal.js';
+import type { Scheme } from '../../model/scheme.js';
+import { builtinSchemes } from '../../read/builtin.js';
+import type { Lang } from '../../write/words.js';
+import { register, resolveSchemeOption, type CommandSpec } from '../command.js';
+import type { Context } from '../context.js';
 
-const schema = z.object({ format: z.enum(['table', 'json', 'md']), lang: z.enum(LANGS), color: optionalFlag });
+const OPTIONS = [['format', { choices: ['table', 'json', 'md'] }], 'lang', ['color', { help: 'no colours' }]] as const;
 
 const num = (d: Parameters<typeof format>[0], lang: Lang) => format(normalize(d), undefined, lang === 'vi' ? ',' : '.');
 
@@ -44,25 +41,26 @@ function list(schemes: readonly Scheme[], lang: Lang, md: boolean): string {
   return [line(head), ...rows.map(line)].join('\n') + '\n' + '\nUse one with --scheme <id>; `par-score schemes <id> --format json > my-scheme.json` starts your own.\n';
 }
 
+const spec: CommandSpec<typeof OPTIONS> = {
+  name: 'schemes',
+  summary: 'list the built-in schemes, or show one',
+  description: 'Lists the built-in schemes (methodologies), or shows one; --format json prints a scheme file to copy and edit.',
+  args: [{ name: 'id', help: 'a built-in scheme id or a scheme JSON file', optional: true }],
+  options: OPTIONS,
+  examples: [],
+  async run(job) {
+    const o = job.o;
+    const id = job.args[0] || undefined;
+    if (id === undefined) {
+      const all = builtinSchemes();
+      return { output: o.format === 'json' ? `${JSON.stringify(all.map((s) => s.file), null, 2)}\n` : list(all, o.lang, o.format === 'md') };
+    }
+    const scheme = resolveSchemeOption(id);
+    if (o.format === 'json') return { output: `${JSON.stringify(scheme.file, null, 2)}\n` };
+    return { output: o.format === 'md' ? describe(scheme, o.lang, true) : (await job.colour()).reset(describe(scheme, o.lang, false)) };
+  },
+};
+
 export function registerSchemes(program: Command, ctx: Context): void {
-  program
-    .command('schemes')
-    .summary('list the built-in schemes, or show one')
-    .description('Lists the built-in schemes (methodologies), or shows one; --format json prints a scheme file to copy and edit.')
-    .argument('[id]', 'a built-in scheme id or a scheme JSON file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'md']).default('table'))
-    .addOption(new Option('--lang <lang>', 'language of labels').choices(LANGS).default('en'))
-    .addOption(new Option('--no-color', 'no colours'))
-    .action(async (id: string | undefined, raw: unknown) => {
-      const o = parseOptions(schema, raw);
-      const c = await colourFor(ctx, o.color);
-      if (id === undefined) {
-        const all = builtinSchemes();
-        await ctx.stdout(o.format === 'json' ? `${JSON.stringify(all.map((s) => s.file), null, 2)}\n` : list(all, o.lang, o.format === 'md'));
-        return;
-      }
-      const scheme = resolveSchemeOption(id);
-      if (o.format === 'json') await ctx.stdout(`${JSON.stringify(scheme.file, null, 2)}\n`);
-      else await ctx.stdout(o.format === 'md' ? describe(scheme, o.lang, true) : c.reset(describe(scheme, o.lang, false)));
-    });
+  register(program, ctx, spec);
 }

@@ -1,0 +1,126 @@
+/**
+ * The one command skeleton: every command is a spec (name, arguments, the options it picks, examples)
+ * and a `run` that computes its output. The skeleton validates the options, refuses an --out that
+ * would overwrite something the run reads, reads inputs within the run's one budget, writes the
+ * output (to --out atomically, or to stdout), prints warnings and turns a failed check into exit 1.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { ParScoreError, usageError, type Problem } from '../model/problem.js';
+import type { Scheme } from '../model/scheme.js';
+import { builtinSchemes, findBuiltinScheme } from '../read/builtin.js';
+import { decode } from '../read/decode.js';
+import type { Source } from '../read/load.js';
+import { parseSchemeText } from '../read/scheme-file.js';
+import type { Paint } from '../write/paint.js';
+import { colourFor, type Context } from './context.js';
+import { checkOutPath, InputBudget, readSources, STDIN, writeAtomic, writeOutput, type Output } from './io.js';
+import { commanderOptions, parseOptions, type Pick, type Values } from './options.js';
+import { warningLines } from './report.js';
+
+export interface Argument {
+  readonly name: string;
+  readonly help: string;
+  /** `<files...>`: the rest of the arguments, input files. */
+  readonly files?: boolean;
+  readonly optional?: boolean;
+}
+
+/** What a command's `run` gets: its arguments and options, and the run's input and output edges. */
+export interface Job<O> {
+  /** The positional arguments: one string each, the file list last. */
+  readonly args: readonly string[];
+  readonly files: readonly string[];
+  readonly o: O;
+  /** --scheme, resolved (before anything is read). */
+  readonly scheme?: Scheme;
+  readonly ctx: Context;
+  /** Reads files within the run's budget. */
+  read(paths: readonly string[]): Promise<Source[]>;
+  /** Colours for the terminal (none when writing to --out or with --no-color). */
+  colour(): Promise<Paint>;
+}
+
+export interface Result {
+  readonly output: Output;
+  /** Printed on stderr after the output (unless --quiet). */
+  readonly warnings?: readonly Problem[];
+  /** A check that failed after the output was written (exit 1). */
+  readonly failure?: ParScoreError;
+}
+
+export interface CommandSpec<P extends readonly Pick[]> {
+  readonly name: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly args: readonly Argument[];
+  readonly options: P;
+  readonly examples: readonly string[];
+  run(job: Job<Values<P>>): Promise<Result>;
+}
+
+/** `--scheme <id|path>`: a built-in scheme id, or a scheme JSON file. */
+export function resolveSchemeOption(value: string): Scheme {
+  const builtin = findBuiltinScheme(value);
+  if (builtin) return builtin;
+  if (!existsSync(value)) {
+    throw usageError(
+      'unknown-scheme',
+      `unknown scheme "${value}": not a built-in scheme (${builtinSchemes().map((s) => s.id).join(', ')}) and no such file`,
+      '`par-score schemes` lists the built-in schemes; `par-score schemes <id> --format json > my.json` starts a scheme file of your own',
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(value);
+  } catch (e) {
+    throw usageError('cannot-open', `cannot read ${value}: ${(e as Error).message}`);
+  }
+  return parseSchemeText(decode(bytes, value), value);
+}
+
+/** Every file a run reads, besides its positional files: --out must never replace one of them. */
+function otherInputs(o: Record<string, unknown>): string[] {
+  const files: string[] = [];
+  for (const key of ['prev', 'crosswalk', 'units', 'scheme', 'prevScheme']) {
+    const v = o[key];
+    for (const path of Array.isArray(v) ? v : typeof v === 'string' ? [v] : []) {
+      if ((key === 'scheme' || key === 'prevScheme') && findBuiltinScheme(path)) continue;
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+export function register<P extends readonly Pick[]>(program: Command, ctx: Context, spec: CommandSpec<P>): void {
+  const cmd = program.command(spec.name).summary(spec.summary).description(spec.description);
+  for (const a of spec.args) cmd.argument(a.files ? `<${a.name}...>` : a.optional ? `[${a.name}]` : `<${a.name}>`, a.help);
+  for (const option of commanderOptions(spec.options)) cmd.addOption(option);
+  if (spec.examples.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
+  cmd.action(async (...received: unknown[]) => {
+    const raw = received[spec.args.length] as Record<string, unknown>;
+    const o = parseOptions(spec.options, raw) as Values<P> & { out?: string; force?: boolean; quiet?: boolean; maxErrors?: number; maxInputSize?: number; color?: boolean };
+    const args = spec.args.map((a, i) => received[i] as string | string[] | undefined);
+    const files = spec.args.flatMap((a, i) => (a.files ? (args[i] as string[]) : []));
+    const scheme = typeof (o as { scheme?: unknown }).scheme === 'string' ? resolveSchemeOption((o as { scheme: string }).scheme) : undefined;
+    if (o.out) checkOutPath(o.out, [...files, ...otherInputs(o)], o.force ?? false);
+    const budget = new InputBudget(o.maxInputSize);
+    const job: Job<Values<P>> = {
+      args: args.map((a) => (Array.isArray(a) ? a.join(' ') : (a ?? ''))),
+      files,
+      o,
+      ...(scheme ? { scheme } : {}),
+      ctx,
+      read: (paths) => readSources(paths, budget),
+      colour: () => colourFor(ctx, o.out ? false : o.color),
+    };
+    const result = await spec.run(job);
+    if (o.out) await writeAtomic(o.out, result.output);
+    else await writeOutput((piece) => ctx.stdout(piece), result.output);
+    const warnings = result.warnings ?? [];
+    if (!o.quiet && warnings.length) ctx.stderr(warningLines(warnings, o.maxErrors ?? 20).join('\n') + '\n');
+    if (result.failure) throw result.failure;
+  });
+}
+
+export { STDIN };

@@ -1,0 +1,196 @@
+/**
+ * Matching the units of two years: by code, else by normalised name, else by the name without its
+ * administrative prefix (Tỉnh, Thành phố, TP., Huyện, Thị xã, Quận, Xã, Phường, Thị trấn) when that
+ * identifies exactly one unit on each side. A crosswalk (old -> new) handles renames and merges.
+ * Units are positions in their tables; the indexes are made when first needed (a million units
+ * matched by code never compute a name key).
+ */
+import { nameKey, strippedNameKey } from './text.js';
+import type { ProblemLog } from './problem.js';
+
+/** The identity columns of a table of units. */
+export interface Identities {
+  readonly names: readonly string[];
+  readonly codes: readonly (string | undefined)[];
+  readonly blocks: readonly (string | undefined)[];
+}
+
+/** Units in the order they are listed (a ranking): candidates and messages follow that order. */
+export interface Listed {
+  readonly table: Identities;
+  readonly order: ArrayLike<number>;
+}
+
+export interface CrosswalkEntry {
+  /** Old unit: a code or a name. */
+  readonly old: string;
+  /** New unit: a code or a name. */
+  readonly new: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+export interface MatchResult {
+  /** For each current unit, the previous units it continues (none = new, one = same or renamed, more = merged). */
+  readonly predecessors: readonly (readonly number[])[];
+  /** Previous units that continue into no current unit. */
+  readonly dropped: readonly number[];
+}
+
+export type Lookup = { found: number } | { candidates: number[] } | undefined;
+
+function group(order: ArrayLike<number>, key: (i: number) => string | undefined): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  for (let n = 0; n < order.length; n++) {
+    const i = order[n]!;
+    const k = key(i);
+    if (k === undefined) continue;
+    const list = m.get(k);
+    if (list) list.push(i);
+    else m.set(k, [i]);
+  }
+  return m;
+}
+
+export class UnitIndex {
+  private codes?: Map<string, number[]>;
+  private names?: Map<string, number[]>;
+  private stripped?: Map<string, number[]>;
+
+  private readonly units: Identities;
+
+  constructor(private readonly listed: Listed) {
+    this.units = listed.table;
+  }
+
+  private byCode(): Map<string, number[]> {
+    return (this.codes ??= group(this.listed.order, (i) => this.units.codes[i]?.toLowerCase()));
+  }
+
+  private byName(): Map<string, number[]> {
+    return (this.names ??= group(this.listed.order, (i) => nameKey(this.units.names[i]!)));
+  }
+
+  private byStripped(): Map<string, number[]> {
+    return (this.stripped ??= group(this.listed.order, (i) => strippedNameKey(this.units.names[i]!)));
+  }
+
+  /** A code or a name; `block` breaks ties between equal names in different blocks. */
+  lookup(query: { code?: string | undefined; name?: string | undefined }, block?: string): Lookup {
+    const pick = (list: number[] | undefined): Lookup => {
+      if (!list || list.length === 0) return undefined;
+      if (list.length === 1) return { found: list[0]! };
+      const sameBlock = list.filter((u) => this.units.blocks[u] === block);
+      return sameBlock.length === 1 ? { found: sameBlock[0]! } : { candidates: list };
+    };
+    if (query.code !== undefined) {
+      const r = pick(this.byCode().get(query.code.toLowerCase()));
+      if (r) return r;
+    }
+    if (query.name === undefined) return undefined;
+    return pick(this.byName().get(nameKey(query.name))) ?? pick(this.byStripped().get(strippedNameKey(query.name)));
+  }
+
+  /** A crosswalk value may be a code or a name. */
+  lookupText(text: string): Lookup {
+    return this.lookup({ code: text, name: text });
+  }
+
+  /** The units whose prefix-less name is that of `name`. */
+  sameStripped(name: string): readonly number[] {
+    return this.byStripped().get(strippedNameKey(name)) ?? [];
+  }
+}
+
+/** Finds one unit by code or name (normalised; a prefix-less name when unambiguous). */
+export function lookupUnit(units: Listed, query: string): Lookup {
+  return new UnitIndex(units).lookupText(query);
+}
+
+function names(t: Identities, units: readonly number[]): string {
+  return units.map((u) => (t.codes[u] ? `${t.names[u]} (${t.codes[u]})` : t.names[u]!)).join(', ');
+}
+
+export function matchUnits(
+  previousListed: Listed,
+  currentListed: Listed,
+  crosswalk: readonly CrosswalkEntry[],
+  log: ProblemLog,
+  labels: { previous: string; current: string } = { previous: 'the previous year', current: 'this year' },
+): MatchResult {
+  const previous = previousListed.table;
+  const current = currentListed.table;
+  const prevIndex = new UnitIndex(previousListed);
+  const curIndex = new UnitIndex(currentListed);
+  const prevSize = previous.names.length;
+  const target = new Int32Array(prevSize).fill(-1);
+  // Previous units in the order they were first matched: predecessors are listed in that order.
+  const matchOrder: number[] = [];
+  const setTarget = (p: number, c: number) => {
+    if (target[p]! < 0) matchOrder.push(p);
+    target[p] = c;
+  };
+
+  // 1. The crosswalk says where old units went.
+  const mapped = new Uint8Array(prevSize);
+  for (const e of crosswalk) {
+    const where = { ...(e.file !== undefined ? { file: e.file } : {}), ...(e.line !== undefined ? { line: e.line } : {}) };
+    const p = prevIndex.lookupText(e.old);
+    const c = curIndex.lookupText(e.new);
+    if (!p) log.error('crosswalk-unknown-unit', `crosswalk: "${e.old}" is not a unit of ${labels.previous}`, where);
+    else if ('candidates' in p) log.error('ambiguous-match', `crosswalk: "${e.old}" matches several units of ${labels.previous}: ${names(previous, p.candidates)}`, where);
+    if (!c) log.error('crosswalk-unknown-unit', `crosswalk: "${e.new}" is not a unit of ${labels.current}`, where);
+    else if ('candidates' in c) log.error('ambiguous-match', `crosswalk: "${e.new}" matches several units of ${labels.current}: ${names(current, c.candidates)}`, where);
+    if (p && 'found' in p && c && 'found' in c) {
+      if (mapped[p.found] && target[p.found] !== c.found) {
+        log.error('crosswalk-conflict', `crosswalk: ${previous.names[p.found]} is mapped to two different units`, where);
+      }
+      setTarget(p.found, c.found);
+      mapped[p.found] = 1;
+    }
+  }
+
+  // 2. Everything else by code or name.
+  const reported = new Set<number>();
+  for (let n = 0; n < previousListed.order.length; n++) {
+    const p = previousListed.order[n]!;
+    if (mapped[p]) continue;
+    const code = previous.codes[p];
+    const name = previous.names[p]!;
+    const c = curIndex.lookup({ code, name }, previous.blocks[p]);
+    if (!c) continue;
+    if ('candidates' in c) {
+      log.error('ambiguous-match', `${name} of ${labels.previous} matches several units of ${labels.current}: ${names(current, c.candidates)}`, {
+        hint: 'add codes to both files, or a --crosswalk line for it',
+      });
+      continue;
+    }
+    // A match through the prefix-less name must be unambiguous on the previous side too.
+    const exact = (code !== undefined && code.toLowerCase() === current.codes[c.found]?.toLowerCase()) || nameKey(name) === nameKey(current.names[c.found]!);
+    if (!exact && prevIndex.sameStripped(name).length > 1) {
+      if (reported.has(c.found)) continue;
+      reported.add(c.found);
+      log.error('ambiguous-match', `${current.names[c.found]} of ${labels.current} matches several units of ${labels.previous}: ${names(previous, prevIndex.sameStripped(name))}`, {
+        hint: 'add codes to both files, or a --crosswalk line for it',
+      });
+      continue;
+    }
+    setTarget(p, c.found);
+  }
+
+  // 3. Group: several previous units into one current unit without a crosswalk is ambiguous, not a merge.
+  const predecessors: number[][] = Array.from({ length: current.names.length }, () => []);
+  for (const p of matchOrder) predecessors[target[p]!]!.push(p);
+  for (let n = 0; n < currentListed.order.length; n++) {
+    const c = currentListed.order[n]!;
+    const ps = predecessors[c]!;
+    if (ps.length > 1 && ps.some((p) => !mapped[p])) {
+      log.error('ambiguous-match', `${current.names[c]} of ${labels.current} matches several units of ${labels.previous}: ${names(previous, ps)}`, {
+        hint: 'if they were merged, say so with --crosswalk',
+      });
+    }
+  }
+  const dropped: number[] = [];
+  for (let n = 0; n < previousListed.order.length; n++) if (target[previousListed.order[n]!]! < 0) dropped.push(previousListed.order[n]!);
+  return { predecessors, dropped };
+}

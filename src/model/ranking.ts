@@ -1,0 +1,430 @@
+/**
+ * Scoring and ranking of a table: totals, applicable maxima, index, band, ranks within blocks,
+ * per-node ranks and summary statistics, as columns over the table's units. Renderers that need one
+ * unit at a time get a `UnitResult` view of it (`ranking.units`, `ranking.unit(i)`), made when asked
+ * for. Pure: no I/O.
+ */
+import { compareRatios, format, formatRatio, percent, pow10, roundRatio, toRatio, type Decimal, type Ratio } from './decimal.js';
+import { ProblemLog, type Problem } from './problem.js';
+import { foldDiacritics } from './text.js';
+import { orderUnits, ranksOfOrder, valueRanks, type TieRule, type Values } from './rank.js';
+import { stats, type Stats } from './stats.js';
+import type { Band, Scheme } from './scheme.js';
+import { originOf, type CellRef, type ScoreTable } from './table.js';
+
+export interface RankOptions {
+  readonly ties: TieRule;
+  /** Rank (and band) on the index rounded to this many decimals instead of the exact value. */
+  readonly rankPrecision?: number;
+}
+
+export interface ComponentResult {
+  readonly id: string;
+  readonly applicable: boolean;
+  readonly points?: Decimal;
+  readonly max?: Decimal;
+  /** points / max x 100 */
+  readonly index?: Ratio;
+  /** Rank among the ranked units of the block for which the component applies. */
+  readonly rank?: number;
+}
+
+/** One unit's results, read from the ranking's columns. */
+export interface UnitResult {
+  /** Position in the table. */
+  readonly at: number;
+  readonly name: string;
+  readonly code?: string;
+  readonly block?: string;
+  readonly ranked: boolean;
+  readonly total: Decimal;
+  /** Sum of the maxima of the components that apply to this unit. */
+  readonly max: Decimal;
+  /** total / max x 100, exact. */
+  readonly index: Ratio;
+  /** The value ranks and bands are decided on: the exact index, or the rounded one. */
+  readonly rankValue: Ratio;
+  readonly band?: Band;
+  /** Undefined for units that are assessed but not ranked. */
+  readonly rank?: number;
+  /** Number of ranked units in the unit's block ("6/13"). */
+  readonly rankedCount: number;
+  readonly components: readonly ComponentResult[];
+  readonly origin: CellRef;
+  /** Orders units with equal values (see `sortKey`). */
+  readonly sortKey: string;
+}
+
+export interface BandCount {
+  readonly band?: Band;
+  readonly count: number;
+}
+
+export interface BlockResult {
+  /** Undefined when the input has no block column. */
+  readonly name?: string;
+  /** The block's units (table positions) in listing order. */
+  readonly members: Int32Array;
+  /** Views of `members`. */
+  readonly units: readonly UnitResult[];
+  readonly ranked: number;
+  readonly stats?: Stats;
+  readonly bands: readonly BandCount[];
+}
+
+export interface Ranking {
+  readonly table: ScoreTable;
+  readonly scheme: Scheme;
+  readonly options: RankOptions;
+  readonly files: readonly string[];
+  readonly year?: string;
+  /** Integers at the table's scale, by unit. */
+  readonly total: Float64Array;
+  readonly max: Float64Array;
+  /** 0 for a unit that is not ranked. */
+  readonly rank: Int32Array;
+  /** Index into `scheme.bands`, -1 for none. */
+  readonly band: Int16Array;
+  /** Index into `blocks`. */
+  readonly blockOf: Int32Array;
+  /** By scheme node: the unit's rank among the ranked units of its block where the node applies; 0 for none. */
+  readonly nodeRank: readonly Int32Array[];
+  /** Every unit's position, in listing order: block by block, ranked units by rank, then unranked ones. */
+  readonly order: Int32Array;
+  readonly blocks: readonly BlockResult[];
+  readonly stats?: Stats;
+  readonly bands: readonly BandCount[];
+  readonly warnings: readonly Problem[];
+  /** Views of every unit in listing order. */
+  readonly units: readonly UnitResult[];
+  /** The view of the unit at table position `i`. */
+  unit(i: number): UnitResult;
+  /** total / max x 100 of the unit at `i`, exact. */
+  index(i: number): Ratio;
+  rankValue(i: number): Ratio;
+}
+
+/**
+ * The key that orders units with equal values: the name without diacritics (so "Đức" sorts with "Duc"),
+ * then the exact name, then the code. Comparing it is a plain string comparison.
+ */
+export function sortKey(name: string, code: string | undefined): string {
+  return `${foldDiacritics(name)}\u0001${name}\u0001${code ?? ''}`;
+}
+
+/** Listing order among equal values (see `sortKey`). Independent of input order. */
+export function byNameThenCode(a: { sortKey: string }, b: { sortKey: string }): number {
+  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+}
+
+export function bandFor(scheme: Scheme, value: Ratio): Band | undefined {
+  return scheme.thresholds.find((b) => compareRatios(value, b.min) >= 0)?.band;
+}
+
+/** A node's maximum as an integer at `scale` (the reader makes the table's scale hold every maximum). */
+export function scaledMax(max: Decimal, scale: number): number {
+  return Number(max.units * pow10(scale - max.scale));
+}
+
+/** A declared total that differs from the sum of its file's components by more than 0.01 (a warning). */
+function checkDeclared(t: ScoreTable, i: number, log: ProblemLog): void {
+  for (const d of t.declared) {
+    const value = d.values[i]!;
+    if (Number.isNaN(value)) continue;
+    let partial = 0;
+    for (const node of d.nodes) {
+      const p = t.points[node]![i]!;
+      if (!Number.isNaN(p)) partial += p;
+    }
+    const diff = Math.abs(value - partial);
+    // diff / 10^scale > 0.01, exactly: diff x 100 > 10^scale
+    if (diff * 100 > 10 ** t.scale) {
+      // Each number as written: with the decimals of the cells it comes from.
+      const dec = (q: number): Decimal => ({ units: BigInt(q), scale: t.scale });
+      const parts = d.partDecimals[i]!;
+      log.warn(
+        'total-mismatch',
+        `${t.names[i]}: the declared total ${format(dec(value), d.decimals[i])} differs from the sum of the components, ${format(dec(partial), parts)}, by ${format(dec(diff), Math.max(parts, d.decimals[i]!))}`,
+        { file: d.file, line: d.lines[i]!, column: d.column },
+      );
+    }
+  }
+}
+
+/** Exact comparison of two units' indices (total / max), higher first: negative when `a` is better. */
+function indexComparator(total: Float64Array, max: Float64Array): (a: number, b: number) => number {
+  return (a, b) => {
+    const ma = max[a]!;
+    const mb = max[b]!;
+    if (ma === mb) return total[b]! - total[a]!;
+    // total[a] / ma vs total[b] / mb: the products are exact unless they are very close, when BigInt decides.
+    const x = total[a]! * mb;
+    const y = total[b]! * ma;
+    if (Math.abs(x - y) > 1e-12 * Math.max(Math.abs(x), Math.abs(y))) return y - x;
+    const bx = BigInt(total[a]!) * BigInt(mb);
+    const by = BigInt(total[b]!) * BigInt(ma);
+    return bx < by ? 1 : bx > by ? -1 : 0;
+  };
+}
+
+/**
+ * The band of each unit, on its ranking value, with a warning where the displayed (rounded) index
+ * is in another band. The value as a double decides unless it is within rounding of a threshold,
+ * where the exact fraction does.
+ */
+function bandFinder(scheme: Scheme, places: number | undefined, log: ProblemLog): (t: ScoreTable, i: number, v: number, exact: () => Ratio) => number {
+  if (scheme.bands.length === 0) return () => -1;
+  const halfStep = 0.5 * 10 ** -scheme.precision;
+  return (t, i, v, exact) => {
+    let near = false;
+    let b = -1;
+    for (let k = 0; k < scheme.thresholds.length; k++) {
+      const th = scheme.thresholds[k]!;
+      const gap = v - th.f;
+      const eps = 1e-9 * Math.abs(th.f) + 1e-12;
+      // Within rounding of the threshold (generously): the displayed value may be in another band.
+      if (Math.abs(gap) <= halfStep * 1.01 + 1e-9 * Math.abs(th.f)) near = true;
+      if (b < 0 && (gap > eps || (gap >= -eps && compareRatios(exact(), th.min) >= 0))) b = k;
+    }
+    if (places === undefined && near) {
+      const value = exact();
+      const shown = bandFor(scheme, toRatio(roundRatio(value, scheme.precision)));
+      const inBand = scheme.bands[b];
+      if (shown !== inBand) {
+        log.warn(
+          'band-at-threshold',
+          `${t.names[i]}: the index ${formatRatio(value, scheme.precision)} is shown rounded, but the exact value ${formatRatio(value, scheme.precision + 4)} is in ${inBand?.label.en ?? 'no band'}, not ${shown?.label.en ?? 'no band'}`,
+          { ...originOf(t, i), hint: `pass --rank-precision ${scheme.precision} to rank and band on the rounded value` },
+        );
+      }
+    }
+    return b;
+  };
+}
+
+function countBands(scheme: Scheme, band: Int16Array, members: ArrayLike<number>): BandCount[] {
+  const counts = new Array<number>(scheme.bands.length + 1).fill(0);
+  for (let k = 0; k < members.length; k++) counts[band[members[k]!]! + 1]!++;
+  const out: BandCount[] = scheme.bands.map((b, i) => ({ band: b, count: counts[i + 1]! }));
+  return scheme.bands.length > 0 && counts[0]! > 0 ? [...out, { count: counts[0]! }] : out;
+}
+
+/** Scores and ranks a table. Errors (a unit with nothing applicable) go to `log`. */
+export function rankTable(t: ScoreTable, options: RankOptions, log = new ProblemLog()): Ranking {
+  const { scheme, size, scale } = t;
+  const top = scheme.components;
+  const maxQ = scheme.nodes.map((n) => scaledMax(n.max, scale));
+  const fullMax = top.reduce((acc, c) => acc + maxQ[c.index]!, 0);
+
+  const total = new Float64Array(size);
+  const max = new Float64Array(size);
+  const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
+  const places = options.rankPrecision;
+  // Rounded indices, when ranks are decided on them: integers at 10^places.
+  const rounded = places === undefined ? undefined : new Float64Array(size);
+  const rankValue = (i: number): Ratio => (rounded ? { num: BigInt(rounded[i]!), den: pow10(places!) } : index(i));
+  const band = new Int16Array(size).fill(-1);
+  const bandOf = bandFinder(scheme, places, log);
+
+  for (let i = 0; i < size; i++) {
+    // The total and the maximum of what applies.
+    let sum = 0;
+    let m = fullMax;
+    for (let c = 0; c < top.length; c++) {
+      const node = top[c]!.index;
+      const p = t.points[node]![i]!;
+      if (Number.isNaN(p)) m -= maxQ[node]!;
+      else sum += p;
+    }
+    total[i] = sum;
+    max[i] = m;
+    if (m === 0) {
+      log.error('no-applicable-component', `${t.names[i]}: every component is marked not applicable, so there is no maximum to divide by`, originOf(t, i));
+      continue;
+    }
+    checkDeclared(t, i, log);
+    if (rounded) rounded[i] = Number(roundRatio(index(i), places!).units);
+    band[i] = bandOf(t, i, rounded ? rounded[i]! / 10 ** places! : (sum * 100) / m, () => rankValue(i));
+  }
+  log.throwIfErrors();
+
+  // Blocks, in order of first appearance.
+  const blockNames: (string | undefined)[] = [];
+  const blockAt = new Map<string | undefined, number>();
+  const blockOf = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    const name = t.blocks[i];
+    let b = blockAt.get(name);
+    if (b === undefined) {
+      b = blockNames.length;
+      blockAt.set(name, b);
+      blockNames.push(name);
+    }
+    blockOf[i] = b;
+  }
+
+  const sortKeys = new Array<string | undefined>(size);
+  const keyOf = (i: number) => (sortKeys[i] ??= sortKey(t.names[i]!, t.codes[i]));
+  const tie = (a: number, b: number) => {
+    const x = keyOf(a);
+    const y = keyOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+
+  const rank = new Int32Array(size);
+  const nodeRank = scheme.nodes.map(() => new Int32Array(size));
+  const order = new Int32Array(size);
+  const blocks: BlockResult[] = [];
+  let listed = 0;
+  const sharedMax = max.every((m) => m === max[0]);
+  const byIndex: Values = sharedMax ? { keys: total } : { compare: indexComparator(total, max) };
+  const byRankValue: Values = rounded ? { keys: rounded } : byIndex;
+
+  for (let b = 0; b < blockNames.length; b++) {
+    const members: number[] = [];
+    for (let i = 0; i < size; i++) if (blockOf[i] === b) members.push(i);
+    const rankedUnits = members.filter((i) => t.ranked[i] === 1);
+    const unranked = members.filter((i) => t.ranked[i] === 0);
+    const sorted = orderUnits(rankedUnits, byRankValue, tie);
+    const ranks = ranksOfOrder(sorted, byRankValue, options.ties);
+    for (let k = 0; k < sorted.length; k++) rank[sorted[k]!] = ranks[k]!;
+    const rest = orderUnits(unranked, byIndex, tie);
+    const blockOrder = new Int32Array(members.length);
+    blockOrder.set(sorted, 0);
+    blockOrder.set(rest, sorted.length);
+    order.set(blockOrder, listed);
+    listed += members.length;
+
+    // Node ranks: every unit of the block shares the node's maximum, so ranking by index is ranking by points.
+    for (const node of scheme.nodes) {
+      const points = t.points[node.index]!;
+      const applicable = rankedUnits.filter((i) => !Number.isNaN(points[i]!));
+      const keys = places === undefined ? points : nodeRoundedKeys(points, applicable, maxQ[node.index]!, places, size);
+      if (options.ties === 'ordinal') {
+        const sortedNode = orderUnits(applicable, { keys }, tie);
+        const nodeRanks = ranksOfOrder(sortedNode, { keys }, 'ordinal');
+        for (let k = 0; k < sortedNode.length; k++) nodeRank[node.index]![sortedNode[k]!] = nodeRanks[k]!;
+      } else valueRanks(applicable, keys, options.ties, nodeRank[node.index]!);
+    }
+
+    const name = blockNames[b];
+    let blockViews: UnitResult[] | undefined;
+    blocks.push({
+      ...(name !== undefined ? { name } : {}),
+      members: blockOrder,
+      get units() {
+        return (blockViews ??= Array.from(blockOrder, (i) => unit(i)));
+      },
+      ranked: rankedUnits.length,
+      ...blockStats(blockOrder, total, max, byIndex, sorted.length === members.length && rounded === undefined),
+      bands: countBands(scheme, band, blockOrder),
+    });
+  }
+  const rankedIn = blocks.map((b) => b.ranked);
+
+  const views = new Array<UnitResult | undefined>(size);
+  const unit = (i: number): UnitResult => (views[i] ??= makeView(i));
+  const dec = (q: number): Decimal => ({ units: BigInt(q), scale });
+  const makeView = (i: number): UnitResult => {
+    let components: ComponentResult[] | undefined;
+    const code = t.codes[i];
+    const block = t.blocks[i];
+    const b = band[i]!;
+    const r = rank[i]!;
+    return {
+      at: i,
+      name: t.names[i]!,
+      ...(code !== undefined ? { code } : {}),
+      ...(block !== undefined ? { block } : {}),
+      ranked: t.ranked[i] === 1,
+      total: dec(total[i]!),
+      max: dec(max[i]!),
+      index: index(i),
+      rankValue: rankValue(i),
+      ...(b >= 0 ? { band: scheme.bands[b]! } : {}),
+      ...(r > 0 ? { rank: r } : {}),
+      rankedCount: rankedIn[blockOf[i]!]!,
+      get components() {
+        return (components ??= top.map((c): ComponentResult => {
+          const p = t.points[c.index]![i]!;
+          if (Number.isNaN(p)) return { id: c.id, applicable: false };
+          const nr = nodeRank[c.index]![i]!;
+          const points = dec(p);
+          const cmax = dec(maxQ[c.index]!);
+          return { id: c.id, applicable: true, points, max: cmax, index: percent(points, cmax), ...(nr > 0 ? { rank: nr } : {}) };
+        }));
+      },
+      origin: originOf(t, i),
+      sortKey: keyOf(i),
+    };
+  };
+
+  let allViews: UnitResult[] | undefined;
+  const overall = blockStats(order, total, max, byIndex, false);
+  return {
+    table: t,
+    scheme,
+    options,
+    files: t.files,
+    ...(t.year !== undefined ? { year: t.year } : {}),
+    total,
+    max,
+    rank,
+    band,
+    blockOf,
+    nodeRank,
+    order,
+    blocks,
+    ...overall,
+    bands: countBands(scheme, band, order),
+    warnings: log.warnings,
+    get units() {
+      return (allViews ??= Array.from(order, (i) => unit(i)));
+    },
+    unit,
+    index,
+    rankValue,
+  };
+}
+
+/** A node's points as its index rounded to `places` decimals (integers at 10^places), for the listed units. */
+function nodeRoundedKeys(points: Float64Array, units: readonly number[], maxQ: number, places: number, size: number): Float64Array {
+  const keys = new Float64Array(size);
+  const cache = new Map<number, number>();
+  for (const i of units) {
+    const p = points[i]!;
+    let k = cache.get(p);
+    if (k === undefined) cache.set(p, (k = Number(roundRatio({ num: BigInt(p) * 100n, den: BigInt(maxQ) }, places).units)));
+    keys[i] = k;
+  }
+  return keys;
+}
+
+/**
+ * Mean, median, lowest and highest index of `members`. `inOrder`: the members are listed by index,
+ * highest first (every unit ranked on its exact index), so no sort is needed.
+ */
+function blockStats(members: Int32Array, total: Float64Array, max: Float64Array, byIndex: Values, inOrder: boolean): { stats?: Stats } {
+  if (members.length === 0) return {};
+  const sorted = inOrder ? members : orderUnits(members, byIndex, (a, b) => a - b);
+  const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
+  // The exact sum of the indices, grouped by maximum (units of one scheme share few distinct maxima):
+  // totals added as doubles while the sum stays exact, then carried into a BigInt.
+  const byMax = new Map<number, { small: number; big: bigint }>();
+  for (let k = 0; k < members.length; k++) {
+    const i = members[k]!;
+    let sum = byMax.get(max[i]!);
+    if (!sum) byMax.set(max[i]!, (sum = { small: 0, big: 0n }));
+    if (sum.small + total[i]! > Number.MAX_SAFE_INTEGER) {
+      sum.big += BigInt(sum.small);
+      sum.small = 0;
+    }
+    sum.small += total[i]!;
+  }
+  const s = stats(
+    [...byMax].map(([m, sum]) => ({ num: (sum.big + BigInt(sum.small)) * 100n, den: BigInt(m) })),
+    members.length,
+    (k) => index(sorted[sorted.length - 1 - k]!),
+  );
+  return { stats: s };
+}

@@ -1,0 +1,62 @@
+/**
+ * One year of scores, columnar: what the reader makes from the files and every command ranks,
+ * compares and explains. A unit is a position (0 .. size-1, in the order of the first file); its
+ * texts are entries of string columns and its points are entries of one typed array per scheme node.
+ *
+ * Points are exact: a column holds integers, and a node's points are that integer / 10^scale (the
+ * table's scale is the most decimals any cell has). Sums of such integers stay exact as long as they
+ * stay below 2^53, which the reader makes sure of. `NaN` is "not applicable to this unit".
+ */
+import type { Scheme } from './scheme.js';
+
+export interface CellRef {
+  readonly file: string;
+  readonly line: number;
+  /** 1-based field number. */
+  readonly column: number;
+}
+
+/** A figure the file states itself (a declared total), checked against the computed one. */
+export interface DeclaredColumn {
+  readonly kind: 'total';
+  /** The nodes whose sum it states: the components of the file it is in. */
+  readonly nodes: readonly number[];
+  /** Integers at the table's scale; NaN where the cell is empty. */
+  readonly values: Float64Array;
+  /** The decimals each value is written with, and the most decimals of the scores it sums (for messages that quote them). */
+  readonly decimals: Uint8Array;
+  readonly partDecimals: Uint8Array;
+  readonly file: string;
+  /** 1-based field number of the column. */
+  readonly column: number;
+  /** The line of each unit's row in that file. */
+  readonly lines: Int32Array;
+}
+
+export interface ScoreTable {
+  readonly scheme: Scheme;
+  readonly size: number;
+  /** Points = column value / 10^scale. */
+  readonly scale: number;
+  readonly names: readonly string[];
+  readonly codes: readonly (string | undefined)[];
+  readonly blocks: readonly (string | undefined)[];
+  /** 1 = ranked, 0 = assessed but not ranked. */
+  readonly ranked: Uint8Array;
+  /** By scheme node (`SchemeNode.index`): the points of every unit, NaN where the node does not apply. */
+  readonly points: readonly Float64Array[];
+  readonly declared: readonly DeclaredColumn[];
+  /** Where each unit's row is (its first file): index into `files`, line and field number. */
+  readonly originFile: Uint16Array;
+  readonly originLine: Int32Array;
+  readonly originColumn: Int32Array;
+  readonly files: readonly string[];
+  readonly year?: string;
+}
+
+export function originOf(t: ScoreTable, i: number): CellRef {
+  return { file: t.files[t.originFile[i]!]!, line: t.originLine[i]!, column: t.originColumn[i]! };
+}
+
+/** The largest integer a sum of points may reach and stay exact in a double. */
+export const EXACT_LIMIT = Number.MAX_SAFE_INTEGER;

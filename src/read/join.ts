@@ -1,0 +1,184 @@
+/**
+ * The files of one year (appraisal from one office, survey from another) joined on the unit into
+ * one table. A unit must be in every file; a component must come from exactly one file.
+ */
+import { format, normalize } from '../model/decimal.js';
+import type { ProblemLog } from '../model/problem.js';
+import type { Scheme } from '../model/scheme.js';
+import type { DeclaredColumn, ScoreTable } from '../model/table.js';
+import { nameKey } from '../model/text.js';
+import type { FilePart } from './units.js';
+
+function quote(header: string): string {
+  return `"${header}"`;
+}
+
+/** The decimals of the scheme's maxima: the table's scale holds them as integers too. */
+function schemeScale(scheme: Scheme): number {
+  return scheme.nodes.reduce((s, n) => Math.max(s, n.max.scale), 0);
+}
+
+export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: ProblemLog): ScoreTable {
+  const files = parts.map((p) => p.file);
+  const [first, ...rest] = parts;
+  const empty = (): ScoreTable => emptyTable(scheme, files);
+  if (!first) return empty();
+  // A file whose header could not be used has been reported; matching units against it would only add noise.
+  if (parts.some((p) => p.broken)) return empty();
+  const size = first.size;
+  const owner = new Map<number, FilePart>();
+  for (const node of first.nodes) owner.set(node, first);
+  // For each later file, the row of each unit of the first file (-1 where it has none).
+  const rowsOf = new Map<FilePart, Int32Array>();
+  const codes = [...first.codes];
+  const blocks = [...first.blocks];
+  const years = [...first.years];
+  const ranked = Uint8Array.from(first.ranked);
+
+  for (const part of rest) {
+    // A file that brings no new component is most likely another year, not another part of this one.
+    if (part.nodes.length > 0 && part.nodes.every((n) => owner.has(n))) {
+      log.error('duplicate-column', `${part.file} has the same score columns as ${owner.get(part.nodes[0]!)!.file}: files given together are joined as parts of one year`, {
+        file: part.file,
+        line: part.headerLine,
+        hint: `to compare years, use \`par-score compare ${first.file} ${part.file}\` or \`par-score rank ${part.file} --prev ${first.file}\``,
+      });
+      continue;
+    }
+    for (const node of part.nodes) {
+      const prior = owner.get(node);
+      if (prior !== undefined) {
+        log.error('duplicate-column', `the column for "${scheme.nodes[node]!.id}" is in both ${prior.file} and ${part.file}`, { file: part.file, line: part.headerLine });
+      } else owner.set(node, part);
+    }
+    const byCode = new Map<string, number>();
+    const byName = new Map<string, number>();
+    for (let i = 0; i < size; i++) {
+      const code = codes[i];
+      if (code !== undefined) byCode.set(code.toLowerCase(), i);
+      byName.set(nameKey(first.names[i]!), i);
+    }
+    const rows = new Int32Array(size).fill(-1);
+    for (let r = 0; r < part.size; r++) {
+      const code = part.codes[r];
+      const target = (code !== undefined ? byCode.get(code.toLowerCase()) : undefined) ?? byName.get(nameKey(part.names[r]!));
+      if (target === undefined) {
+        log.error('unit-not-in-all-files', `${part.names[r]} is in ${part.file} but not in ${first.file}`, { file: part.file, line: part.lines[r]!, column: part.unitColumn });
+        continue;
+      }
+      rows[target] = r;
+      // Code, block and year: the first file's, else this one's; two different ones are an error.
+      const fields = [
+        ['code', codes, part.codes],
+        ['block', blocks, part.blocks],
+        ['year', years, part.years],
+      ] as const;
+      for (const [what, mine, theirs] of fields) {
+        const a = mine[target];
+        const b = theirs[r];
+        if (b === undefined) continue;
+        if (a === undefined) mine[target] = b;
+        else if (a !== b) log.error('conflicting-value', `${first.names[target]}: ${what} is "${a}" in ${first.file} but "${b}" here`, { file: part.file, line: part.lines[r]!, column: part.unitColumn });
+      }
+      if (!part.ranked[r]) ranked[target] = 0;
+    }
+    for (let i = 0; i < size; i++) {
+      if (rows[i] === -1) log.error('unit-not-in-all-files', `${first.names[i]} is in ${first.file} but not in ${part.file}`, { file: first.file, line: first.lines[i]!, column: first.unitColumn });
+    }
+    rowsOf.set(part, rows);
+  }
+
+  for (const c of scheme.nodes) {
+    if (!owner.has(c.index)) {
+      const names = [c.id, c.label.vi, ...c.aliases.slice(0, 3)].map(quote).join(', ');
+      log.error('missing-column', `no column for component "${c.id}" (maximum ${format(normalize(c.max))}); expected a header such as ${names}`, {
+        file: first.file,
+        line: first.headerLine,
+        hint: parts.length > 1 ? 'it is in none of the files' : `check the header, or the scheme (--scheme ${scheme.id})`,
+      });
+    }
+  }
+
+  const distinctYears = new Set(years.filter((y): y is string => y !== undefined));
+  if (distinctYears.size > 1) {
+    log.error('several-years', `the input holds several years (${[...distinctYears].join(', ')}); rank one year at a time`, { file: first.file });
+  }
+  const year = distinctYears.size === 1 ? [...distinctYears][0]! : undefined;
+
+  // Every file's values at one scale, aligned with the first file's units.
+  const scale = Math.max(schemeScale(scheme), ...parts.map((p) => p.scale));
+  const aligned = (part: FilePart, values: readonly number[]): Float64Array => {
+    const f = 10 ** (scale - part.scale);
+    const rows = rowsOf.get(part);
+    const out = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      const r = rows ? rows[i]! : i;
+      out[i] = r < 0 ? NaN : values[r]! * f;
+    }
+    return out;
+  };
+  // Totals are sums of integers at this scale: they must stay exact in a double.
+  if (Number(scheme.max.units) * 10 ** (scale - scheme.max.scale) > Number.MAX_SAFE_INTEGER) {
+    const part = parts.reduce((a, p) => (p.scale > a.scale ? p : a));
+    log.error('too-precise', `the scores have ${scale} decimals: with a maximum of ${format(normalize(scheme.max))} points, totals would lose exactness`, {
+      file: part.file,
+      line: part.headerLine,
+      hint: 'round the scores to the decimals the scheme uses',
+    });
+    return empty();
+  }
+  const points = scheme.nodes.map((n) => {
+    const part = owner.get(n.index);
+    return part ? aligned(part, part.points[part.nodes.indexOf(n.index)]!) : new Float64Array(size).fill(NaN);
+  });
+  const declared: DeclaredColumn[] = [];
+  for (const part of parts) {
+    if (!part.declared || (part !== first && !rowsOf.has(part))) continue;
+    const rows = rowsOf.get(part);
+    const lines = new Int32Array(size);
+    const decimals = new Uint8Array(size);
+    const partDecimals = new Uint8Array(size);
+    for (let i = 0; i < size; i++) {
+      const r = rows ? rows[i]! : i;
+      lines[i] = r < 0 ? 0 : part.lines[r]!;
+      decimals[i] = r < 0 ? 0 : part.declared.decimals[r]!;
+      partDecimals[i] = r < 0 ? 0 : part.declared.partDecimals[r]!;
+    }
+    declared.push({ kind: 'total', nodes: part.nodes, values: aligned(part, part.declared.values), decimals, partDecimals, file: part.file, column: part.declared.column, lines });
+  }
+
+  return {
+    scheme,
+    size,
+    scale,
+    names: first.names,
+    codes,
+    blocks,
+    ranked,
+    points,
+    declared,
+    originFile: new Uint16Array(size),
+    originLine: Int32Array.from(first.lines),
+    originColumn: new Int32Array(size).fill(first.unitColumn),
+    files,
+    ...(year !== undefined ? { year } : {}),
+  };
+}
+
+function emptyTable(scheme: Scheme, files: readonly string[]): ScoreTable {
+  return {
+    scheme,
+    size: 0,
+    scale: 0,
+    names: [],
+    codes: [],
+    blocks: [],
+    ranked: new Uint8Array(0),
+    points: scheme.nodes.map(() => new Float64Array(0)),
+    declared: [],
+    originFile: new Uint16Array(0),
+    originLine: new Int32Array(0),
+    originColumn: new Int32Array(0),
+    files,
+  };
+}

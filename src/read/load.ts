@@ -1,0 +1,156 @@
+/**
+ * Bytes of the files of one year -> one table: decode, find each file's header, choose the scheme
+ * from the headers (unless given), read every file's rows against it and join them. Every problem of
+ * every file is collected before stopping. No file system: the caller reads the bytes.
+ */
+import { plausibilityChecks } from '../model/checks.js';
+import { ParScoreError, ProblemLog, sortProblems, type Problem } from '../model/problem.js';
+import { rankTable, type RankOptions, type Ranking } from '../model/ranking.js';
+import type { Scheme } from '../model/scheme.js';
+import type { ScoreTable } from '../model/table.js';
+import { builtinSchemes } from './builtin.js';
+import { RecordScanner, type Delimiter } from './csv.js';
+import { decode } from './decode.js';
+import { locateHeader, type LocatedHeader } from './header.js';
+import { joinFiles } from './join.js';
+import { selectScheme } from './select.js';
+import { readUnits, type FilePart } from './units.js';
+
+export interface Source {
+  /** Shown in messages: a path, or `<stdin>`. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface LoadOptions {
+  /** The scheme to use; when absent one is chosen among `candidates` from the header. */
+  readonly scheme?: Scheme;
+  readonly candidates?: readonly Scheme[];
+  readonly delimiter?: Delimiter;
+  readonly unitColumn?: string;
+  readonly missing?: 'error' | 'zero';
+  /** Go on past files that cannot be read, to report the problems of the others too (validate). */
+  readonly collectAll?: boolean;
+}
+
+export interface LoadedTable {
+  readonly table: ScoreTable;
+  readonly scheme: Scheme;
+  readonly log: ProblemLog;
+}
+
+/** Reads the rest of a file only to find a syntax error in it (when no scheme could be chosen). */
+function syntaxProblems(h: LocatedHeader): ParScoreError | undefined {
+  try {
+    while (h.scanner.next());
+    return undefined;
+  } catch (e) {
+    if (e instanceof ParScoreError) return e;
+    throw e;
+  }
+}
+
+/** Decodes, parses and validates the files of one year and joins them into one table. */
+export function loadTable(sources: readonly Source[], options: LoadOptions = {}): LoadedTable {
+  const log = new ProblemLog();
+  log.files = sources.map((s) => s.name);
+  const located: LocatedHeader[] = [];
+  const unreadable = new ProblemLog();
+  const take = (e: unknown) => {
+    if (!(e instanceof ParScoreError)) throw e;
+    unreadable.problems.push(...e.problems);
+  };
+  for (const source of sources) {
+    try {
+      const h = locateHeader(new RecordScanner(decode(source.bytes, source.name), source.name, options.delimiter), options.unitColumn);
+      if (h.empty) unreadable.error('empty-file', 'the file is empty (no header, no rows)', { file: source.name, line: 1 });
+      else located.push(h);
+    } catch (e) {
+      take(e);
+    }
+  }
+  const stopAtUnreadable = () => {
+    log.problems.push(...unreadable.problems);
+    log.throwIfErrors();
+  };
+  if (unreadable.hasErrors && (!options.collectAll || located.length === 0)) stopAtUnreadable();
+
+  let scheme: Scheme;
+  try {
+    scheme = options.scheme ?? selectScheme(options.candidates ?? builtinSchemes(), located.flatMap((h) => h.columns));
+  } catch (e) {
+    // No scheme fits the headers: a file that cannot be read at all says more than that.
+    for (const h of located) {
+      const bad = syntaxProblems(h);
+      if (bad) unreadable.problems.push(...bad.problems);
+    }
+    if (unreadable.hasErrors) stopAtUnreadable();
+    throw e;
+  }
+
+  const parts: FilePart[] = [];
+  for (const h of located) {
+    // Each file's problems apart: a file that turns out unreadable reports only why.
+    const own = new ProblemLog();
+    try {
+      parts.push(readUnits(h, scheme, { missing: options.missing ?? 'error' }, own));
+      log.problems.push(...own.problems);
+    } catch (e) {
+      take(e);
+    }
+  }
+  if (unreadable.hasErrors) {
+    // Joining makes sense only when every file could be read; unless asked for everything, the
+    // reasons the files are unreadable are all there is to say.
+    if (!options.collectAll) log.problems.length = 0;
+    stopAtUnreadable();
+  }
+  const table = joinFiles(parts, scheme, log);
+  log.throwIfErrors();
+  return { table, scheme, log };
+}
+
+export interface RankSourcesOptions extends LoadOptions, Partial<RankOptions> {
+  /** The year, when the files have no year column (else taken from the first file name with one). */
+  readonly year?: string;
+}
+
+/** "ket-qua-2023.csv" -> "2023": the first 19xx or 20xx standing alone in a file name. */
+export function yearFromName(name: string): string | undefined {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return /(?<!\d)(19\d\d|20\d\d)(?!\d)/.exec(base)?.[1];
+}
+
+/** Loads the files and ranks them: the job of `par-score rank`. */
+export function rankSources(sources: readonly Source[], options: RankSourcesOptions = {}): Ranking {
+  const loaded = loadTable(sources, options);
+  const year = options.year ?? loaded.table.year ?? sources.map((s) => yearFromName(s.name)).find((y) => y !== undefined);
+  const table = year !== undefined ? { ...loaded.table, year } : loaded.table;
+  return rankTable(table, { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}) }, loaded.log);
+}
+
+export interface Validation {
+  readonly files: readonly string[];
+  /** Errors and warnings, file by file, line by line. */
+  readonly problems: readonly Problem[];
+  /** Known when the data was valid. */
+  readonly scheme?: Scheme;
+  readonly units?: number;
+}
+
+/**
+ * Everything `rank` checks, going on past unreadable files, plus plausibility warnings (a unit at 0 or
+ * at the maximum everywhere, one name with two codes). Never throws for invalid data.
+ */
+export function validateSources(sources: readonly Source[], options: RankSourcesOptions = {}): Validation {
+  const files = sources.map((s) => s.name);
+  try {
+    const r = rankSources(sources, { ...options, collectAll: true });
+    const log = new ProblemLog();
+    plausibilityChecks(r, log);
+    return { files, problems: sortProblems([...r.warnings, ...log.problems], files), scheme: r.scheme, units: r.table.size };
+  } catch (e) {
+    if (e instanceof ParScoreError && e.exitCode === 1) return { files, problems: e.problems };
+    throw e;
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The scheme (methodology) file format, validated with zod. Unknown fields are errors, so a typo such
+ * as `"maxx"` never passes silently. After validation a scheme is resolved into exact decimals.
+ */
+import * as z from 'zod/mini';
+import { ParScoreError, type Problem } from '../model/problem.js';
+import { resolveScheme, type Scheme } from '../model/scheme.js';
+import { headerKey } from '../model/text.js';
+import { jsonErrorOffset } from './json-locate.js';
+
+/**
+ * The scheme file's zod schema, made when first needed: a run with a built-in scheme validates no
+ * scheme file, and making the schema costs about a millisecond of a start.
+ */
+function makeSchemeFileSchema() {
+  // zod/mini: the same validation as zod's classic API at a twentieth of the code to load at start-up.
+  const text = (what: string) => z.string({ error: `${what} must be text` }).check(z.minLength(1, `${what} cannot be empty`));
+
+  const label = z.strictObject(
+    {
+      vi: z.optional(text('vi')),
+      en: z.optional(text('en')),
+    },
+    { error: 'must be an object such as { "vi": "...", "en": "..." }' },
+  );
+
+  const number = (what: string) => z.number({ error: `${what} must be a number` });
+
+  const componentSchema = z.strictObject(
+    {
+      id: z
+        .string({ error: 'component id must be a string' })
+        .check(z.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'component id must start with a letter and use only letters, digits, _ . -')),
+      label: z.optional(label),
+      aliases: z.optional(z.array(text('an alias'), { error: 'aliases must be a list of texts' })),
+      max: number('max').check(z.positive('max must be greater than 0')),
+      part: z.optional(text('part')),
+    },
+    { error: 'each component must be an object with an id and a max' },
+  );
+
+  const bandSchema = z.strictObject(
+    {
+      id: z.optional(text('band id')),
+      min: number('band min').check(z.gte(0, 'band min must be between 0 and 100'), z.lte(100, 'band min must be between 0 and 100')),
+      label: label,
+    },
+    { error: 'each band must be an object with a min and a label' },
+  );
+
+  return z
+    .strictObject(
+      {
+        $schema: z.optional(z.string()),
+        id: z
+          .string({ error: 'id is required and must be a string' })
+          .check(z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'id must be lower case letters, digits, . _ - (e.g. "ha-noi-district-2024")')),
+        title: z.optional(label),
+        level: z.optional(text('level')),
+        source: z.optional(text('source')),
+        precision: z.optional(
+          z.number({ error: 'precision must be a number' }).check(z.int('precision must be a whole number'), z.gte(0, 'precision must be 0 to 6'), z.lte(6, 'precision must be 0 to 6')),
+        ),
+        components: z.array(componentSchema, { error: 'components must be a list' }).check(z.minLength(1, 'a scheme needs at least one component')),
+        bands: z.optional(z.array(bandSchema, { error: 'bands must be a list' })),
+      },
+      { error: 'a scheme must be a JSON object' },
+    )
+    .check(
+      z.superRefine((s, ctx) => {
+        const ids = new Map<string, number>();
+        const keys = new Map<string, string>();
+        s.components.forEach((c, i) => {
+          if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `duplicate component id "${c.id}"`, input: c.id });
+          ids.set(c.id, i);
+          for (const name of [c.id, c.label?.vi, c.label?.en, ...(c.aliases ?? [])]) {
+            if (!name) continue;
+            const k = headerKey(name);
+            const owner = keys.get(k);
+            if (owner !== undefined && owner !== c.id) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['components', i],
+                message: `"${name}" would match both "${owner}" and "${c.id}" (headers are compared without case, diacritics and punctuation)`,
+                input: name,
+              });
+            }
+            keys.set(k, c.id);
+          }
+        });
+        const mins = new Set<number>();
+        s.bands?.forEach((b, i) => {
+          if (mins.has(b.min)) ctx.addIssue({ code: 'custom', path: ['bands', i, 'min'], message: `two bands start at ${b.min}`, input: b.min });
+          mins.add(b.min);
+        });
+      }),
+    );
+}
+
+let schemeFileSchemaMade: ReturnType<typeof makeSchemeFileSchema> | undefined;
+
+/** The zod schema of a scheme file. */
+export function getSchemeFileSchema(): ReturnType<typeof makeSchemeFileSchema> {
+  return (schemeFileSchemaMade ??= makeSchemeFileSchema());
+}
+
+export type SchemeFile = z.infer<ReturnType<typeof makeSchemeFileSchema>>;
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${String(p)}` : String(p)), '');
+}
+
+/** Validates parsed JSON as a scheme; problems name the bad field (`components[2].max: ...`). */
+export function parseScheme(json: unknown, file = 'scheme'): { scheme?: Scheme; problems: Problem[] } {
+  const result = getSchemeFileSchema().safeParse(json);
+  if (result.success) return { scheme: resolveScheme(result.data), problems: [] };
+  return {
+    problems: result.error.issues.map((issue) => {
+      const where = issuePath(issue.path);
+      let message = issue.message;
+      if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return { severity: 'error' as const, code: 'scheme-invalid', message: where ? `${where}: ${message}` : message, file };
+    }),
+  };
+}
+
+/** Line and column of a character offset, for JSON syntax errors. */
+function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** A scheme file's text -> a scheme, or a ParScoreError naming the line and column or the field. */
+export function parseSchemeText(text: string, file: string): Scheme {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const offset = jsonErrorOffset(text);
+    const where = offset >= 0 ? position(text, offset) : {};
+    const message = (e as Error).message.replace(/,\s*(\.\.\.)?".*$/s, '');
+    throw new ParScoreError([{ severity: 'error', code: 'scheme-invalid', message: `not valid JSON: ${message}`, file, ...where }], 1);
+  }
+  const { scheme, problems } = parseScheme(json, file);
+  if (!scheme) throw new ParScoreError(problems, 1);
+  return scheme;
+}

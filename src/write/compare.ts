@@ -1,0 +1,144 @@
+/** The `compare` view: units sorted by movement, biggest risers and fallers, counts, change of the mean. */
+import { renderBox } from './box.js';
+import type { Paint } from './paint.js';
+import { formatRatio, toJsonNumber } from '../model/decimal.js';
+import { movement, type Comparison, type UnitChange } from '../model/compare.js';
+import { csvLine } from './csv.js';
+import { changeJson, comparisonJson, problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
+import type { Lang } from './words.js';
+import { mdTable } from './markdown.js';
+import { comparisonNotes, previousYearLabel, rankChangeText, signed, title, words } from './view.js';
+
+interface Row {
+  readonly cells: string[];
+  readonly change?: number;
+}
+
+function rows(c: Comparison, list: readonly UnitChange[], lang: Lang, sep: string): { head: string[]; numeric: boolean[]; rows: Row[] } {
+  const w = words(lang);
+  const p = c.current.scheme.precision;
+  const prevYear = previousYearLabel(c, lang);
+  const curYear = c.current.year ?? (lang === 'vi' ? 'năm nay' : 'current');
+  const blocks = c.current.blocks.length > 1;
+  const head = [w.unit, ...(blocks ? [w.block] : []), w.previousRank(prevYear), w.previousRank(curYear), w.change, `${w.index} ${prevYear}`, `${w.index} ${curYear}`, w.indexChange];
+  const numeric = [false, ...(blocks ? [false] : []), true, true, false, true, true, true];
+  return {
+    head,
+    numeric,
+    rows: list.map((u) => ({
+      cells: [
+        u.unit.name,
+        ...(blocks ? [u.unit.block ?? ''] : []),
+        u.previous?.rank !== undefined ? String(u.previous.rank) : '-',
+        u.unit.rank !== undefined ? String(u.unit.rank) : '-',
+        rankChangeText(u, lang),
+        u.previous ? formatRatio(u.previous.index, p, sep) : '-',
+        formatRatio(u.unit.index, p, sep),
+        u.indexChange ? signed(formatRatio(u.indexChange, p, sep)) : '',
+      ],
+      ...(u.rankChange !== undefined ? { change: u.rankChange } : {}),
+    })),
+  };
+}
+
+export interface CompareRenderOptions {
+  readonly lang: Lang;
+  readonly top?: number;
+}
+
+function sections(c: Comparison, o: CompareRenderOptions): { heading?: string; list: UnitChange[] }[] {
+  const m = movement(c, o.top);
+  const w = words(o.lang);
+  return o.top === undefined ? [{ list: m.sorted }] : [{ heading: w.risers, list: m.risers }, { heading: w.fallers, list: m.fallers }];
+}
+
+function heading(c: Comparison, lang: Lang): string {
+  return `${title(c.current, lang)} - ${previousYearLabel(c, lang)}`;
+}
+
+export function renderCompareTable(c: Comparison, o: CompareRenderOptions & { colour: Paint }): string {
+  const k = o.colour;
+  const sep = o.lang === 'vi' ? ',' : '.';
+  const out = [k.bold(heading(c, o.lang))];
+  for (const s of sections(c, o)) {
+    out.push('');
+    if (s.heading) out.push(k.bold(s.heading));
+    const t = rows(c, s.list, o.lang, sep);
+    const changeAt = t.head.indexOf(words(o.lang).change);
+    const body = t.rows.map((r) => r.cells.map((cell, i) => (i !== changeAt || r.change === undefined ? cell : r.change > 0 ? k.green(cell) : r.change < 0 ? k.red(cell) : cell)));
+    out.push(renderBox({ head: t.head, numeric: t.numeric, colour: k }, body));
+  }
+  out.push('', ...comparisonNotes(c, { lang: o.lang, separator: sep }));
+  return out.join('\n') + '\n';
+}
+
+export function renderCompareMarkdown(c: Comparison, o: CompareRenderOptions): string {
+  const sep = o.lang === 'vi' ? ',' : '.';
+  const out = [`## ${heading(c, o.lang)}`, ''];
+  for (const s of sections(c, o)) {
+    if (s.heading) out.push(`### ${s.heading}`, '');
+    const t = rows(c, s.list, o.lang, sep);
+    out.push(mdTable(t.head, t.rows.map((r) => r.cells), t.numeric), '');
+  }
+  for (const line of comparisonNotes(c, { lang: o.lang, separator: sep })) out.push(`- ${line}`);
+  return out.join('\n') + '\n';
+}
+
+export function renderCompareCsv(c: Comparison, o: CompareRenderOptions & { bom: boolean }): string {
+  const p = c.current.scheme.precision;
+  const head = ['unit', 'code', 'block', 'previous_rank', 'rank', 'rank_change', 'previous_index', 'index', 'index_change', 'status'];
+  const lines = [csvLine(head)];
+  for (const s of sections(c, o)) {
+    for (const u of s.list) {
+      lines.push(
+        csvLine([
+          u.unit.name,
+          u.unit.code ?? '',
+          u.unit.block ?? '',
+          u.previous?.rank !== undefined ? String(u.previous.rank) : '',
+          u.unit.rank !== undefined ? String(u.unit.rank) : '',
+          u.rankChange !== undefined ? String(u.rankChange) : '',
+          u.previous ? formatRatio(u.previous.index, p) : '',
+          formatRatio(u.unit.index, p),
+          u.indexChange ? formatRatio(u.indexChange, p) : '',
+          u.status,
+        ]),
+      );
+    }
+  }
+  return (o.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+}
+
+export function compareJson(c: Comparison, o: CompareRenderOptions) {
+  const p = c.current.scheme.precision;
+  const m = movement(c, o.top);
+  const unit = (u: UnitChange) => ({
+    unit: u.unit.name,
+    code: u.unit.code ?? null,
+    block: u.unit.block ?? null,
+    rank: u.unit.rank ?? null,
+    of: u.unit.rankedCount,
+    total: toJsonNumber(u.unit.total, p),
+    index: toJsonNumber(u.unit.index, p),
+    ...changeJson(u, p),
+  });
+  const cmp = comparisonJson(c);
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'comparison',
+    scheme: schemeJson(c.current),
+    previous: { year: cmp.year, files: cmp.files, scheme: cmp.scheme },
+    current: { year: c.current.year ?? null, files: c.current.files, scheme: c.current.scheme.id },
+    comparable: cmp.comparable,
+    reasons: cmp.reasons,
+    mergeRule: cmp.mergeRule,
+    counts: cmp.counts,
+    mean: cmp.mean,
+    top: o.top ?? null,
+    units: m.sorted.map(unit),
+    risers: m.risers.map(unit),
+    fallers: m.fallers.map(unit),
+    dropped: c.dropped.map((d) => ({ unit: d.name, code: d.code ?? null, block: d.block ?? null, rank: d.rank ?? null, index: toJsonNumber(d.index, p) })),
+    warnings: [...c.previous.warnings, ...c.current.warnings, ...c.warnings].map(problemJson),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * CSV output that opens cleanly in Excel: optional BOM, RFC 4180 quoting, and text cells that start
+ * with = + - @ (or tab / carriage return) prefixed with ' so a spreadsheet never runs them as formulas.
+ * Numbers keep a decimal point so the file reads back unambiguously.
+ */
+import type { Ranking } from '../model/ranking.js';
+import type { Comparison } from '../model/compare.js';
+import type { Lang } from './words.js';
+import { columns } from './view.js';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Neutralises a text cell against formula injection; numbers are left alone. */
+export function neutralise(cell: string): string {
+  return FORMULA_START.test(cell) && !NUMBER.test(cell) && cell !== '-' ? `'${cell}` : cell;
+}
+
+export function csvCell(cell: string): string {
+  const safe = neutralise(cell);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export function csvLine(cells: readonly string[]): string {
+  return cells.map(csvCell).join(',');
+}
+
+export function renderCsv(r: Ranking, options: { lang: Lang; bom: boolean; comparison?: Comparison }): string {
+  const cols = columns(r, { lang: options.lang, separator: '.', machine: true, ...(options.comparison ? { comparison: options.comparison } : {}) });
+  const lines = [csvLine(cols.map((c) => c.title)), ...r.units.map((u) => csvLine(cols.map((c) => c.cell(u))))];
+  return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,190 @@
+/**
+ * The ranking as rows of display strings, shared by the table, Markdown and CSV renderers so they
+ * always agree on what a cell says.
+ */
+import { compare, compareRatios, format, formatRatio, normalize } from '../model/decimal.js';
+import type { Ranking, UnitResult } from '../model/ranking.js';
+import type { Comparison, UnitChange } from '../model/compare.js';
+import type { Component } from '../model/scheme.js';
+import { WORDS, type Lang, type Words } from './words.js';
+
+export interface ViewOptions {
+  readonly lang: Lang;
+  /** Decimal separator for human formats: ',' in Vietnamese, '.' in machine formats. */
+  readonly separator: ',' | '.';
+  /** With a comparison, the previous rank, the change and the index change are columns too. */
+  readonly comparison?: Comparison;
+}
+
+/** "▲7" / "tăng 7 bậc", "▼3", "=", "new" / "mới", "n/a". */
+export function rankChangeText(c: UnitChange | undefined, lang: Lang): string {
+  const w = words(lang);
+  if (!c) return '';
+  if (c.status === 'new') return w.isNew;
+  if (c.rankChange === undefined) return c.unit.rank === undefined ? '-' : w.noChange;
+  return c.rankChange > 0 ? w.up(c.rankChange) : c.rankChange < 0 ? w.down(-c.rankChange) : w.same;
+}
+
+export function signed(text: string): string {
+  return /^-/.test(text) || /^0([.,]0+)?$/.test(text) ? text : `+${text}`;
+}
+
+export function changesByUnit(comparison: Comparison | undefined): Map<UnitResult, UnitChange> {
+  return new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
+}
+
+export function previousYearLabel(comparison: Comparison, lang: Lang): string {
+  return comparison.previous.year ?? (lang === 'vi' ? 'năm trước' : 'previous');
+}
+
+export interface Column {
+  readonly id: string;
+  readonly title: string;
+  readonly numeric: boolean;
+  readonly cell: (u: UnitResult) => string;
+}
+
+export function words(lang: Lang): Words {
+  return WORDS[lang];
+}
+
+export function componentTitle(c: Component, lang: Lang, separator: string): string {
+  return `${c.label[lang]} (${format(normalize(c.max), undefined, separator)})`;
+}
+
+export function hasCodes(r: Ranking): boolean {
+  return r.units.some((u) => u.code !== undefined);
+}
+
+export function hasVaryingMax(r: Ranking): boolean {
+  const first = r.units[0];
+  return first !== undefined && r.units.some((u) => compare(u.max, first.max) !== 0);
+}
+
+/** Columns of the ranked table, in order. `machine` keeps every column and ids as titles. */
+export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Column[] {
+  const w = words(o.lang);
+  const p = r.scheme.precision;
+  const num = (d: Parameters<typeof format>[0]) => format(d, p, o.separator);
+  const cols: Column[] = [
+    { id: 'rank', title: w.rank, numeric: true, cell: (u) => (u.rank === undefined ? (o.machine ? '' : '-') : String(u.rank)) },
+    { id: 'unit', title: w.unit, numeric: false, cell: (u) => u.name },
+  ];
+  if (o.machine || hasCodes(r)) cols.push({ id: 'code', title: w.code, numeric: false, cell: (u) => u.code ?? '' });
+  if (o.machine && r.blocks.some((b) => b.name !== undefined)) cols.push({ id: 'block', title: w.block, numeric: false, cell: (u) => u.block ?? '' });
+  r.scheme.components.forEach((c, i) => {
+    cols.push({
+      id: c.id,
+      title: o.machine && o.lang === 'en' ? c.id : componentTitle(c, o.lang, o.separator),
+      numeric: true,
+      cell: (u) => {
+        const cr = u.components[i]!;
+        return cr.applicable ? num(cr.points!) : o.machine ? '-' : w.notApplicable;
+      },
+    });
+  });
+  cols.push({ id: 'total', title: w.total, numeric: true, cell: (u) => num(u.total) });
+  if (o.machine || hasVaryingMax(r)) cols.push({ id: 'max', title: w.max, numeric: true, cell: (u) => num(u.max) });
+  cols.push({ id: 'index', title: w.index, numeric: true, cell: (u) => formatRatio(u.index, p, o.separator) });
+  if (r.scheme.bands.length > 0) cols.push({ id: 'band', title: w.band, numeric: false, cell: (u) => (u.band ? u.band.label[o.lang] : '') });
+  if (o.comparison) {
+    const changes = changesByUnit(o.comparison);
+    const prevYear = previousYearLabel(o.comparison, o.lang);
+    cols.push({
+      id: 'previous_rank',
+      title: w.previousRank(prevYear),
+      numeric: true,
+      cell: (u) => String(changes.get(u)?.previous?.rank ?? (o.machine ? '' : '-')),
+    });
+    cols.push({
+      id: 'rank_change',
+      title: w.change,
+      numeric: !!o.machine,
+      cell: (u) => {
+        const c = changes.get(u);
+        if (!o.machine) return rankChangeText(c, o.lang);
+        return c?.rankChange !== undefined ? String(c.rankChange) : '';
+      },
+    });
+    cols.push({
+      id: 'index_change',
+      title: w.indexChange,
+      numeric: true,
+      cell: (u) => {
+        const d = changes.get(u)?.indexChange;
+        if (!d) return '';
+        return o.machine ? formatRatio(d, p, o.separator) : signed(formatRatio(d, p, o.separator));
+      },
+    });
+    if (o.machine) cols.push({ id: 'status', title: 'status', numeric: false, cell: (u) => changes.get(u)?.status ?? '' });
+  }
+  if (o.machine) {
+    const [yes, no] = o.lang === 'vi' ? ['có', 'không'] : ['true', 'false'];
+    cols.push({ id: 'ranked', title: w.rankedColumn, numeric: false, cell: (u) => (u.ranked ? yes : no) });
+  }
+  // Machine-readable English output uses the stable ids as headers.
+  return o.machine && o.lang === 'en' ? cols.map((c) => ({ ...c, title: c.id })) : cols;
+}
+
+/** One-line summaries: "13 units, mean 81.98, median 82.11, best 87.55 (TP. Quảng Ngãi), ...". */
+export function summaryLines(r: Ranking, o: ViewOptions): string[] {
+  const w = words(o.lang);
+  const p = r.scheme.precision;
+  const lines: string[] = [];
+  const many = r.blocks.length > 1;
+  for (const b of many ? [...r.blocks, undefined] : [undefined]) {
+    const units = b ? b.units : r.units;
+    const s = b ? b.stats : r.stats;
+    const bands = b ? b.bands : r.bands;
+    if (!s) continue;
+    const rankedCount = units.filter((u) => u.ranked).length;
+    const best = units.filter((u) => compareRatios(u.index, s.max) === 0).map((u) => u.name);
+    const worst = units.filter((u) => compareRatios(u.index, s.min) === 0).map((u) => u.name);
+    const parts = [
+      `${units.length} ${w.units}` + (rankedCount !== units.length ? ` (${rankedCount} ${w.ranked})` : ''),
+      `${w.mean} ${formatRatio(s.mean, p, o.separator)}`,
+      `${w.median} ${formatRatio(s.median, p, o.separator)}`,
+      `${w.best} ${formatRatio(s.max, p, o.separator)} (${best.join(', ')})`,
+      `${w.worst} ${formatRatio(s.min, p, o.separator)} (${worst.join(', ')})`,
+    ];
+    const bandText = bands.map((bc) => `${bc.band ? bc.band.label[o.lang] : w.noBand}: ${bc.count}`).join(', ');
+    const label = b ? `${b.name ?? '-'}: ` : many ? `${o.lang === 'vi' ? 'Tất cả' : 'All'}: ` : '';
+    lines.push(label + parts.join(', ') + (bandText ? `; ${bandText}` : ''));
+  }
+  return lines;
+}
+
+export function title(r: Ranking, lang: Lang): string {
+  const name = r.scheme.title[lang];
+  // "Quảng Ngãi district PAR INDEX 2023" already says its year.
+  const year = r.year && !name.includes(r.year) ? ` ${r.year}` : '';
+  return `${name}${year}`;
+}
+
+/** Lines under a compared table: counts, change of the mean, merges, renames, units no longer present. */
+export function comparisonNotes(comparison: Comparison, o: ViewOptions): string[] {
+  const w = words(o.lang);
+  const p = comparison.current.scheme.precision;
+  const prevYear = previousYearLabel(comparison, o.lang);
+  const lines: string[] = [];
+  let head = w.counts(comparison.counts);
+  if (comparison.meanChange) head += `; ${w.meanChange} ${signed(formatRatio(comparison.meanChange, p, o.separator))}`;
+  lines.push(head);
+  for (const c of comparison.units) {
+    if (c.status === 'merged') {
+      const from = c.predecessors.map((x) => `${x.name}${x.rank !== undefined ? ` (${x.rank})` : ''}`).join(', ');
+      lines.push(`${c.unit.name}: ${w.mergedFrom} ${from}${c.rankChange === undefined && c.unit.rank !== undefined ? ` - ${w.noChange}` : ''}`);
+    } else if (c.status === 'renamed') {
+      lines.push(`${c.unit.name}: ${w.previously} ${c.predecessors[0]!.name}`);
+    }
+  }
+  if (comparison.dropped.length) {
+    lines.push(
+      `${w.dropped(prevYear)}: ${comparison.dropped
+        .map((d) => `${d.name} (${d.rank !== undefined ? `${d.rank}, ` : ''}${formatRatio(d.index, p, o.separator)})`)
+        .join(', ')}`,
+    );
+  }
+  if (!comparison.comparable) lines.push(`${w.notComparable}: ${comparison.reasons.map((r) => w.reason(r)).join('; ')}`);
+  return lines;
+}
