@@ -72,6 +72,9 @@ export interface BlockResult {
   readonly bands: readonly BandCount[];
 }
 
+/** A block as ranked, before its units are put in listing order. */
+type BlockSpec = Omit<BlockResult, 'members' | 'units'> & { readonly size: number };
+
 export interface Ranking {
   readonly table: ScoreTable;
   readonly scheme: Scheme;
@@ -115,6 +118,77 @@ export function sortKey(name: string, code: string | undefined): string {
 /** Listing order among equal values (see `sortKey`). Independent of input order. */
 export function byNameThenCode(a: { sortKey: string }, b: { sortKey: string }): number {
   return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
+}
+
+/**
+ * The order of `sortKey` for the units of a table, compared without making the keys: a plain
+ * ASCII name is its own folded form but for case, so it is compared letter by letter in lower
+ * case; other names are folded once. Each unit also gets a number made of the three characters of
+ * its key that follow the prefix all keys share (made in one pass in table order): most comparisons
+ * are decided by it without reading a name again. Equal to comparing the keys as strings (a property
+ * test holds them equal), because names and codes hold no character below U+0020 (`cleanName`):
+ * the separator U+0001 sorts before anything they can hold.
+ */
+export function tieOrder(names: readonly string[], codes: readonly (string | undefined)[]): (a: number, b: number) => number {
+  const n = names.length;
+  const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+  // The folded name of a name that is not plain ASCII (a plain one's is itself in lower case).
+  const folded = new Array<string | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    const name = names[i]!;
+    for (let k = 0; k < name.length; k++) {
+      if (name.charCodeAt(k) > 126) {
+        folded[i] = foldDiacritics(name);
+        break;
+      }
+    }
+  }
+  const foldLength = (i: number) => (folded[i] ?? names[i]!).length;
+  const foldChar = (i: number, p: number) => {
+    const f = folded[i];
+    return f !== undefined ? f.charCodeAt(p) : lower(names[i]!.charCodeAt(p));
+  };
+  /** Character `p` of the unit's `sortKey` (0 past its end). */
+  const keyChar = (i: number, p: number): number => {
+    const f = foldLength(i);
+    if (p < f) return foldChar(i, p);
+    if (p === f) return 1;
+    const name = names[i]!;
+    if (p <= f + name.length) return name.charCodeAt(p - f - 1);
+    if (p === f + name.length + 1) return 1;
+    const code = codes[i] ?? '';
+    const q = p - f - name.length - 2;
+    return q < code.length ? code.charCodeAt(q) : 0;
+  };
+  let common = n > 0 ? foldLength(0) : 0;
+  for (let i = 1; i < n && common > 0; i++) {
+    let k = 0;
+    while (k < common && k < foldLength(i) && foldChar(i, k) === foldChar(0, k)) k++;
+    common = k;
+  }
+  const prefix = new Float64Array(n);
+  for (let i = 0; i < n; i++) prefix[i] = keyChar(i, common) * 2 ** 32 + keyChar(i, common + 1) * 2 ** 16 + keyChar(i, common + 2);
+
+  const full = (a: number, b: number): number => {
+    const na = names[a]!;
+    const nb = names[b]!;
+    const fa = folded[a];
+    const fb = folded[b];
+    const x = fa ?? na;
+    const y = fb ?? nb;
+    const m = Math.min(x.length, y.length);
+    for (let k = 0; k < m; k++) {
+      const ca = fa === undefined ? lower(x.charCodeAt(k)) : x.charCodeAt(k);
+      const cb = fb === undefined ? lower(y.charCodeAt(k)) : y.charCodeAt(k);
+      if (ca !== cb) return ca - cb;
+    }
+    if (x.length !== y.length) return x.length - y.length;
+    if (na !== nb) return na < nb ? -1 : 1;
+    const ca = codes[a] ?? '';
+    const cb = codes[b] ?? '';
+    return ca < cb ? -1 : ca > cb ? 1 : 0;
+  };
+  return (a, b) => prefix[a]! - prefix[b]! || full(a, b);
 }
 
 export function bandFor(scheme: Scheme, value: Ratio): Band | undefined {
@@ -263,28 +337,30 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     blockOf[i] = b;
   }
 
-  const sortKeys = new Array<string | undefined>(size);
-  const keyOf = (i: number) => (sortKeys[i] ??= sortKey(t.names[i]!, t.codes[i]));
-  const tie = (a: number, b: number) => {
-    const x = keyOf(a);
-    const y = keyOf(b);
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
+  const tie = tieOrder(t.names, t.codes);
 
   const rank = new Int32Array(size);
   const nodeRank = scheme.nodes.map(() => new Int32Array(size));
   const order = new Int32Array(size);
-  const blocks: BlockResult[] = [];
+  const blocks: BlockSpec[] = [];
   let listed = 0;
   const sharedMax = max.every((m) => m === max[0]);
   const byIndex: Values = sharedMax ? { keys: total } : { compare: indexComparator(total, max) };
   const byRankValue: Values = rounded ? { keys: rounded } : byIndex;
 
+  /** The positions `from` for which `keep` says yes. */
+  const select = (from: ArrayLike<number>, keep: (i: number) => boolean): Int32Array => {
+    const out = new Int32Array(from.length);
+    let n = 0;
+    for (let k = 0; k < from.length; k++) if (keep(from[k]!)) out[n++] = from[k]!;
+    return out.subarray(0, n);
+  };
+  const everyone = Int32Array.from({ length: size }, (_, i) => i);
+
   for (let b = 0; b < blockNames.length; b++) {
-    const members: number[] = [];
-    for (let i = 0; i < size; i++) if (blockOf[i] === b) members.push(i);
-    const rankedUnits = members.filter((i) => t.ranked[i] === 1);
-    const unranked = members.filter((i) => t.ranked[i] === 0);
+    const members = blockNames.length === 1 ? everyone : select(everyone, (i) => blockOf[i] === b);
+    const rankedUnits = select(members, (i) => t.ranked[i] === 1);
+    const unranked = select(members, (i) => t.ranked[i] === 0);
     const sorted = orderUnits(rankedUnits, byRankValue, tie);
     const ranks = ranksOfOrder(sorted, byRankValue, options.ties);
     for (let k = 0; k < sorted.length; k++) rank[sorted[k]!] = ranks[k]!;
@@ -298,7 +374,7 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     // Node ranks: every unit of the block shares the node's maximum, so ranking by index is ranking by points.
     for (const node of scheme.nodes) {
       const points = t.points[node.index]!;
-      const applicable = rankedUnits.filter((i) => !Number.isNaN(points[i]!));
+      const applicable = select(rankedUnits, (i) => !Number.isNaN(points[i]!));
       const keys = places === undefined ? points : nodeRoundedKeys(points, applicable, maxQ[node.index]!, places, size);
       if (options.ties === 'ordinal') {
         const sortedNode = orderUnits(applicable, { keys }, tie);
@@ -308,20 +384,106 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     }
 
     const name = blockNames[b];
-    let blockViews: UnitResult[] | undefined;
     blocks.push({
       ...(name !== undefined ? { name } : {}),
-      members: blockOrder,
-      get units() {
-        return (blockViews ??= Array.from(blockOrder, (i) => unit(i)));
-      },
+      size: members.length,
       ranked: rankedUnits.length,
       ...blockStats(blockOrder, total, max, byIndex, sorted.length === members.length && rounded === undefined),
       bands: countBands(scheme, band, blockOrder),
     });
   }
   const rankedIn = blocks.map((b) => b.ranked);
+  const overall = blockStats(order, total, max, byIndex, false);
 
+  // The table and the results put in listing order: a unit's position is its place in the listing,
+  // so writers read every column front to back (a million units read in listing order from columns
+  // in file order wait for memory at every read).
+  const place = new Int32Array(size);
+  for (let k = 0; k < size; k++) place[order[k]!] = k;
+  const sorted = sortTable(t, place);
+  const byPlace = {
+    total: scatterFloat(total, place),
+    max: scatterFloat(max, place),
+    rank: scatterInt(rank, place),
+    band: scatterInt16(band, place),
+    blockOf: scatterInt(blockOf, place),
+    nodeRank: nodeRank.map((r) => scatterInt(r, place)),
+    rounded: rounded && scatterFloat(rounded, place),
+  };
+  return listedRanking(sorted, options, blocks, rankedIn, byPlace, overall, log, maxQ);
+}
+
+/** A column put in the order `place` gives (the value at i goes to place[i]); one loop per kind of array. */
+function scatterFloat(from: Float64Array, place: Int32Array): Float64Array {
+  const to = new Float64Array(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+function scatterInt(from: Int32Array, place: Int32Array): Int32Array {
+  const to = new Int32Array(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+function scatterInt16(from: Int16Array, place: Int32Array): Int16Array {
+  const to = new Int16Array(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+function scatterBytes(from: Uint8Array, place: Int32Array): Uint8Array {
+  const to = new Uint8Array(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+function scatterArray<T>(from: readonly T[], place: Int32Array): T[] {
+  const to = new Array<T>(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+/** The table with its units in the order `place` gives. */
+function sortTable(t: ScoreTable, place: Int32Array): ScoreTable {
+  return {
+    ...t,
+    names: scatterArray(t.names, place),
+    codes: scatterArray(t.codes, place),
+    blocks: scatterArray(t.blocks, place),
+    ranked: scatterBytes(t.ranked, place),
+    points: t.points.map((p) => scatterFloat(p, place)),
+    declared: t.declared.map((d) => ({
+      ...d,
+      values: scatterFloat(d.values, place),
+      decimals: scatterBytes(d.decimals, place),
+      partDecimals: scatterBytes(d.partDecimals, place),
+      lines: scatterInt(d.lines, place),
+    })),
+    originFile: Uint16Array.from(scatterInt(Int32Array.from(t.originFile), place)),
+    originLine: scatterInt(t.originLine, place),
+    originColumn: scatterInt(t.originColumn, place),
+  };
+}
+
+/** The ranking of a table in listing order, from its columns. */
+function listedRanking(
+  t: ScoreTable,
+  options: RankOptions,
+  blockSpecs: readonly BlockSpec[],
+  rankedIn: readonly number[],
+  c: { total: Float64Array; max: Float64Array; rank: Int32Array; band: Int16Array; blockOf: Int32Array; nodeRank: Int32Array[]; rounded: Float64Array | undefined },
+  overall: { stats?: Stats },
+  log: ProblemLog,
+  maxQ: readonly number[],
+): Ranking {
+  const { scheme, size, scale } = t;
+  const top = scheme.components;
+  const { total, max, rank, band, blockOf, nodeRank, rounded } = c;
+  const places = options.rankPrecision;
+  const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
+  const rankValue = (i: number): Ratio => (rounded ? { num: BigInt(rounded[i]!), den: pow10(places!) } : index(i));
+  const order = Int32Array.from({ length: size }, (_, k) => k);
   const views = new Array<UnitResult | undefined>(size);
   const unit = (i: number): UnitResult => (views[i] ??= makeView(i));
   const dec = (q: number): Decimal => ({ units: BigInt(q), scale });
@@ -355,12 +517,26 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
         }));
       },
       origin: originOf(t, i),
-      sortKey: keyOf(i),
+      get sortKey() {
+        return sortKey(t.names[i]!, t.codes[i]);
+      },
     };
   };
 
   let allViews: UnitResult[] | undefined;
-  const overall = blockStats(order, total, max, byIndex, false);
+  let start = 0;
+  const blocks = blockSpecs.map(({ size: n, ...spec }): BlockResult => {
+    const members = Int32Array.from({ length: n }, (_, k) => start + k);
+    start += n;
+    let blockViews: UnitResult[] | undefined;
+    return {
+      ...spec,
+      members,
+      get units() {
+        return (blockViews ??= Array.from(members, (i) => unit(i)));
+      },
+    };
+  });
   return {
     table: t,
     scheme,
@@ -388,7 +564,7 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
 }
 
 /** A node's points as its index rounded to `places` decimals (integers at 10^places), for the listed units. */
-function nodeRoundedKeys(points: Float64Array, units: readonly number[], maxQ: number, places: number, size: number): Float64Array {
+function nodeRoundedKeys(points: Float64Array, units: Int32Array, maxQ: number, places: number, size: number): Float64Array {
   const keys = new Float64Array(size);
   const cache = new Map<number, number>();
   for (const i of units) {
@@ -411,10 +587,17 @@ function blockStats(members: Int32Array, total: Float64Array, max: Float64Array,
   // The exact sum of the indices, grouped by maximum (units of one scheme share few distinct maxima):
   // totals added as doubles while the sum stays exact, then carried into a BigInt.
   const byMax = new Map<number, { small: number; big: bigint }>();
+  let last = NaN;
+  let sum = { small: 0, big: 0n };
   for (let k = 0; k < members.length; k++) {
     const i = members[k]!;
-    let sum = byMax.get(max[i]!);
-    if (!sum) byMax.set(max[i]!, (sum = { small: 0, big: 0n }));
+    const m = max[i]!;
+    if (m !== last) {
+      let s = byMax.get(m);
+      if (!s) byMax.set(m, (s = { small: 0, big: 0n }));
+      sum = s;
+      last = m;
+    }
     if (sum.small + total[i]! > Number.MAX_SAFE_INTEGER) {
       sum.big += BigInt(sum.small);
       sum.small = 0;

@@ -11,9 +11,25 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 const ALL_MARKS = /[\u0300-\u036f]/g;
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** A display name: NFC, trimmed, single spaces, ASCII hyphen for every dash. */
+/** Printable ASCII with single spaces between words: what `cleanName` leaves as it is. */
+function isCleanAscii(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) return true;
+  if (raw.charCodeAt(0) === 32 || raw.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 32 ? raw.charCodeAt(i + 1) === 32 : c < 33 || c > 126) return false;
+  }
+  return true;
+}
+
+// Control characters other than white space: never part of a name, and never to reach a terminal.
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
+/** A display name: NFC, trimmed, single spaces, ASCII hyphen for every dash, no control characters. */
 export function cleanName(raw: string): string {
-  return raw.normalize('NFC').replace(DASHES, '-').replace(SPACES, ' ').trim();
+  if (isCleanAscii(raw)) return raw;
+  return raw.normalize('NFC').replace(CONTROLS, '').replace(DASHES, '-').replace(SPACES, ' ').trim();
 }
 
 /** Lower case without any diacritics: "Điểm thẩm định" -> "diem tham dinh". */
@@ -53,7 +69,10 @@ export function headerKey(header: string): string {
  */
 export function nameKey(name: string): string {
   // ASCII has no tone marks and nothing to normalise: what is left is case, spacing and dashes.
-  if (ASCII.test(name)) return cleanName(name).toLowerCase().replace(/\s*-\s*/g, '-');
+  if (ASCII.test(name)) {
+    const lower = cleanName(name).toLowerCase();
+    return lower.includes('-') ? lower.replace(/\s*-\s*/g, '-') : lower;
+  }
   const words = cleanName(name).toLowerCase().normalize('NFD').split(/([^\p{L}\p{M}\p{N}]+)/u);
   return words
     .map((w) => {

@@ -30,10 +30,12 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
   for (const node of first.nodes) owner.set(node, first);
   // For each later file, the row of each unit of the first file (-1 where it has none).
   const rowsOf = new Map<FilePart, Int32Array>();
-  const codes = [...first.codes];
-  const blocks = [...first.blocks];
-  const years = [...first.years];
-  const ranked = Uint8Array.from(first.ranked);
+  // The first file's columns, copied only when other files may fill them in.
+  const own = <T>(column: readonly T[]): T[] => (rest.length > 0 ? [...column] : (column as T[]));
+  const codes = own(first.codes);
+  const blocks = own(first.blocks);
+  const years = own(first.years);
+  const ranked = first.ranked;
 
   for (const part of rest) {
     // A file that brings no new component is most likely another year, not another part of this one.
@@ -107,9 +109,11 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
 
   // Every file's values at one scale, aligned with the first file's units.
   const scale = Math.max(schemeScale(scheme), ...parts.map((p) => p.scale));
-  const aligned = (part: FilePart, values: readonly number[]): Float64Array => {
+  const aligned = (part: FilePart, values: Float64Array): Float64Array => {
     const f = 10 ** (scale - part.scale);
     const rows = rowsOf.get(part);
+    // The first file's column at the table's scale is the table's column as it is.
+    if (!rows && f === 1) return values;
     const out = new Float64Array(size);
     for (let i = 0; i < size; i++) {
       const r = rows ? rows[i]! : i;
@@ -158,7 +162,7 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
     points,
     declared,
     originFile: new Uint16Array(size),
-    originLine: Int32Array.from(first.lines),
+    originLine: first.lines,
     originColumn: new Int32Array(size).fill(first.unitColumn),
     files,
     ...(year !== undefined ? { year } : {}),

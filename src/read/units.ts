@@ -4,7 +4,7 @@
  * once per cell of the input, so it reads cells from the text by position (read/cell.ts) and makes a
  * string only for names, codes and blocks.
  */
-import { format, normalize, pow10, type Decimal } from '../model/decimal.js';
+import { format, normalize, type Decimal } from '../model/decimal.js';
 import type { ProblemLog } from '../model/problem.js';
 import type { Scheme, SchemeNode } from '../model/scheme.js';
 import { cleanName, nameKey } from '../model/text.js';
@@ -26,20 +26,18 @@ export interface FilePart {
   /** The scheme nodes that have a column in this file. */
   readonly nodes: readonly number[];
   readonly size: number;
-  readonly names: string[];
-  readonly codes: (string | undefined)[];
-  readonly blocks: (string | undefined)[];
-  readonly years: (string | undefined)[];
-  readonly ranked: number[];
-  readonly lines: number[];
+  readonly names: readonly string[];
+  readonly codes: readonly (string | undefined)[];
+  readonly blocks: readonly (string | undefined)[];
+  readonly years: readonly (string | undefined)[];
+  readonly ranked: Uint8Array;
+  readonly lines: Int32Array;
   /** 1-based field number of the unit column. */
   readonly unitColumn: number;
-  /** Join and duplicate keys: the code when there is one, else the normalised name. */
-  readonly keys: string[];
   /** Points of each node in `nodes` (same order), integers at `scale`; NaN = not applicable. */
-  readonly points: number[][];
-  scale: number;
-  readonly declared?: { readonly values: number[]; readonly decimals: number[]; readonly partDecimals: number[]; readonly column: number };
+  readonly points: readonly Float64Array[];
+  readonly scale: number;
+  readonly declared?: { readonly values: Float64Array; readonly decimals: Uint8Array; readonly partDecimals: Uint8Array; readonly column: number };
 }
 
 /** No real name, code or score is this long; a longer cell is a damaged or hostile file. */
@@ -58,16 +56,144 @@ function quote(header: string): string {
 }
 
 function brokenPart(file: string, headerLine: number): FilePart {
-  return { file, headerLine, broken: true, nodes: [], size: 0, names: [], codes: [], blocks: [], years: [], ranked: [], lines: [], unitColumn: 0, keys: [], points: [], scale: 0 };
+  return { file, headerLine, broken: true, nodes: [], size: 0, names: [], codes: [], blocks: [], years: [], ranked: new Uint8Array(0), lines: new Int32Array(0), unitColumn: 0, points: [], scale: 0 };
 }
 
-/** Whether value / 10^scale exceeds the maximum, exactly. */
-function aboveMax(value: number, scale: number, max: Decimal): boolean {
-  const s = Math.max(scale, max.scale);
-  const a = value * 10 ** (s - scale);
-  const b = Number(max.units) * 10 ** (s - max.scale);
-  if (a < Number.MAX_SAFE_INTEGER && b < Number.MAX_SAFE_INTEGER) return a > b;
-  return BigInt(value) * pow10(s - scale) > max.units * pow10(s - max.scale);
+/**
+ * A file's columns as its rows are read: typed arrays that double when full. A row is written at
+ * `size` and counted only once it is accepted (a duplicate is written over by the next row).
+ */
+class Columns {
+  size = 0;
+  points: Float64Array[];
+  lines: Int32Array;
+  ranked: Uint8Array;
+  /** The hash of each unit's key (see `KeyIndex`). */
+  hashes: Int32Array;
+  total?: { values: Float64Array; decimals: Uint8Array; partDecimals: Uint8Array };
+  readonly names: string[] = [];
+  readonly codes: (string | undefined)[] = [];
+  readonly blocks: (string | undefined)[] = [];
+  readonly years: (string | undefined)[] = [];
+
+  constructor(
+    components: number,
+    private capacity: number,
+    withTotal: boolean,
+  ) {
+    this.points = Array.from({ length: components }, () => new Float64Array(capacity));
+    this.lines = new Int32Array(capacity);
+    this.ranked = new Uint8Array(capacity);
+    this.hashes = new Int32Array(capacity);
+    if (withTotal) this.total = { values: new Float64Array(capacity), decimals: new Uint8Array(capacity), partDecimals: new Uint8Array(capacity) };
+  }
+
+  /** Room for the row at `size`. */
+  room(): void {
+    if (this.size < this.capacity) return;
+    this.capacity *= 2;
+    const grow = <A extends Float64Array | Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
+      const b = make(this.capacity);
+      b.set(a);
+      return b;
+    };
+    this.points = this.points.map((p) => grow(p, (n) => new Float64Array(n)));
+    this.lines = grow(this.lines, (n) => new Int32Array(n));
+    this.ranked = grow(this.ranked, (n) => new Uint8Array(n));
+    this.hashes = grow(this.hashes, (n) => new Int32Array(n));
+    if (this.total) {
+      const t = this.total;
+      this.total = { values: grow(t.values, (n) => new Float64Array(n)), decimals: grow(t.decimals, (n) => new Uint8Array(n)), partDecimals: grow(t.partDecimals, (n) => new Uint8Array(n)) };
+    }
+  }
+}
+
+/** A 32-bit hash (FNV-1a) of a unit's key, made without the key's string when it is plain ASCII. */
+function keyHash(name: string, code: string | undefined): number {
+  const text = code ?? name;
+  let h = code === undefined ? 0x811c9dc5 : 0x01000193;
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 126 || (code === undefined && c === 45)) ascii = false;
+    if (c >= 65 && c <= 90) c += 32;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  if (ascii) return h | 0;
+  // Other names and codes: the hash of the key itself.
+  const key = unitKey(name, code);
+  h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/**
+ * The units read so far by key, to find a duplicate: an open-addressing table of row numbers by
+ * the hash of their key (a map of a million key strings takes ten times the memory); rows with the
+ * same hash have their keys compared.
+ */
+class KeyIndex {
+  private slots: Int32Array;
+  private count = 0;
+
+  /** `expected`: about how many units there will be. */
+  constructor(
+    private readonly columns: Columns,
+    expected: number,
+  ) {
+    let size = 1 << 10;
+    while (size < expected * 2) size *= 2;
+    this.slots = new Int32Array(size);
+  }
+
+  /** The row with the same key as the unit about to be added, or -1. */
+  find(hash: number, name: string, code: string | undefined): number {
+    const mask = this.slots.length - 1;
+    let key: string | undefined;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const row = this.slots[at]! - 1;
+      if (row < 0) return -1;
+      if (this.columns.hashes[row] !== hash) continue;
+      key ??= unitKey(name, code);
+      if (unitKey(this.columns.names[row]!, this.columns.codes[row]) === key) return row;
+    }
+  }
+
+  add(hash: number, row: number): void {
+    if (++this.count * 2 > this.slots.length) this.rehash();
+    this.put(hash, row);
+  }
+
+  private put(hash: number, row: number): void {
+    const mask = this.slots.length - 1;
+    let at = hash & mask;
+    while (this.slots[at] !== 0) at = (at + 1) & mask;
+    this.slots[at] = row + 1;
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (const slot of old) if (slot !== 0) this.put(this.columns.hashes[slot - 1]!, slot - 1);
+  }
+}
+
+/** The most rows the rest of the text can hold: one a line. */
+function lineBound(text: string, from: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n', from); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * A maximum as a double at each number of decimals a cell may have: an integer cell value (at
+ * `scale` decimals) is above the maximum exactly when it is above `atScale[scale]`. (When the
+ * maximum at that scale is not an integer its double is off by far less than the distance to the
+ * nearest integer; when it is an integer below 2^53 the double is exact.)
+ */
+function maxAtScales(max: Decimal): Float64Array {
+  const units = Number(max.units);
+  return Float64Array.from({ length: MAX_SCALE + 1 }, (_, s) => (s >= max.scale ? units * 10 ** (s - max.scale) : units / 10 ** (max.scale - s)));
 }
 
 export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions, log: ProblemLog): FilePart {
@@ -123,24 +249,19 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const reader = new CellReader();
   const k = nodeColumns.length;
   const cols = nodeColumns.map((c) => c.col.index);
-  const points: number[][] = nodeColumns.map(() => []);
+  const totalCol = meta.get('total');
+  const expected = Math.min(lineBound(text, h.dataStart.pos), 1 << 24);
+  const columns = new Columns(k, expected, totalCol !== undefined);
+  const index = new KeyIndex(columns, expected);
+  const maxima = nodeColumns.map((c) => maxAtScales(c.node.max));
   // The decimal separator of every number cell (0 none, 1 comma, 2 point), by column (the total's
   // last) and row read, for the check that a file uses one convention; and how many of each were seen.
-  const separators: Uint8Array[] = [...nodeColumns, ...(meta.has('total') ? [0] : [])].map(() => new Uint8Array(0));
-  const separatorLines: number[] = [];
+  const separators: Uint8Array[] = [...nodeColumns, ...(totalCol ? [0] : [])].map(() => new Uint8Array(0));
+  let separatorLines: Int32Array = new Int32Array(0);
+  let rowsRead = 0;
   let commas = 0;
   let stops = 0;
   let scale = 0;
-  const names: string[] = [];
-  const codes: (string | undefined)[] = [];
-  const blocks: (string | undefined)[] = [];
-  const years: (string | undefined)[] = [];
-  const ranked: number[] = [];
-  const lines: number[] = [];
-  const keys: string[] = [];
-  const totalCol = meta.get('total');
-  const declared = totalCol ? { values: [] as number[], decimals: [] as number[], partDecimals: [] as number[], column: totalCol.index + 1 } : undefined;
-  const firstByKey = new Map<string, number>();
   let zeroFilled = 0;
   const unnamedWithData = new Set<number>();
   const unnamed = h.columns.filter((c) => c.header === '').map((c) => c.index);
@@ -157,14 +278,23 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   /** Brings the file's values to at least `s` decimals. */
   const rescale = (s: number) => {
     const f = 10 ** (s - scale);
-    for (const column of points) for (let r = 0; r < column.length; r++) column[r]! *= f;
-    if (declared) for (let r = 0; r < declared.values.length; r++) declared.values[r]! *= f;
+    for (const column of columns.points) for (let r = 0; r <= columns.size; r++) column[r]! *= f;
+    if (columns.total) for (let r = 0; r <= columns.size; r++) columns.total.values[r]! *= f;
     scale = s;
   };
   /** The number just read, at the file's scale (raising it when the cell has more decimals). */
   const scaled = (): number => {
     if (reader.scale > scale) rescale(reader.scale);
     return reader.scale === scale ? reader.value : reader.value * 10 ** (scale - reader.scale);
+  };
+  /** The separator of the number just read, cell `c` of row `read` (the `read`-th row that got this far). */
+  const noteSeparator = (c: number, read: number, line: number) => {
+    if (separators[c]!.length <= read) separators[c] = grow(separators[c]!, read);
+    separators[c]![read] = reader.separator;
+    if (separatorLines.length <= read) separatorLines = growLines(separatorLines, read);
+    separatorLines[read] = line;
+    if (reader.separator === 1) commas++;
+    else stops++;
   };
   const textOf = (col: HeaderColumn | undefined) => {
     if (!col || col.index >= scanner.count) return undefined;
@@ -201,8 +331,8 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     }
 
     const name = cleanName(scanner.field(unitCol.index));
-    const origin = at(unitCol, line);
     if (name === '') {
+      const origin = at(unitCol, line);
       // Excel's merged header cells export as a second header row: text where numbers should be.
       const looksLikeHeader = rows === 1 && nodeColumns.some(({ col }) => parseCell(scanner.field(col.index)).kind === 'invalid');
       log.error('missing-unit-name', looksLikeHeader ? 'the unit name is empty, and this row looks like a second header row' : 'the unit name is empty', {
@@ -220,19 +350,14 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       } else isRanked = flag ? 1 : 0;
     }
 
-    const row = separatorLines.length;
-    separatorLines.push(line);
-    const noteSeparator = (c: number) => {
-      if (separators[c]!.length <= row) separators[c] = grow(separators[c]!, row);
-      separators[c]![row] = reader.separator;
-      if (reader.separator === 1) commas++;
-      else stops++;
-    };
+    // The row's cells go to position `size`, counted below once the unit is known not to be a duplicate.
+    columns.room();
+    const row = columns.size;
+    const read = rowsRead++;
     // The most decimals of the row's scores (a declared total's message quotes their sum so).
     let rowDecimals = 0;
     for (let c = 0; c < k; c++) {
       const column = cols[c]!;
-      const node = nodeColumns[c]!.node;
       let value = NaN;
       switch (reader.read(text, scanner.starts[column]!, scanner.ends[column]!)) {
         case NUMBER_CELL:
@@ -241,9 +366,9 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
             value = 0;
             break;
           }
-          if (reader.separator !== 0) noteSeparator(c);
-          if (aboveMax(reader.value, reader.scale, node.max)) {
-            log.error('value-above-max', `${quote(nodeColumns[c]!.col.header)}: ${scanner.field(column).trim()} is above the maximum ${format(normalize(node.max))} for ${name}`, at(nodeColumns[c]!.col, line));
+          if (reader.separator !== 0) noteSeparator(c, read, line);
+          if (reader.value > maxima[c]![reader.scale]!) {
+            log.error('value-above-max', `${quote(nodeColumns[c]!.col.header)}: ${scanner.field(column).trim()} is above the maximum ${format(normalize(nodeColumns[c]!.node.max))} for ${name}`, at(nodeColumns[c]!.col, line));
           }
           if (reader.scale > rowDecimals) rowDecimals = reader.scale;
           value = scaled();
@@ -267,50 +392,45 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
           value = 0;
           break;
       }
-      points[c]!.push(value);
+      columns.points[c]![row] = value;
     }
 
-    if (declared) {
+    if (columns.total) {
       let value = NaN;
       let decimals = 0;
       const kind = reader.read(text, scanner.starts[totalCol!.index]!, scanner.ends[totalCol!.index]!);
       if (kind === NUMBER_CELL && reader.scale > MAX_SCALE) {
         log.error('not-a-number', `${quote(totalCol!.header)}: "${scanner.field(totalCol!.index).trim()}" has more than ${MAX_SCALE} decimals`, at(totalCol!, line));
       } else if (kind === NUMBER_CELL) {
-        if (reader.separator !== 0) noteSeparator(k);
+        if (reader.separator !== 0) noteSeparator(k, read, line);
         decimals = reader.scale;
         value = scaled();
       } else if (kind === INVALID) {
         log.error(reader.code, `${quote(totalCol!.header)}: ${reader.reason}`, at(totalCol!, line));
       }
-      declared.values.push(value);
-      declared.decimals.push(decimals);
-      declared.partDecimals.push(rowDecimals);
+      columns.total.values[row] = value;
+      columns.total.decimals[row] = decimals;
+      columns.total.partDecimals[row] = rowDecimals;
     }
 
-    const key = unitKey(name, code);
-    const first = firstByKey.get(key);
-    if (first !== undefined) {
-      log.error('duplicate-unit', `${name} appears twice (first at line ${first})`, {
-        ...origin,
+    const hash = keyHash(name, code);
+    const first = index.find(hash, name, code);
+    if (first >= 0) {
+      log.error('duplicate-unit', `${name} appears twice (first at line ${columns.lines[first]})`, {
+        ...at(unitCol, line),
         hint: code === undefined ? 'remove the duplicate row, or add a code column (Mã) to tell units apart' : 'remove the duplicate row',
       });
-      for (const column of points) column.pop();
-      if (declared) {
-        declared.values.pop();
-        declared.decimals.pop();
-        declared.partDecimals.pop();
-      }
       continue;
     }
-    firstByKey.set(key, line);
-    names.push(name);
-    codes.push(code);
-    blocks.push(textOf(blockCol));
-    years.push(textOf(yearCol));
-    ranked.push(isRanked);
-    lines.push(line);
-    keys.push(key);
+    columns.hashes[row] = hash;
+    columns.lines[row] = line;
+    columns.ranked[row] = isRanked;
+    columns.names.push(name);
+    columns.codes.push(code);
+    columns.blocks.push(textOf(blockCol));
+    columns.years.push(textOf(yearCol));
+    index.add(hash, row);
+    columns.size++;
   }
 
   if (rows > 1 && sameCount >= 0 && sameCount !== width) {
@@ -331,27 +451,36 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     log.warn('unnamed-column', `column ${index + 1} has values but no header and is ignored`, { file, line: headerLine, column: index + 1 });
   }
   if (commas > 0 && stops > 0) {
-    checkDecimalSeparators(commas >= stops ? 1 : 2, [...nodeColumns.map((c) => c.col), ...(totalCol ? [totalCol] : [])], separators, separatorLines, file, log);
+    checkDecimalSeparators(commas >= stops ? 1 : 2, [...nodeColumns.map((c) => c.col), ...(totalCol ? [totalCol] : [])], separators, separatorLines.subarray(0, rowsRead), file, log);
   }
   if (zeroFilled > 0) log.warn('missing-as-zero', `${zeroFilled} empty score cell${zeroFilled > 1 ? 's' : ''} counted as 0 (--missing zero)`, { file });
-  if (names.length === 0 && !log.hasErrors) log.error('no-units', 'the file has a header but no unit rows', { file, line: headerLine });
+  const size = columns.size;
+  if (size === 0 && !log.hasErrors) log.error('no-units', 'the file has a header but no unit rows', { file, line: headerLine });
+  const total = columns.total;
   return {
     file,
     headerLine,
     nodes: nodeColumns.map((c) => c.node.index),
-    size: names.length,
-    names,
-    codes,
-    blocks,
-    years,
-    ranked,
-    lines,
+    size,
+    names: columns.names,
+    codes: columns.codes,
+    blocks: columns.blocks,
+    years: columns.years,
+    ranked: columns.ranked.subarray(0, size),
+    lines: columns.lines.subarray(0, size),
     unitColumn: unitCol.index + 1,
-    keys,
-    points,
+    points: columns.points.map((p) => p.subarray(0, size)),
     scale,
-    ...(declared ? { declared } : {}),
+    ...(total
+      ? { declared: { values: total.values.subarray(0, size), decimals: total.decimals.subarray(0, size), partDecimals: total.partDecimals.subarray(0, size), column: totalCol!.index + 1 } }
+      : {}),
   };
+}
+
+function growLines(a: Int32Array, atLeast: number): Int32Array {
+  const b = new Int32Array(Math.max(64, atLeast * 2));
+  b.set(a);
+  return b;
 }
 
 function grow(a: Uint8Array, atLeast: number): Uint8Array {
@@ -365,7 +494,7 @@ function checkDecimalSeparators(
   major: 1 | 2,
   columns: readonly HeaderColumn[],
   separators: readonly Uint8Array[],
-  lines: readonly number[],
+  lines: Int32Array,
   file: string,
   log: ProblemLog,
 ): void {

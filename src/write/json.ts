@@ -183,13 +183,10 @@ export function* rankingJsonChunks(r: Ranking, comparison?: Comparison): Generat
   yield `${text.slice(0, at)}\n  "units": [\n`;
   const printer = new UnitPrinter(r, comparison);
   const out = printer.out;
-  const last = r.order.length - 1;
-  for (let k = 0; k <= last; k++) {
+  for (let k = 0; k < r.order.length; k++) {
     printer.unit(r.order[k]!);
-    out.ascii(k < last ? ',\n' : '\n');
-    if (out.pos >= CHUNK) {
-      yield out.take();
-    }
+    out.bytes(k === r.order.length - 1 ? NEWLINE : COMMA_NEWLINE);
+    if (out.pos >= CHUNK) yield out.take();
   }
   out.ascii('  ],\n');
   yield out.take();
@@ -312,116 +309,130 @@ function indexText(points: number, max: number, places: number): string {
 const I4 = '\n      ';
 const encoder = new TextEncoder();
 
-/** How many distinct texts to keep per component (a component's points take few distinct values). */
-const CACHE_LIMIT = 1 << 14;
+/**
+ * Texts made once per value and copied every time: `get(a, b)` is the text for an integer `a` and
+ * the `b` it was last made with (a rank, a band: for most keys always the same one). Texts for `a`
+ * up to 2^20 are kept, in an array indexed by `a`; others are made anew.
+ */
+class TextCache {
+  private readonly texts: (Uint8Array | undefined)[] = [];
+  private readonly made: number[] = [];
+  constructor(private readonly make: (a: number, b: number) => string) {}
+
+  get(a: number, b: number): Uint8Array {
+    if (a < 1 << 20) {
+      const text = this.texts[a];
+      if (text !== undefined && this.made[a] === b) return text;
+    }
+    const text = encoder.encode(this.make(a, b));
+    if (a < 1 << 20) {
+      this.texts[a] = text;
+      this.made[a] = b;
+    }
+    return text;
+  }
+}
 
 /**
  * Prints units of one ranking as `JSON.stringify(unitJson(...), null, 2)` prints them inside the
- * document's `units` array. A unit is mostly text that depends on few values: a component's entry
- * (up to its rank) depends only on its points, and the total, maximum, index and band of a unit on
- * its total and maximum; those texts are made once per distinct value and copied.
+ * document's `units` array. A unit's text is mostly made of parts that depend on few values: the
+ * opening on its block and rank, the middle on its block, ranked flag, total and maximum (which
+ * decide index and band), a component's entry on its points and rank. Those parts are made once
+ * per distinct key and copied, so a unit is about a dozen copies and its name and code.
  */
 class UnitPrinter {
   readonly out = new Utf8Buffer();
   private readonly r: Ranking;
   private readonly comparison?: Comparison;
-  private readonly p: number;
-  /** By component: text of its entry by points, up to and including `"rank": `. */
-  private readonly entries: Map<number, Uint8Array>[];
+  /** By block. */
+  private readonly heads: TextCache[];
+  /** By block and ranked flag, then by maximum. */
+  private readonly middles: Map<number, TextCache>[][];
+  /** By component. */
+  private readonly entries: TextCache[];
   private readonly notApplicable: Uint8Array[];
-  private readonly componentMax: number[];
-  private readonly totals = new Map<number, Map<number, Uint8Array>>();
-  private readonly bandTexts: string[];
-  /** By block: the text between the rank and the name, and between the code and the total. */
-  private readonly ofText: Uint8Array[];
-  private readonly blockText: Uint8Array[][];
+
+  /** The node of each top-level component. */
+  private readonly components: readonly number[];
 
   constructor(r: Ranking, comparison?: Comparison) {
     this.r = r;
+    this.components = r.scheme.components.map((c) => c.index);
     if (comparison) this.comparison = comparison;
-    this.p = r.scheme.precision;
-    const components = r.scheme.components;
-    this.entries = components.map(() => new Map());
-    this.componentMax = components.map((c) => scaledMax(c.max, r.table.scale));
-    this.notApplicable = components.map((c, k) =>
-      encoder.encode(
-        `${k > 0 ? `${I4}  },` : ''}${I4}  ${JSON.stringify(c.id)}: {${I4}    "applicable": false,${I4}    "points": null,${I4}    "max": null,${I4}    "index": null,${I4}    "rank": null`,
-      ),
-    );
-    this.bandTexts = r.scheme.bands.map((b) => `{${I4}  "id": ${JSON.stringify(b.id)},${I4}  "label": ${JSON.stringify(b.label, null, 2).replace(/\n/g, `\n${'  '.repeat(4)}`)}${I4}}`);
-    this.ofText = r.blocks.map((b) => encoder.encode(`,${I4}"of": ${b.ranked},${I4}"unit": `));
-    this.blockText = r.blocks.map((b) =>
-      [0, 1].map((ranked) => encoder.encode(`,${I4}"block": ${b.name === undefined ? 'null' : JSON.stringify(b.name)},${I4}"ranked": ${ranked === 1},${I4}"total": `)),
-    );
-  }
-
-  private entry(k: number, value: number): Uint8Array {
-    const cache = this.entries[k]!;
-    let text = cache.get(value);
-    if (text) return text;
-    const c = this.r.scheme.components[k]!;
-    const scale = this.r.table.scale;
-    const max = this.componentMax[k]!;
-    text = encoder.encode(
-      `${k > 0 ? `${I4}  },` : ''}${I4}  ${JSON.stringify(c.id)}: {${I4}    "applicable": true,${I4}    "points": ${pointsText(value, scale, this.p)},${I4}    "max": ${pointsText(max, scale, this.p)},${I4}    "index": ${indexText(value, max, this.p)},${I4}    "rank": `,
-    );
-    if (cache.size < CACHE_LIMIT) cache.set(value, text);
-    return text;
-  }
-
-  private totalText(i: number): Uint8Array {
-    const r = this.r;
-    const total = r.total[i]!;
-    const max = r.max[i]!;
-    let byTotal = this.totals.get(max);
-    if (!byTotal) this.totals.set(max, (byTotal = new Map()));
-    let text = byTotal.get(total);
-    if (text) return text;
+    const p = r.scheme.precision;
     const scale = r.table.scale;
-    const b = r.band[i]!;
-    text = encoder.encode(
-      `${pointsText(total, scale, this.p)},${I4}"max": ${pointsText(max, scale, this.p)},${I4}"index": ${indexText(total, max, this.p)},${I4}"band": ${b < 0 ? 'null' : this.bandTexts[b]},${I4}"components": {`,
+    const components = r.scheme.components;
+    const rank = (n: number) => (n > 0 ? String(n) : 'null');
+    this.heads = r.blocks.map((b) => new TextCache((n) => `    {${I4}"rank": ${rank(n)},${I4}"of": ${b.ranked},${I4}"unit": `));
+    const bandTexts = r.scheme.bands.map((b) => `{${I4}  "id": ${JSON.stringify(b.id)},${I4}  "label": ${JSON.stringify(b.label, null, 2).replace(/\n/g, `\n${'  '.repeat(4)}`)}${I4}}`);
+    this.middles = r.blocks.map(() => [new Map(), new Map()]);
+    this.entries = components.map((c, k) => {
+      const max = scaledMax(c.max, scale);
+      const id = JSON.stringify(c.id);
+      return new TextCache(
+        (value, n) =>
+          `${k > 0 ? `${I4}  },` : ''}${I4}  ${id}: {${I4}    "applicable": true,${I4}    "points": ${pointsText(value, scale, p)},${I4}    "max": ${pointsText(max, scale, p)},${I4}    "index": ${indexText(value, max, p)},${I4}    "rank": ${rank(n)}`,
+      );
+    });
+    this.notApplicable = components.map((c, k) =>
+      encoder.encode(`${k > 0 ? `${I4}  },` : ''}${I4}  ${JSON.stringify(c.id)}: {${I4}    "applicable": false,${I4}    "points": null,${I4}    "max": null,${I4}    "index": null,${I4}    "rank": null`),
     );
-    if (byTotal.size < CACHE_LIMIT) byTotal.set(total, text);
-    return text;
+    // The middle's maker, for a block, a ranked flag and a maximum; its key is the total and the band.
+    this.middle = (block, ranked, max) => {
+      const name = r.blocks[block]!.name;
+      return new TextCache((total, b) => {
+        const band = b - 1;
+        return `,${I4}"block": ${name === undefined ? 'null' : JSON.stringify(name)},${I4}"ranked": ${ranked === 1},${I4}"total": ${pointsText(total, scale, p)},${I4}"max": ${pointsText(max, scale, p)},${I4}"index": ${indexText(total, max, p)},${I4}"band": ${band < 0 ? 'null' : bandTexts[band]},${I4}"components": {`;
+      });
+    };
   }
 
-  /** The unit at table position `i`. */
+  private readonly middle: (block: number, ranked: number, max: number) => TextCache;
+
+  /**
+   * The unit at table position `i`. (A ranking's table is in listing order, so units are written
+   * front to back of every column.)
+   */
   unit(i: number): void {
+    const out = this.out;
     const r = this.r;
     const t = r.table;
-    const out = this.out;
     const block = r.blockOf[i]!;
-    out.ascii(`    {${I4}"rank": `);
-    const rank = r.rank[i]!;
-    if (rank > 0) out.int(rank);
-    else out.ascii('null');
-    out.bytes(this.ofText[block]!);
+    const ranked = t.ranked[i]!;
+    out.bytes(this.heads[block]!.get(r.rank[i]!, 0));
     out.string(t.names[i]);
-    out.ascii(`,${I4}"code": `);
+    out.bytes(CODE);
     out.string(t.codes[i]);
-    out.bytes(this.blockText[block]![t.ranked[i]!]!);
-    out.bytes(this.totalText(i));
-    const components = r.scheme.components;
-    for (let k = 0; k < components.length; k++) {
-      const node = components[k]!.index;
+    const byMax = this.middles[block]![ranked]!;
+    const max = r.max[i]!;
+    let middle = byMax.get(max);
+    if (!middle) byMax.set(max, (middle = this.middle(block, ranked, max)));
+    out.bytes(middle.get(r.total[i]!, r.band[i]! + 1));
+    const count = this.components.length;
+    for (let c = 0; c < count; c++) {
+      const node = this.components[c]!;
       const value = t.points[node]![i]!;
-      if (Number.isNaN(value)) {
-        out.bytes(this.notApplicable[k]!);
-        continue;
-      }
-      out.bytes(this.entry(k, value));
-      const nodeRank = r.nodeRank[node]![i]!;
-      if (nodeRank > 0) out.int(nodeRank);
-      else out.ascii('null');
+      out.bytes(Number.isNaN(value) ? this.notApplicable[c]! : this.entries[c]!.get(value, r.nodeRank[node]![i]!));
     }
-    out.ascii(components.length > 0 ? `${I4}  }${I4}},` : '},');
     if (this.comparison) {
+      out.bytes(count > 0 ? COMPONENTS_CLOSE : EMPTY_COMPONENTS_CLOSE);
       const yoy = changeJson(this.comparison.change(i), this.p);
       out.text(`${I4}"previous": ${nested(yoy.previous, 3)},${I4}"change": ${nested(yoy.change, 3)}\n    }`);
-    } else out.ascii(`${I4}"previous": null,${I4}"change": null\n    }`);
+    } else out.bytes(count > 0 ? CLOSE_NO_CHANGE : EMPTY_CLOSE_NO_CHANGE);
+  }
+
+  private get p(): number {
+    return this.r.scheme.precision;
   }
 }
+
+const CODE = encoder.encode(`,${I4}"code": `);
+const COMPONENTS_CLOSE = encoder.encode(`${I4}  }${I4}},`);
+const EMPTY_COMPONENTS_CLOSE = encoder.encode('},');
+const CLOSE_NO_CHANGE = encoder.encode(`${I4}  }${I4}},${I4}"previous": null,${I4}"change": null\n    }`);
+const EMPTY_CLOSE_NO_CHANGE = encoder.encode(`},${I4}"previous": null,${I4}"change": null\n    }`);
+const COMMA_NEWLINE = encoder.encode(',\n');
+const NEWLINE = encoder.encode('\n');
 
 /** A value as `JSON.stringify(value, null, 2)` prints it at nesting depth `depth` (2 spaces each). */
 function nested(value: unknown, depth: number): string {

@@ -128,3 +128,27 @@ describe('ordering units: counting and comparing give the same order and ranks',
     );
   });
 });
+
+describe('the tie order equals comparing the sort keys as strings', () => {
+  it('for names and codes of every kind: Vietnamese, case, shared prefixes, prefixes of each other', async () => {
+    const { tieOrder, sortKey } = await import('../../src/model/ranking.js');
+    const { cleanName } = await import('../../src/model/text.js');
+    const letter = fc.constantFrom('a', 'A', 'b', 'z', 'Z', ' ', '-', '1', '9', 'Đ', 'đ', 'ơ', 'Ơ', 'ệ', 'á', 'à', 'ß', 'ü', '~', '\u0301', 'ǆ');
+    const name = fc.tuple(fc.constantFrom('', 'Xã Số ', 'Unit ', 'unit '), fc.array(letter, { maxLength: 6 }).map((l) => l.join(''))).map(([p, s]) => cleanName(p + s) || 'x');
+    const code = fc.option(fc.array(fc.constantFrom('1', 'a', 'B', '-'), { maxLength: 3 }).map((l) => l.join('')), { nil: undefined });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, code), { minLength: 1, maxLength: 30 }), (units) => {
+        const names = units.map((u) => u[0]);
+        const codes = units.map((u) => u[1]);
+        const compare = tieOrder(names, codes);
+        const keys = units.map((u) => sortKey(u[0], u[1]));
+        for (let a = 0; a < units.length; a++) {
+          for (let b = 0; b < units.length; b++) {
+            expect(Math.sign(compare(a, b))).toBe(keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
