@@ -7,7 +7,8 @@ import { csvLine } from './csv.js';
 import { changeJson, comparisonJson, problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
 import type { Lang } from './words.js';
 import { mdTable } from './markdown.js';
-import { comparisonNotes, previousYearLabel, rankChangeText, signed, title, words } from './view.js';
+import { comparisonNotes, previousYearLabel, rankChangeText, signed, title } from './view.js';
+import { words } from './words.js';
 
 interface Row {
   readonly cells: string[];
@@ -18,7 +19,7 @@ function rows(c: Comparison, list: readonly UnitChange[], lang: Lang, sep: strin
   const w = words(lang);
   const p = c.current.scheme.precision;
   const prevYear = previousYearLabel(c, lang);
-  const curYear = c.current.year ?? (lang === 'vi' ? 'năm nay' : 'current');
+  const curYear = c.current.year ?? w.currentYear;
   const blocks = c.current.blocks.length > 1;
   const head = [w.unit, ...(blocks ? [w.block] : []), w.previousRank(prevYear), w.previousRank(curYear), w.change, `${w.index} ${prevYear}`, `${w.index} ${curYear}`, w.indexChange];
   const numeric = [false, ...(blocks ? [false] : []), true, true, false, true, true, true];
@@ -58,7 +59,7 @@ function heading(c: Comparison, lang: Lang): string {
 
 export function renderCompareTable(c: Comparison, o: CompareRenderOptions & { colour: Paint }): string {
   const k = o.colour;
-  const sep = o.lang === 'vi' ? ',' : '.';
+  const sep = words(o.lang).decimal;
   const out = [k.bold(heading(c, o.lang))];
   for (const s of sections(c, o)) {
     out.push('');
@@ -73,7 +74,7 @@ export function renderCompareTable(c: Comparison, o: CompareRenderOptions & { co
 }
 
 export function renderCompareMarkdown(c: Comparison, o: CompareRenderOptions): string {
-  const sep = o.lang === 'vi' ? ',' : '.';
+  const sep = words(o.lang).decimal;
   const out = [`## ${heading(c, o.lang)}`, ''];
   for (const s of sections(c, o)) {
     if (s.heading) out.push(`### ${s.heading}`, '');

@@ -2,104 +2,16 @@
 import { renderBox } from './box.js';
 import type { Paint } from './paint.js';
 import { ceilRatio, format, formatRatio, normalize, sub, subRatios, sum, toJsonNumber, toRatio } from '../model/decimal.js';
-import type { Explanation, Target } from '../model/explain.js';
+import type { Explanation } from '../model/explain.js';
 import { problemJson, schemeJson, unitJson, SCHEMA_VERSION } from './json.js';
-import type { Lang } from './words.js';
+import { words, type Lang } from './words.js';
 import { mdCell, mdTable } from './markdown.js';
 import { signed, title } from './view.js';
 
-interface T {
-  component: string;
-  points: string;
-  max: string;
-  pct: string;
-  lost: string;
-  rank: string;
-  change: string;
-  position: (e: Explanation, f: (x: Parameters<typeof formatRatio>[0]) => string) => string;
-  versus: (what: string, value: string, diff: string) => string;
-  median: string;
-  leader: string;
-  climb: string;
-  target: (t: Target, f: (x: Parameters<typeof formatRatio>[0]) => string, d: (x: Parameters<typeof format>[0]) => string, max: string, gain: string) => string;
-  room: string;
-  noRoom: string;
-  unreachable: (lost: string) => string;
-  top: string;
-  nothing: string;
-  notApplicable: string;
-}
-
-const TEXT: Record<Lang, T> = {
-  en: {
-    component: 'Component',
-    points: 'Points',
-    max: 'Max',
-    pct: '% of max',
-    lost: 'Points lost',
-    rank: 'Rank',
-    change: 'Change',
-    position: (e, f) =>
-      `${e.unit.rank !== undefined ? `Rank ${e.unit.rank}/${e.unit.rankedCount}` : 'Not ranked'}${e.unit.block ? ` in ${e.unit.block}` : ''} · total ${format(e.unit.total, e.ranking.scheme.precision)} of ${format(normalize(e.unit.max))} · index ${f(e.unit.index)}%${e.unit.band ? ` · ${e.unit.band.label.en}` : ''}`,
-    versus: (what, value, diff) => `vs ${what} ${value}: ${diff}`,
-    median: 'the median',
-    leader: 'the leader',
-    climb: 'To climb',
-    target: (t, f, d, max, gain) => {
-      const what =
-        t.kind === 'band'
-          ? `to reach ${t.band!.label.en} (${format(normalize(t.band!.min))}%)`
-          : t.kind === 'top-3'
-            ? `to enter the top 3 (${t.unit!.name}, ${f(t.unit!.index)})`
-            : t.kind === 'first'
-              ? `to pass rank 1 (${t.unit!.name}, ${f(t.unit!.index)})`
-              : `to pass rank ${t.unit!.rank} (${t.unit!.name}, ${f(t.unit!.index)})`;
-      return `${what} you need +${gain} index points = +${d(t.points)} points at your maximum (${max})`;
-    },
-    room: 'room in',
-    noRoom: 'no single component has that much room left',
-    unreachable: (lost) => `out of reach: only ${lost} points are lost in all components together`,
-    top: 'already first',
-    nothing: 'nothing above: already first and in the top band',
-    notApplicable: 'n/a',
-  },
-  vi: {
-    component: 'Thành phần',
-    points: 'Điểm',
-    max: 'Tối đa',
-    pct: '% tối đa',
-    lost: 'Điểm bị trừ',
-    rank: 'Xếp hạng',
-    change: 'Thay đổi',
-    position: (e, f) =>
-      `${e.unit.rank !== undefined ? `Xếp thứ ${e.unit.rank}/${e.unit.rankedCount}` : 'Không xếp hạng'}${e.unit.block ? ` trong ${e.unit.block}` : ''} · tổng điểm ${format(e.unit.total, e.ranking.scheme.precision, ',')}/${format(normalize(e.unit.max), undefined, ',')} · chỉ số ${f(e.unit.index)}%${e.unit.band ? ` · ${e.unit.band.label.vi}` : ''}`,
-    versus: (what, value, diff) => `so với ${what} ${value}: ${diff}`,
-    median: 'trung vị',
-    leader: 'đơn vị dẫn đầu',
-    climb: 'Để tăng hạng',
-    target: (t, f, d, max, gain) => {
-      const what =
-        t.kind === 'band'
-          ? `để đạt ${t.band!.label.vi} (${format(normalize(t.band!.min), undefined, ',')}%)`
-          : t.kind === 'top-3'
-            ? `để vào nhóm 3 đơn vị đứng đầu (${t.unit!.name}, ${f(t.unit!.index)})`
-            : t.kind === 'first'
-              ? `để vượt hạng 1 (${t.unit!.name}, ${f(t.unit!.index)})`
-              : `để vượt hạng ${t.unit!.rank} (${t.unit!.name}, ${f(t.unit!.index)})`;
-      return `${what} cần thêm ${gain} điểm chỉ số = ${d(t.points)} điểm trên tổng điểm tối đa (${max})`;
-    },
-    room: 'còn dư địa ở',
-    noRoom: 'không thành phần nào còn đủ dư địa',
-    unreachable: (lost) => `không thể đạt: tổng điểm bị trừ của mọi thành phần chỉ là ${lost}`,
-    top: 'đã đứng đầu',
-    nothing: 'đã đứng đầu và ở mức xếp loại cao nhất',
-    notApplicable: 'KAD',
-  },
-};
-
 function lines(e: Explanation, lang: Lang): { head: string[]; numeric: boolean[]; rows: string[][]; notes: string[]; heading: string } {
-  const t = TEXT[lang];
-  const sep = lang === 'vi' ? ',' : '.';
+  const w = words(lang);
+  const t = w.explain;
+  const sep = w.decimal;
   const p = e.ranking.scheme.precision;
   const f = (x: Parameters<typeof formatRatio>[0]) => formatRatio(x, p, sep);
   const d = (x: Parameters<typeof format>[0]) => format(x, p, sep);
@@ -108,7 +20,7 @@ function lines(e: Explanation, lang: Lang): { head: string[]; numeric: boolean[]
   const numeric = [false, true, true, true, true, true, ...(withPrev ? [false] : [])];
   const rows = e.components.map((c) => {
     const r = c.result;
-    if (!r.applicable) return [c.component.label[lang], t.notApplicable, '', '', '', '', ...(withPrev ? [''] : [])];
+    if (!r.applicable) return [c.component.label[lang], w.notApplicable, '', '', '', '', ...(withPrev ? [''] : [])];
     let change = '';
     if (withPrev && c.previous?.applicable) {
       change = signed(d(sub(r.points!, c.previous.points!)));
@@ -127,7 +39,18 @@ function lines(e: Explanation, lang: Lang): { head: string[]; numeric: boolean[]
       ...(withPrev ? [change] : []),
     ];
   });
-  const notes: string[] = [t.position(e, f)];
+  const u = e.unit;
+  const notes: string[] = [
+    t.position({
+      ...(u.rank !== undefined ? { rank: u.rank } : {}),
+      of: u.rankedCount,
+      ...(u.block ? { block: u.block } : {}),
+      total: d(u.total),
+      max: format(normalize(u.max), undefined, sep),
+      index: f(u.index),
+      ...(u.band ? { band: u.band.label[lang] } : {}),
+    }),
+  ];
   const versus: string[] = [];
   if (e.median) versus.push(t.versus(t.median, f(e.median), signed(f(subRatios(e.unit.index, e.median)))));
   if (e.leader && e.leader !== e.unit) versus.push(t.versus(`${t.leader} ${e.leader.name}`, f(e.leader.index), signed(f(subRatios(e.unit.index, e.leader.index)))));
@@ -139,7 +62,10 @@ function lines(e: Explanation, lang: Lang): { head: string[]; numeric: boolean[]
       : target.headroom.length
         ? `${t.room}: ${target.headroom.map((c) => `${c.component.label[lang]} (${d(c.lost!)})`).join(', ')}`
         : t.noRoom;
-    return `- ${t.target(target, f, d, max, d(ceilRatio(target.indexGain, p)))}; ${room}`;
+    const what = target.band
+      ? { band: target.band.label[lang], bandMin: format(normalize(target.band.min), undefined, sep) }
+      : { unit: target.unit!.name, unitIndex: f(target.unit!.index), ...(target.unit!.rank !== undefined ? { rank: target.unit!.rank } : {}) };
+    return `- ${t.target({ kind: target.kind, ...what, gain: d(ceilRatio(target.indexGain, p)), points: d(target.points), max })}; ${room}`;
   });
   notes.push('', `${t.climb}:`, ...(climb.length ? climb : [`- ${t.nothing}`]));
   return { head, numeric, rows, notes, heading: `${e.unit.name} - ${title(e.ranking, lang)}` };

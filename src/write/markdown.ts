@@ -2,7 +2,8 @@
 import type { Ranking } from '../model/ranking.js';
 import type { Lang } from './words.js';
 import type { Comparison } from '../model/compare.js';
-import { columns, comparisonNotes, summaryLines, title, words } from './view.js';
+import { columns, comparisonNotes, humanView, summaryLines, title } from './view.js';
+import { words } from './words.js';
 
 export function mdCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
@@ -14,11 +15,7 @@ export function mdTable(headers: readonly string[], rows: readonly (readonly str
 }
 
 export function renderMarkdown(r: Ranking, options: { lang: Lang; comparison?: Comparison }): string {
-  const o = {
-    lang: options.lang,
-    separator: options.lang === 'vi' ? (',' as const) : ('.' as const),
-    ...(options.comparison ? { comparison: options.comparison } : {}),
-  };
+  const o = humanView(options.lang, options.comparison);
   const w = words(options.lang);
   const cols = columns(r, o);
   const out: string[] = [`## ${mdCell(title(r, options.lang))}`, ''];

@@ -4,7 +4,8 @@ import type { Paint } from './paint.js';
 import type { Ranking, UnitResult } from '../model/ranking.js';
 import type { Lang } from './words.js';
 import type { Comparison } from '../model/compare.js';
-import { changesByUnit, columns, comparisonNotes, summaryLines, title, words } from './view.js';
+import { changesByUnit, columns, comparisonNotes, humanView, summaryLines, title } from './view.js';
+import { words } from './words.js';
 
 /** Wraps a header into lines of at most `width` characters so wide labels do not stretch the table. */
 export function wrapHeader(text: string, width = 16): string {
@@ -45,20 +46,13 @@ export function renderTable(r: Ranking, options: TableOptions): string {
   const widest = full.split('\n').reduce((m, line) => Math.max(m, displayWidth(line)), 0);
   if (widest <= options.width) return full;
   const narrow = renderTableWith(r, options, false);
-  const note =
-    options.lang === 'vi'
-      ? `(${r.scheme.components.length} cột thành phần được ẩn cho vừa màn hình ${options.width} cột; --components show để hiện)`
-      : `(${r.scheme.components.length} component columns hidden to fit a ${options.width}-column terminal; --components show to see them)`;
+  const note = words(options.lang).componentsHidden(r.scheme.components.length, options.width);
   return narrow + options.colour.dim(note) + '\n';
 }
 
 function renderTableWith(r: Ranking, options: TableOptions, withComponents: boolean): string {
   const c = options.colour;
-  const o = {
-    lang: options.lang,
-    separator: options.lang === 'vi' ? (',' as const) : ('.' as const),
-    ...(options.comparison ? { comparison: options.comparison } : {}),
-  };
+  const o = humanView(options.lang, options.comparison);
   const w = words(options.lang);
   const changes = changesByUnit(options.comparison);
   const componentIds = new Set(r.scheme.components.map((x) => x.id));

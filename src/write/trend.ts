@@ -7,7 +7,8 @@ import { csvLine } from './csv.js';
 import { problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
 import type { Lang } from './words.js';
 import { mdTable } from './markdown.js';
-import { signed, words } from './view.js';
+import { signed } from './view.js';
+import { words } from './words.js';
 
 const BARS = '▁▂▃▄▅▆▇█';
 
@@ -61,24 +62,23 @@ function heading(t: Trend, lang: Lang): string {
 }
 
 function footnote(t: Trend, lang: Lang): string {
-  const base = lang === 'vi' ? 'Mỗi ô: xếp hạng · chỉ số (%).' : 'Each cell: rank · index (%).';
+  const w = words(lang);
+  const base = w.trendCell;
   const counts = t.rankings.map((r) => r.units.length);
   if (counts.every((n) => n === counts[0])) return base;
   const list = t.years.map((y, i) => `${y}: ${counts[i]}`).join(', ');
-  return lang === 'vi'
-    ? `${base} Số đơn vị mỗi năm khác nhau (${list}): thứ hạng tính trong từng năm.`
-    : `${base} The number of units differs by year (${list}): ranks are within each year.`;
+  return `${base} ${w.trendCounts(list)}`;
 }
 
 export function renderTrendTable(t: Trend, o: { lang: Lang; colour: Paint }): string {
   const k = o.colour;
-  const c = cells(t, o.lang, o.lang === 'vi' ? ',' : '.');
+  const c = cells(t, o.lang, words(o.lang).decimal);
   const table = renderBox({ head: c.head, numeric: c.numeric, colour: k }, c.rows);
   return [k.bold(heading(t, o.lang)), '', table, k.dim(footnote(t, o.lang))].join('\n') + '\n';
 }
 
 export function renderTrendMarkdown(t: Trend, o: { lang: Lang }): string {
-  const c = cells(t, o.lang, o.lang === 'vi' ? ',' : '.');
+  const c = cells(t, o.lang, words(o.lang).decimal);
   return [`## ${heading(t, o.lang)}`, '', mdTable(c.head, c.rows, c.numeric), '', `_${footnote(t, o.lang)}_`].join('\n') + '\n';
 }
 

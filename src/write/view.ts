@@ -6,7 +6,7 @@ import { compare, compareRatios, format, formatRatio, normalize } from '../model
 import type { Ranking, UnitResult } from '../model/ranking.js';
 import type { Comparison, UnitChange } from '../model/compare.js';
 import type { Component } from '../model/scheme.js';
-import { WORDS, type Lang, type Words } from './words.js';
+import { words, type Lang } from './words.js';
 
 export interface ViewOptions {
   readonly lang: Lang;
@@ -25,6 +25,11 @@ export function rankChangeText(c: UnitChange | undefined, lang: Lang): string {
   return c.rankChange > 0 ? w.up(c.rankChange) : c.rankChange < 0 ? w.down(-c.rankChange) : w.same;
 }
 
+/** The view of a human format (table, Markdown, report): the language's decimal separator. */
+export function humanView(lang: Lang, comparison?: Comparison): ViewOptions {
+  return { lang, separator: words(lang).decimal, ...(comparison ? { comparison } : {}) };
+}
+
 export function signed(text: string): string {
   return /^-/.test(text) || /^0([.,]0+)?$/.test(text) ? text : `+${text}`;
 }
@@ -34,7 +39,7 @@ export function changesByUnit(comparison: Comparison | undefined): Map<UnitResul
 }
 
 export function previousYearLabel(comparison: Comparison, lang: Lang): string {
-  return comparison.previous.year ?? (lang === 'vi' ? 'năm trước' : 'previous');
+  return comparison.previous.year ?? words(lang).previousYear;
 }
 
 export interface Column {
@@ -42,10 +47,6 @@ export interface Column {
   readonly title: string;
   readonly numeric: boolean;
   readonly cell: (u: UnitResult) => string;
-}
-
-export function words(lang: Lang): Words {
-  return WORDS[lang];
 }
 
 export function componentTitle(c: Component, lang: Lang, separator: string): string {
@@ -119,8 +120,7 @@ export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Col
     if (o.machine) cols.push({ id: 'status', title: 'status', numeric: false, cell: (u) => changes.get(u)?.status ?? '' });
   }
   if (o.machine) {
-    const [yes, no] = o.lang === 'vi' ? ['có', 'không'] : ['true', 'false'];
-    cols.push({ id: 'ranked', title: w.rankedColumn, numeric: false, cell: (u) => (u.ranked ? yes : no) });
+    cols.push({ id: 'ranked', title: w.rankedColumn, numeric: false, cell: (u) => (u.ranked ? w.yes : w.no) });
   }
   // Machine-readable English output uses the stable ids as headers.
   return o.machine && o.lang === 'en' ? cols.map((c) => ({ ...c, title: c.id })) : cols;
@@ -148,7 +148,7 @@ export function summaryLines(r: Ranking, o: ViewOptions): string[] {
       `${w.worst} ${formatRatio(s.min, p, o.separator)} (${worst.join(', ')})`,
     ];
     const bandText = bands.map((bc) => `${bc.band ? bc.band.label[o.lang] : w.noBand}: ${bc.count}`).join(', ');
-    const label = b ? `${b.name ?? '-'}: ` : many ? `${o.lang === 'vi' ? 'Tất cả' : 'All'}: ` : '';
+    const label = b ? `${b.name ?? '-'}: ` : many ? `${w.all}: ` : '';
     lines.push(label + parts.join(', ') + (bandText ? `; ${bandText}` : ''));
   }
   return lines;

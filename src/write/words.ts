@@ -1,4 +1,8 @@
-/** Words the renderers print, in English and Vietnamese. Data keeps its own spelling. */
+/**
+ * The dictionary: every word par-score prints, in English and Vietnamese (data keeps its own
+ * spelling), and how each language writes a decimal. Renderers take `words(lang)` and nothing else
+ * varies by language.
+ */
 import { reasonText, type Reason } from '../model/compare.js';
 export type Lang = 'en' | 'vi';
 export const LANGS: readonly Lang[] = ['en', 'vi'];
@@ -45,6 +49,74 @@ export interface Words {
   readonly counts: (c: { up: number; down: number; unchanged: number; new: number; merged: number; dropped: number }) => string;
   readonly trend: string;
   readonly reason: (r: Reason) => string;
+  /** The decimal separator of human formats (table, Markdown, report); JSON and CSV always use a point. */
+  readonly decimal: ',' | '.';
+  /** A year without a name. */
+  readonly previousYear: string;
+  readonly currentYear: string;
+  readonly all: string;
+  /** The values of the ranked column in CSV output (ones the reader reads back). */
+  readonly yes: string;
+  readonly no: string;
+  readonly componentsHidden: (count: number, width: number) => string;
+  readonly comparedWith: string;
+  readonly trendCell: string;
+  readonly trendCounts: (list: string) => string;
+  /** The first column of a template (the row number). */
+  readonly number: string;
+  /** `schemes`. */
+  readonly schemes: {
+    readonly head: readonly string[];
+    readonly listHead: readonly string[];
+    readonly total: string;
+    readonly bands: string;
+    readonly precision: string;
+    readonly source: string;
+    readonly use: string;
+  };
+  /** The annual report. */
+  readonly report: {
+    readonly headline: string;
+    readonly ranking: string;
+    readonly movers: string;
+    readonly leaders: string;
+    readonly heat: string;
+    readonly heatNote: string;
+    readonly bars: string;
+    readonly slope: string;
+    readonly units: string;
+    readonly mean: string;
+    readonly median: string;
+    readonly best: string;
+    readonly worst: string;
+    readonly meanChange: string;
+    readonly component: string;
+    readonly leader: string;
+    readonly points: string;
+    readonly generated: string;
+    readonly none: string;
+    readonly bands: string;
+  };
+  /** `explain`. */
+  readonly explain: {
+    readonly component: string;
+    readonly points: string;
+    readonly max: string;
+    readonly pct: string;
+    readonly lost: string;
+    readonly rank: string;
+    readonly change: string;
+    readonly position: (p: { rank?: number; of: number; block?: string; total: string; max: string; index: string; band?: string }) => string;
+    readonly versus: (what: string, value: string, diff: string) => string;
+    readonly median: string;
+    readonly leader: string;
+    readonly climb: string;
+    readonly target: (p: { kind: 'next-rank' | 'top-3' | 'first' | 'band'; band?: string; bandMin?: string; unit?: string; unitIndex?: string; rank?: number; gain: string; points: string; max: string }) => string;
+    readonly room: string;
+    readonly noRoom: string;
+    readonly unreachable: (lost: string) => string;
+    readonly nothing: string;
+  };
 }
 
 export const WORDS: Record<Lang, Words> = {
@@ -89,6 +161,78 @@ export const WORDS: Record<Lang, Words> = {
     counts: (c) => `${c.up} up, ${c.down} down, ${c.unchanged} unchanged, ${c.new} new, ${c.merged} merged, ${c.dropped} no longer present`,
     trend: 'Trend',
     reason: reasonText,
+    decimal: '.',
+    previousYear: 'previous',
+    currentYear: 'current',
+    all: 'All',
+    yes: 'true',
+    no: 'false',
+    componentsHidden: (n, width) => `(${n} component columns hidden to fit a ${width}-column terminal; --components show to see them)`,
+    comparedWith: 'compared with',
+    trendCell: 'Each cell: rank · index (%).',
+    trendCounts: (list) => `The number of units differs by year (${list}): ranks are within each year.`,
+    number: 'no',
+    schemes: {
+      head: ['id', 'Component', 'Max', 'Part', 'Other column names'],
+      listHead: ['id', 'Level', 'Components (max)', 'Bands', 'Title'],
+      total: 'Total maximum',
+      bands: 'Bands',
+      precision: 'Precision',
+      source: 'Source',
+      use: 'Use one with --scheme <id>; `par-score schemes <id> --format json > my-scheme.json` starts your own.',
+    },
+    report: {
+      headline: 'Headline figures',
+      ranking: 'Ranking',
+      movers: 'Biggest risers and fallers',
+      leaders: 'Leaders of each component',
+      heat: 'Components: % of the maximum',
+      heatNote: 'Each cell is the points as a percentage of the component\'s maximum; "–" = not applicable.',
+      bars: 'Index by unit',
+      slope: 'Rank changes',
+      units: 'Units',
+      mean: 'Mean',
+      median: 'Median',
+      best: 'Best',
+      worst: 'Worst',
+      meanChange: 'Change of the mean',
+      component: 'Component',
+      leader: 'Leader',
+      points: 'Points',
+      generated: 'Generated by par-score',
+      none: 'none',
+      bands: 'Bands',
+    },
+    explain: {
+      component: 'Component',
+      points: 'Points',
+      max: 'Max',
+      pct: '% of max',
+      lost: 'Points lost',
+      rank: 'Rank',
+      change: 'Change',
+      position: (p) =>
+        `${p.rank !== undefined ? `Rank ${p.rank}/${p.of}` : 'Not ranked'}${p.block ? ` in ${p.block}` : ''} · total ${p.total} of ${p.max} · index ${p.index}%${p.band ? ` · ${p.band}` : ''}`,
+      versus: (what, value, diff) => `vs ${what} ${value}: ${diff}`,
+      median: 'the median',
+      leader: 'the leader',
+      climb: 'To climb',
+      target: (p) => {
+        const what =
+          p.kind === 'band'
+            ? `to reach ${p.band} (${p.bandMin}%)`
+            : p.kind === 'top-3'
+              ? `to enter the top 3 (${p.unit}, ${p.unitIndex})`
+              : p.kind === 'first'
+                ? `to pass rank 1 (${p.unit}, ${p.unitIndex})`
+                : `to pass rank ${p.rank} (${p.unit}, ${p.unitIndex})`;
+        return `${what} you need +${p.gain} index points = +${p.points} points at your maximum (${p.max})`;
+      },
+      room: 'room in',
+      noRoom: 'no single component has that much room left',
+      unreachable: (lost) => `out of reach: only ${lost} points are lost in all components together`,
+      nothing: 'nothing above: already first and in the top band',
+    },
   },
   vi: {
     rank: 'Xếp hạng',
@@ -134,5 +278,81 @@ export const WORDS: Record<Lang, Words> = {
       r.kind === 'schemes'
         ? `hai năm dùng bộ tiêu chí khác nhau (${r.previous} và ${r.current})`
         : `danh sách đơn vị khác nhau (${r.previousCount} đơn vị năm ${r.previousYear}, ${r.currentCount} đơn vị năm ${r.currentYear}: ${r.new} mới, ${r.merged} hợp nhất, ${r.dropped} không còn)`,
+    decimal: ',',
+    previousYear: 'năm trước',
+    currentYear: 'năm nay',
+    all: 'Tất cả',
+    yes: 'có',
+    no: 'không',
+    componentsHidden: (n, width) => `(${n} cột thành phần được ẩn cho vừa màn hình ${width} cột; --components show để hiện)`,
+    comparedWith: 'so với',
+    trendCell: 'Mỗi ô: xếp hạng · chỉ số (%).',
+    trendCounts: (list) => `Số đơn vị mỗi năm khác nhau (${list}): thứ hạng tính trong từng năm.`,
+    number: 'STT',
+    schemes: {
+      head: ['id', 'Thành phần', 'Tối đa', 'Phần', 'Tên cột khác'],
+      listHead: ['id', 'Cấp', 'Thành phần (tối đa)', 'Xếp loại', 'Tên'],
+      total: 'Tổng điểm tối đa',
+      bands: 'Xếp loại',
+      precision: 'Số chữ số thập phân',
+      source: 'Nguồn',
+      use: 'Use one with --scheme <id>; `par-score schemes <id> --format json > my-scheme.json` starts your own.',
+    },
+    report: {
+      headline: 'Số liệu chính',
+      ranking: 'Bảng xếp hạng',
+      movers: 'Tăng và giảm nhiều bậc nhất',
+      leaders: 'Dẫn đầu từng thành phần',
+      heat: 'Thành phần: % điểm tối đa',
+      heatNote: 'Mỗi ô là điểm đạt được theo % điểm tối đa của thành phần; "–" = không áp dụng.',
+      bars: 'Chỉ số theo đơn vị',
+      slope: 'Thay đổi thứ hạng',
+      units: 'Số đơn vị',
+      mean: 'Trung bình',
+      median: 'Trung vị',
+      best: 'Cao nhất',
+      worst: 'Thấp nhất',
+      meanChange: 'Trung bình thay đổi',
+      component: 'Thành phần',
+      leader: 'Dẫn đầu',
+      points: 'Điểm',
+      generated: 'Tạo bằng par-score',
+      none: 'không có',
+      bands: 'Xếp loại',
+    },
+    explain: {
+      component: 'Thành phần',
+      points: 'Điểm',
+      max: 'Tối đa',
+      pct: '% tối đa',
+      lost: 'Điểm bị trừ',
+      rank: 'Xếp hạng',
+      change: 'Thay đổi',
+      position: (p) =>
+        `${p.rank !== undefined ? `Xếp thứ ${p.rank}/${p.of}` : 'Không xếp hạng'}${p.block ? ` trong ${p.block}` : ''} · tổng điểm ${p.total}/${p.max} · chỉ số ${p.index}%${p.band ? ` · ${p.band}` : ''}`,
+      versus: (what, value, diff) => `so với ${what} ${value}: ${diff}`,
+      median: 'trung vị',
+      leader: 'đơn vị dẫn đầu',
+      climb: 'Để tăng hạng',
+      target: (p) => {
+        const what =
+          p.kind === 'band'
+            ? `để đạt ${p.band} (${p.bandMin}%)`
+            : p.kind === 'top-3'
+              ? `để vào nhóm 3 đơn vị đứng đầu (${p.unit}, ${p.unitIndex})`
+              : p.kind === 'first'
+                ? `để vượt hạng 1 (${p.unit}, ${p.unitIndex})`
+                : `để vượt hạng ${p.rank} (${p.unit}, ${p.unitIndex})`;
+        return `${what} cần thêm ${p.gain} điểm chỉ số = ${p.points} điểm trên tổng điểm tối đa (${p.max})`;
+      },
+      room: 'còn dư địa ở',
+      noRoom: 'không thành phần nào còn đủ dư địa',
+      unreachable: (lost) => `không thể đạt: tổng điểm bị trừ của mọi thành phần chỉ là ${lost}`,
+      nothing: 'đã đứng đầu và ở mức xếp loại cao nhất',
+    },
   },
 };
+
+export function words(lang: Lang): Words {
+  return WORDS[lang];
+}

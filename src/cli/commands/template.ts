@@ -1,47 +1,12 @@
 /** `par-score template --scheme <id|file>`: an empty input file whose header rank reads back as is. */
 import type { Command } from 'commander';
-import { ParScoreError, usageError } from '../../model/problem.js';
-import { cleanName } from '../../model/text.js';
-import { RecordScanner } from '../../read/csv.js';
-import { decode } from '../../read/decode.js';
-import { locateHeader } from '../../read/header.js';
-import { csvCell } from '../../write/csv.js';
-import { WORDS } from '../../write/words.js';
-import { componentTitle } from '../../write/view.js';
+import { usageError } from '../../model/problem.js';
+import { readUnitList } from '../../read/unit-list.js';
+import { renderTemplate, type TemplateUnit } from '../../write/template.js';
 import { register, type CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 
 const OPTIONS = [['scheme', { required: true, help: 'built-in scheme id or scheme JSON file' }], ['lang', { help: 'header language' }], 'units', 'outputDelimiter', 'withBom', 'out', ['force', { help: 'allow --out to replace an existing file' }]] as const;
-
-interface UnitLine {
-  name: string;
-  code?: string;
-  block?: string;
-}
-
-function readUnitList(bytes: Uint8Array, file: string): UnitLine[] {
-  const located = locateHeader(new RecordScanner(decode(bytes, file), file));
-  const col = (role: string) => located.columns.find((c) => c.meta === role);
-  const unit = col('unit');
-  if (!unit) {
-    throw new ParScoreError([
-      { severity: 'error', code: 'missing-column', message: 'the unit list needs a unit column ("unit", "Đơn vị", "Tên đơn vị", ...)', file, line: located.line },
-    ]);
-  }
-  const code = col('code');
-  const block = col('block');
-  const units: UnitLine[] = [];
-  const scanner = located.scanner;
-  while (scanner.next()) {
-    const field = (i: number) => (i < scanner.count ? scanner.field(i) : '');
-    const name = cleanName(field(unit.index));
-    if (!name) continue;
-    const c = code ? cleanName(field(code.index)) : '';
-    const b = block ? cleanName(field(block.index)) : '';
-    units.push({ name, ...(c ? { code: c } : {}), ...(b ? { block: b } : {}) });
-  }
-  return units;
-}
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'template',
@@ -59,27 +24,13 @@ const spec: CommandSpec<typeof OPTIONS> = {
   async run(job) {
     const o = job.o;
     const scheme = job.scheme!;
-    let units: UnitLine[] = [];
+    let units: readonly TemplateUnit[] = [];
     if (o.units) {
       const [source] = await job.read([o.units]);
       units = readUnitList(source!.bytes, source!.name);
       if (units.length === 0) throw usageError('no-units', `${o.units} lists no units`);
     }
-    const w = WORDS[o.lang];
-    const sep = o.lang === 'vi' ? ',' : '.';
-    const hasCode = units.some((u) => u.code !== undefined);
-    const hasBlock = units.some((u) => u.block !== undefined);
-    const head = [
-      o.lang === 'vi' ? 'STT' : 'no',
-      w.unit,
-      ...(hasCode ? [w.code] : []),
-      ...(hasBlock ? [w.block] : []),
-      ...scheme.components.map((c) => componentTitle(c, o.lang, sep)),
-    ];
-    const d = o.outputDelimiter;
-    const cell = (s: string) => (s.includes(d) && d !== ',' ? `"${s.replace(/"/g, '""')}"` : csvCell(s));
-    const rows = units.map((u, i) => [String(i + 1), u.name, ...(hasCode ? [u.code ?? ''] : []), ...(hasBlock ? [u.block ?? ''] : []), ...scheme.components.map(() => '')]);
-    return { output: (o.withBom ? '\uFEFF' : '') + [head, ...rows].map((r) => r.map(cell).join(d)).join('\r\n') + '\r\n' };
+    return { output: renderTemplate(scheme, units, { lang: o.lang, delimiter: o.outputDelimiter, bom: o.withBom }) };
   },
 };
 

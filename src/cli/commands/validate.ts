@@ -1,8 +1,8 @@
 /** `par-score validate <files...>`: checks only, for people before publishing and for CI gates. */
 import type { Command } from 'commander';
-import { formatLocation, ParScoreError } from '../../model/problem.js';
+import { ParScoreError } from '../../model/problem.js';
 import { validateSources } from '../../read/load.js';
-import { problemJson, SCHEMA_VERSION } from '../../write/json.js';
+import { renderValidation, validationJson, verdict } from '../../write/validation.js';
 import { register, type CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 import { pipelineOptions } from '../ranking.js';
@@ -24,41 +24,9 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const o = job.o;
     // Validation does not rank for output; the tie rule does not change what is checked.
     const v = validateSources(await job.read(job.files), pipelineOptions(o, job.scheme));
-    const errors = v.problems.filter((p) => p.severity === 'error').length;
-    const warnings = v.problems.length - errors;
-    const failed = errors > 0 || (o.strict === true && warnings > 0);
-    let output: string;
-    if (o.format === 'json') {
-      output = `${JSON.stringify(
-        {
-          schemaVersion: SCHEMA_VERSION,
-          kind: 'validation',
-          valid: !failed,
-          strict: o.strict === true,
-          files: v.files,
-          scheme: v.scheme?.id ?? null,
-          units: v.units ?? null,
-          counts: { errors, warnings },
-          problems: v.problems.map(problemJson),
-        },
-        null,
-        2,
-      )}\n`;
-    } else {
-      const c = await job.colour();
-      const lines = v.problems.map((p) => {
-        const where = formatLocation(p);
-        const sev = p.severity === 'error' ? c.red('error') : c.yellow('warning');
-        return `${where ? `${where}: ` : ''}${sev}: ${p.message} [${p.code}]${p.hint ? `\n  hint: ${p.hint}` : ''}`;
-      });
-      const files = `${v.files.length} file${v.files.length === 1 ? '' : 's'}`;
-      const what = v.units !== undefined ? `${v.units} units in ${files}, scheme ${v.scheme!.id}` : files;
-      const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-      const summary = failed
-        ? c.red(`✗ ${plural(errors, 'error')}, ${plural(warnings, 'warning')} (${what})${errors === 0 ? ' - failing because of --strict' : ''}`)
-        : c.green(`✓ ${warnings ? `${plural(warnings, 'warning')}, no errors` : 'no problems'} (${what})`);
-      output = [...lines, ...(lines.length ? [''] : []), summary].join('\n') + '\n';
-    }
+    const strict = o.strict === true;
+    const { failed } = verdict(v, strict);
+    const output = o.format === 'json' ? `${JSON.stringify(validationJson(v, strict), null, 2)}\n` : renderValidation(v, strict, await job.colour());
     return { output, ...(failed ? { failure: new ParScoreError([], 1) } : {}) };
   },
 };

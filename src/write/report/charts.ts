@@ -6,7 +6,7 @@ import { formatRatio, toRatio, type Ratio } from '../../model/decimal.js';
 import type { UnitChange } from '../../model/compare.js';
 import type { Ranking, UnitResult } from '../../model/ranking.js';
 import type { Band, Component } from '../../model/scheme.js';
-import type { Lang } from '../words.js';
+import { words, type Lang } from '../words.js';
 
 export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -33,7 +33,7 @@ function labelWidth(labels: readonly string[]): number {
 
 /** Horizontal bars of the index by unit (in rank order), with the band thresholds drawn. */
 export function barChart(r: Ranking, units: readonly UnitResult[], lang: Lang, title: string): string {
-  const sep = lang === 'vi' ? ',' : '.';
+  const sep = words(lang).decimal;
   const p = r.scheme.precision;
   const values = units.map((u) => asNumber(u.index));
   const thresholds = r.scheme.bands.map((b) => asNumber(toRatio(b.min))).filter((t) => t > 0);
@@ -110,7 +110,7 @@ export function heatColour(pct: number): string {
 
 /** Units x components, each cell the % of the component's maximum. */
 export function heatMap(r: Ranking, units: readonly UnitResult[], components: readonly Component[], lang: Lang, title: string): string {
-  const sep = lang === 'vi' ? ',' : '.';
+  const sep = words(lang).decimal;
   const LABEL_W = labelWidth(units.map((u) => u.name));
   const cellW = 84;
   const lines = components.map((c) => wrapWords(c.label[lang], 12).slice(0, 4));

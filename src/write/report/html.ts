@@ -5,7 +5,8 @@
 import { format, formatRatio, normalize } from '../../model/decimal.js';
 import type { UnitChange } from '../../model/compare.js';
 import type { Ranking } from '../../model/ranking.js';
-import { columns, comparisonNotes, rankChangeText, signed, summaryLines, words } from '../view.js';
+import { columns, comparisonNotes, humanView, rankChangeText, signed, summaryLines } from '../view.js';
+import { words } from '../words.js';
 import { barChart, bandColour, esc, heatMap, slopeChart } from './charts.js';
 import type { ReportModel } from './model.js';
 
@@ -68,7 +69,7 @@ function table(head: readonly string[], numeric: readonly boolean[], rows: reado
 
 function rankingSection(m: ReportModel): string {
   const r = m.ranking;
-  const o = { lang: m.lang, separator: m.lang === 'vi' ? (',' as const) : ('.' as const), ...(m.comparison ? { comparison: m.comparison } : {}) };
+  const o = humanView(m.lang, m.comparison);
   const cols = columns(r, o);
   const out: string[] = [`<section id="ranking"><h2>${esc(m.text.ranking)}</h2>`];
   for (const b of r.blocks) {
@@ -102,7 +103,7 @@ function rankingSection(m: ReportModel): string {
 
 function moverTable(m: ReportModel, list: readonly UnitChange[], heading: string): string {
   const w = words(m.lang);
-  const sep = m.lang === 'vi' ? ',' : '.';
+  const sep = words(m.lang).decimal;
   const p = m.ranking.scheme.precision;
   const rows = list.map((c) => [
     esc(c.unit.name),
@@ -116,7 +117,7 @@ function moverTable(m: ReportModel, list: readonly UnitChange[], heading: string
 }
 
 function leadersSection(m: ReportModel): string {
-  const sep = m.lang === 'vi' ? ',' : '.';
+  const sep = words(m.lang).decimal;
   const blocks = m.ranking.blocks.some((b) => b.name !== undefined);
   const w = words(m.lang);
   const rows = m.leaders.map((l, k) => [

@@ -2,12 +2,13 @@
 import { format, formatRatio, normalize } from '../../model/decimal.js';
 import type { UnitChange } from '../../model/compare.js';
 import { mdCell, mdTable } from '../markdown.js';
-import { columns, comparisonNotes, rankChangeText, signed, summaryLines, words } from '../view.js';
+import { columns, comparisonNotes, humanView, rankChangeText, signed, summaryLines } from '../view.js';
+import { words } from '../words.js';
 import type { ReportModel } from './model.js';
 
 function movers(m: ReportModel, list: readonly UnitChange[], heading: string): string[] {
   const w = words(m.lang);
-  const sep = m.lang === 'vi' ? ',' : '.';
+  const sep = words(m.lang).decimal;
   const p = m.ranking.scheme.precision;
   const rows = list.map((c) => [c.unit.name, String(c.previous?.rank ?? '-'), String(c.unit.rank ?? '-'), rankChangeText(c, m.lang), c.indexChange ? signed(formatRatio(c.indexChange, p, sep)) : '']);
   return [`### ${mdCell(heading)}`, '', rows.length ? mdTable([w.unit, w.previousRank(m.comparison!.previous.year ?? ''), w.rank, w.change, w.indexChange], rows, [false, true, true, false, true]) : `_${m.text.none}_`, ''];
@@ -15,9 +16,9 @@ function movers(m: ReportModel, list: readonly UnitChange[], heading: string): s
 
 export function renderReportMarkdown(m: ReportModel, version: string): string {
   const r = m.ranking;
-  const sep = m.lang === 'vi' ? (',' as const) : ('.' as const);
+  const sep = words(m.lang).decimal;
   const p = r.scheme.precision;
-  const o = { lang: m.lang, separator: sep, ...(m.comparison ? { comparison: m.comparison } : {}) };
+  const o = humanView(m.lang, m.comparison);
   const out: string[] = [`# ${mdCell(m.title)}`, '', `_${mdCell(m.subtitle)}_`, '', `## ${m.text.headline}`, ''];
   for (const f of m.figures) out.push(`- **${mdCell(f.label)}**: ${mdCell(f.value)}${f.note ? ` (${mdCell(f.note)})` : ''}`);
   out.push('', `## ${m.text.ranking}`, '');
