@@ -1,5 +1,6 @@
 // A longer fuzzing run than CI's: `npm run fuzz [runs]` (default 20000 per property).
-// Crashes are saved in tests/fuzz-regressions/ and replayed by every later test run.
+// Crashes are saved in the system temporary folder (the failure says where); add them to
+// tests/fuzz-regressions/, which every test run replays.
 import { spawnSync } from 'node:child_process';
 
 const runs = process.argv[2] ?? '20000';

@@ -111,7 +111,7 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
       o,
       ...(scheme ? { scheme } : {}),
       ctx,
-      read: (paths) => readSources(paths, budget),
+      read: (paths) => readSources(paths, budget, ctx.stdin),
       colour: () => colourFor(ctx, o.out ? false : o.color),
     };
     const result = await spec.run(job);

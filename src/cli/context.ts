@@ -9,6 +9,8 @@ export interface Context {
   readonly columns?: number;
   stdout(text: string | Uint8Array): Promise<void>;
   stderr(text: string): void;
+  /** Standard input, read when a file is `-`. */
+  stdin(): AsyncIterable<Uint8Array>;
 }
 
 export function colourFor(ctx: Context, flag: boolean | undefined): Promise<Paint> {

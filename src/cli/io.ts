@@ -86,17 +86,14 @@ export class InputBudget {
   }
 }
 
-async function readStdin(budget: InputBudget): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
+async function readStdin(budget: InputBudget, stdin: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
   let size = 0;
   const limit = await budget.left();
-  for await (const chunk of process.stdin) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      process.stdin.destroy();
-      throw await budget.tooLarge('<stdin>', undefined);
-    }
-    chunks.push(chunk as Buffer);
+  for await (const chunk of stdin) {
+    size += chunk.length;
+    if (size > limit) throw await budget.tooLarge('<stdin>', undefined);
+    chunks.push(chunk);
   }
   await budget.take('<stdin>', size);
   return Buffer.concat(chunks);
@@ -120,12 +117,12 @@ function openError(path: string, e: unknown): never {
 }
 
 /** Reads the named files (`-` = standard input, at most once), within the run's budget. */
-export async function readSources(paths: readonly string[], budget: InputBudget): Promise<Source[]> {
+export async function readSources(paths: readonly string[], budget: InputBudget, stdin: () => AsyncIterable<Uint8Array>): Promise<Source[]> {
   if (paths.filter((p) => p === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
   const sources: Source[] = [];
   for (const path of paths) {
     if (path === STDIN) {
-      sources.push({ name: '<stdin>', bytes: await readStdin(budget) });
+      sources.push({ name: '<stdin>', bytes: await readStdin(budget, stdin()) });
       continue;
     }
     let fd: number;

@@ -91,6 +91,7 @@ export function main(argv: readonly string[]): void {
       stderrUsed = true;
       process.stderr.write(s);
     },
+    stdin: () => process.stdin,
   };
   /**
    * Ends the process once its output is out. `run` resolves only after every byte of stdout has been

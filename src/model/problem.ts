@@ -22,14 +22,32 @@ export interface Problem {
 /** Exit code 1: the data (or a scheme file) is invalid. 2: the command was used wrongly. */
 export type ExitCode = 1 | 2;
 
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text from a file as a message may quote it: control characters (an ANSI escape, a backspace)
+ * written as `\u001b`, so that nothing from the data acts on the terminal that shows the message.
+ */
+export function visible(text: string): string {
+  return CONTROL.test(text) ? text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+}
+
+function shown(p: Problem): Problem {
+  const message = visible(p.message);
+  const hint = p.hint === undefined ? undefined : visible(p.hint);
+  return message === p.message && hint === p.hint ? p : { ...p, message, ...(hint !== undefined ? { hint } : {}) };
+}
+
 export class ParScoreError extends Error {
   readonly problems: readonly Problem[];
   readonly exitCode: ExitCode;
 
   constructor(problems: readonly Problem[], exitCode: ExitCode = 1) {
-    super(problems.map((p) => p.message).join('\n'));
+    const safe = problems.map(shown);
+    super(safe.map((p) => p.message).join('\n'));
     this.name = 'ParScoreError';
-    this.problems = problems;
+    this.problems = safe;
     this.exitCode = exitCode;
   }
 }
@@ -43,11 +61,11 @@ export class ProblemLog {
   readonly problems: Problem[] = [];
 
   error(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
-    this.problems.push({ severity: 'error', code, message, ...where });
+    this.problems.push(shown({ severity: 'error', code, message, ...where }));
   }
 
   warn(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
-    this.problems.push({ severity: 'warning', code, message, ...where });
+    this.problems.push(shown({ severity: 'warning', code, message, ...where }));
   }
 
   get errors(): Problem[] {

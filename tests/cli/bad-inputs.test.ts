@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { chmodSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli } from './cli.js';
+import { cli } from './run.js';
 import { tempDir } from '../helpers.js';
 
 const DIR = 'tests/bad-inputs';
@@ -36,8 +36,8 @@ const EXPECTED: Record<string, [number, number | null, RegExp]> = {
   'long-line.csv': [1, 3, /:3:1: this cell is 200,008 characters long; the limit is 1,000$/],
 };
 
-function expectOneClearMessage(args: string[], file: string, code: number, line: number | null, message: RegExp) {
-  const r = cli(args);
+async function expectOneClearMessage(args: string[], file: string, code: number, line: number | null, message: RegExp) {
+  const r = (await cli(args));
   expect(r.code).toBe(code);
   expect(r.stdout).toBe('');
   const lines = r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('  hint: '));
@@ -51,42 +51,42 @@ function expectOneClearMessage(args: string[], file: string, code: number, line:
 }
 
 describe('bad-input corpus', () => {
-  it('has a test for every file in the corpus, and a file for every test', () => {
+  it('has a test for every file in the corpus, and a file for every test', async () => {
     const files = readdirSync(DIR).filter((f) => f.endsWith('.csv') && f !== 'a-directory.csv');
     expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it.each(Object.entries(EXPECTED))('%s', (name, [code, line, message]) => {
+  it.each(Object.entries(EXPECTED))('%s', async (name, [code, line, message]) => {
     const file = join(DIR, name);
-    expectOneClearMessage(['rank', file, ...SCHEME], file, code, line, message);
+    await expectOneClearMessage(['rank', file, ...SCHEME], file, code, line, message);
   });
 
-  it('a directory', () => {
+  it('a directory', async () => {
     const file = join(DIR, 'a-directory.csv');
-    expectOneClearMessage(['rank', file, ...SCHEME], file, 2, null, /^: it is a directory, not a CSV file$/);
+    await expectOneClearMessage(['rank', file, ...SCHEME], file, 2, null, /^: it is a directory, not a CSV file$/);
   });
 
-  it('a file that does not exist', () => {
+  it('a file that does not exist', async () => {
     const file = join(DIR, 'no-such-file.csv');
     expect(existsSync(file)).toBe(false);
-    expectOneClearMessage(['rank', file, ...SCHEME], file, 2, null, /^: no such file$/);
+    await expectOneClearMessage(['rank', file, ...SCHEME], file, 2, null, /^: no such file$/);
   });
 
-  it('an unreadable file', () => {
+  it('an unreadable file', async () => {
     const dir = tempDir('unreadable');
     if (process.getuid?.() === 0) {
       // root reads any file whatever its mode; /proc/self/mem is a real file that cannot be read.
-      expectOneClearMessage(['rank', '/proc/self/mem', ...SCHEME], '/proc/self/mem', 2, null, /^: /);
+      await expectOneClearMessage(['rank', '/proc/self/mem', ...SCHEME], '/proc/self/mem', 2, null, /^: /);
       return;
     }
     const file = join(dir, 'locked.csv');
     writeFileSync(file, 'Đơn vị;Điểm thẩm định (72);Điều tra XHH (28)\nA;1;1\n');
     chmodSync(file, 0o000);
-    expectOneClearMessage(['rank', file, ...SCHEME], file, 2, null, /^: permission denied$/);
+    await expectOneClearMessage(['rank', file, ...SCHEME], file, 2, null, /^: permission denied$/);
   });
 
-  it('the same files through standard input name <stdin>', () => {
-    const r = cli(['rank', '-', ...SCHEME], { input: Buffer.from('Đơn vị;Điểm thẩm định (72);Điều tra XHH (28)\nA;99;1\n') });
+  it('the same files through standard input name <stdin>', async () => {
+    const r = (await cli(['rank', '-', ...SCHEME], { input: Buffer.from('Đơn vị;Điểm thẩm định (72);Điều tra XHH (28)\nA;99;1\n') }));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^par-score: <stdin>:2:2: /);
@@ -96,22 +96,22 @@ describe('bad-input corpus', () => {
 describe('input size limit', () => {
   const big = 'Đơn vị;Điểm thẩm định (72);Điều tra XHH (28)\n' + 'Bình Sơn;63,26;19,58\n'.repeat(100);
 
-  it('refuses a file over --max-input-size before reading it', () => {
+  it('refuses a file over --max-input-size before reading it', async () => {
     const dir = tempDir('size');
     const file = join(dir, 'big.csv');
     writeFileSync(file, big);
-    expectOneClearMessage(['rank', file, ...SCHEME, '--max-input-size', '1KiB'], file, 1, null, /^: the input is 2\.3 KiB, over the limit of 1 KiB$/);
+    await expectOneClearMessage(['rank', file, ...SCHEME, '--max-input-size', '1KiB'], file, 1, null, /^: the input is 2\.3 KiB, over the limit of 1 KiB$/);
   });
 
-  it('stops reading standard input past the limit', () => {
-    const r = cli(['rank', '-', ...SCHEME, '--max-input-size', '1KiB'], { input: big });
+  it('stops reading standard input past the limit', async () => {
+    const r = (await cli(['rank', '-', ...SCHEME, '--max-input-size', '1KiB'], { input: big }));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('par-score: <stdin>: the input is more than 1 KiB, over the limit of 1 KiB');
   });
 
-  it('rejects a size it cannot read', () => {
-    const r = cli(['rank', 'x.csv', '--max-input-size', 'lots']);
+  it('rejects a size it cannot read', async () => {
+    const r = (await cli(['rank', 'x.csv', '--max-input-size', 'lots']));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('invalid --max-input-size');
   });

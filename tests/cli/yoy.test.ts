@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ANSI, cli } from './cli.js';
+import { ANSI, cli } from './run.js';
 import { tempDir } from '../helpers.js';
 
 const Y = (y: number) => `fixtures/yoy/provinces-${y}.csv`;
 const CW = 'fixtures/yoy/crosswalk-2024-2025.csv';
 
 describe('par-score rank --prev', () => {
-  it('adds the previous rank, ▲/▼ changes and index changes to the table', () => {
-    const r = cli(['rank', Y(2024), '--prev', Y(2023), '--components', 'hide']);
+  it('adds the previous rank, ▲/▼ changes and index changes to the table', async () => {
+    const r = (await cli(['rank', Y(2024), '--prev', Y(2023), '--components', 'hide']));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/│\s+2 │ Bà Rịa-Vũng Tàu │ 77\s+│ 95\.12 │\s+95\.12 │ Group A │\s+5 │ ▲3\s+│\s+\+4\.09 │/);
     expect(r.stdout).toMatch(/│\s+4 │ Quảng Ninh\s+│ 22\s+│ 94\.55 │\s+94\.55 │ Group A │\s+1 │ ▼3\s+│\s+\+2\.37 │/);
@@ -21,14 +21,14 @@ describe('par-score rank --prev', () => {
     expect(r.stderr).toBe('');
   });
 
-  it('says "tăng 3 bậc" / "giảm 3 bậc" / "giữ nguyên" / "mới" in Vietnamese, with colour on request', () => {
-    const r = cli(['rank', Y(2024), '--prev', Y(2023), '--lang', 'vi', '--components', 'hide']);
+  it('says "tăng 3 bậc" / "giảm 3 bậc" / "giữ nguyên" / "mới" in Vietnamese, with colour on request', async () => {
+    const r = (await cli(['rank', Y(2024), '--prev', Y(2023), '--lang', 'vi', '--components', 'hide']));
     for (const s of ['tăng 3 bậc', 'giảm 3 bậc', 'giữ nguyên', 'mới', 'Xếp hạng 2023', '+4,09']) expect(r.stdout).toContain(s);
-    expect(cli(['rank', Y(2024), '--prev', Y(2023)], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
+    expect((await cli(['rank', Y(2024), '--prev', Y(2023)], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);
   });
 
-  it('puts previous, change, comparison and dropped into the JSON', () => {
-    const r = cli(['rank', Y(2024), '--prev', Y(2023), '--format', 'json']);
+  it('puts previous, change, comparison and dropped into the JSON', async () => {
+    const r = (await cli(['rank', Y(2024), '--prev', Y(2023), '--format', 'json']));
     const doc = JSON.parse(r.stdout);
     const brvt = doc.units.find((u: { unit: string }) => u.unit === 'Bà Rịa-Vũng Tàu');
     expect(brvt.previous).toMatchObject({ rank: 5, total: 91.03, index: 91.03, band: { id: 'A' } });
@@ -41,47 +41,47 @@ describe('par-score rank --prev', () => {
     expect(r.stderr).toContain('warning: rank changes may mislead');
   });
 
-  it('without --prev keeps previous/change null and dropped empty', () => {
-    const doc = JSON.parse(cli(['rank', Y(2024), '--format', 'json']).stdout);
+  it('without --prev keeps previous/change null and dropped empty', async () => {
+    const doc = JSON.parse((await cli(['rank', Y(2024), '--format', 'json'])).stdout);
     expect(doc.units[0].previous).toBeNull();
     expect(doc.units[0].change).toBeNull();
     expect(doc.comparison).toBeNull();
     expect(doc.dropped).toEqual([]);
   });
 
-  it('handles the 2025 merger with a crosswalk: merged units n/a unless --merge-rule', () => {
-    const plain = JSON.parse(cli(['rank', Y(2025), '--prev', Y(2024), '--crosswalk', CW, '--format', 'json']).stdout);
+  it('handles the 2025 merger with a crosswalk: merged units n/a unless --merge-rule', async () => {
+    const plain = JSON.parse((await cli(['rank', Y(2025), '--prev', Y(2024), '--crosswalk', CW, '--format', 'json'])).stdout);
     const hp = plain.units.find((u: { unit: string }) => u.unit === 'Thành phố Hải Phòng');
     expect(hp.change).toMatchObject({ status: 'merged', rank: null, note: 'merged from Hải Dương, Hải Phòng; no change without --merge-rule' });
     expect(hp.change.predecessors.map((p: { unit: string; rank: number }) => [p.unit, p.rank])).toEqual([['Hải Dương', 8], ['Hải Phòng', 1]]);
     const hue = plain.units.find((u: { unit: string }) => u.unit === 'Thành phố Huế');
     expect(hue.change).toMatchObject({ status: 'renamed', rank: 1, note: 'previously Thừa Thiên Huế' });
-    const mean = JSON.parse(cli(['rank', Y(2025), '--prev', Y(2024), '--crosswalk', CW, '--merge-rule', 'mean', '--format', 'json']).stdout);
+    const mean = JSON.parse((await cli(['rank', Y(2025), '--prev', Y(2024), '--crosswalk', CW, '--merge-rule', 'mean', '--format', 'json'])).stdout);
     expect(mean.units.find((u: { unit: string }) => u.unit === 'Thành phố Hải Phòng').change).toMatchObject({ status: 'merged', rank: 2 });
     expect(mean.comparison.mergeRule).toBe('mean');
   });
 
-  it('--fail-on-rank-drop exits 1 and names the units that fell too far, after writing the output', () => {
-    const r = cli(['rank', Y(2024), '--prev', Y(2023), '--fail-on-rank-drop', '2', '--format', 'csv', '--quiet']);
+  it('--fail-on-rank-drop exits 1 and names the units that fell too far, after writing the output', async () => {
+    const r = (await cli(['rank', Y(2024), '--prev', Y(2023), '--fail-on-rank-drop', '2', '--format', 'csv', '--quiet']));
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Quảng Ninh');
     expect(r.stderr).toBe('par-score: Quảng Ninh fell 3 places (1 -> 4), more than --fail-on-rank-drop 2\n');
-    expect(cli(['rank', Y(2024), '--prev', Y(2023), '--fail-on-rank-drop', '3', '--quiet']).code).toBe(0);
+    expect((await cli(['rank', Y(2024), '--prev', Y(2023), '--fail-on-rank-drop', '3', '--quiet'])).code).toBe(0);
   });
 
-  it('needs --prev for the year-over-year options', () => {
-    const r = cli(['rank', Y(2024), '--crosswalk', CW]);
+  it('needs --prev for the year-over-year options', async () => {
+    const r = (await cli(['rank', Y(2024), '--crosswalk', CW]));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('need --prev');
   });
 
-  it('reports an ambiguous match with the candidates (exit 1)', () => {
+  it('reports an ambiguous match with the candidates (exit 1)', async () => {
     const dir = tempDir('yoy');
     const prev = join(dir, 'prev-2022.csv');
     const cur = join(dir, 'cur-2023.csv');
     writeFileSync(prev, 'unit;appraisal;survey\nHuyện Đức Phổ;60;20\nThị xã Đức Phổ;61;20\n');
     writeFileSync(cur, 'unit;appraisal;survey\nĐức Phổ;60;20\nBa Tơ;61;20\n');
-    const r = cli(['rank', cur, '--prev', prev, '-s', 'quang-ngai-district-2023']);
+    const r = (await cli(['rank', cur, '--prev', prev, '-s', 'quang-ngai-district-2023']));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Đức Phổ of 2023 matches several units of 2022: Thị xã Đức Phổ, Huyện Đức Phổ');
@@ -89,8 +89,8 @@ describe('par-score rank --prev', () => {
 });
 
 describe('par-score compare', () => {
-  it('sorts by movement and counts up, down, unchanged', () => {
-    const r = cli(['compare', Y(2023), Y(2024)]);
+  it('sorts by movement and counts up, down, unchanged', async () => {
+    const r = (await cli(['compare', Y(2023), Y(2024)]));
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('│ ') && !l.includes('Unit'));
     expect(lines[0]).toMatch(/Bà Rịa-Vũng Tàu\s+│\s+5 │\s+2 │ ▲3/);
@@ -99,25 +99,25 @@ describe('par-score compare', () => {
     expect(r.stdout).toContain('7 up, 3 down, 6 unchanged');
   });
 
-  it('--top N shows the N biggest risers and fallers', () => {
-    const r = cli(['compare', Y(2023), Y(2024), '--top', '2', '--format', 'json']);
+  it('--top N shows the N biggest risers and fallers', async () => {
+    const r = (await cli(['compare', Y(2023), Y(2024), '--top', '2', '--format', 'json']));
     const doc = JSON.parse(r.stdout);
     expect(doc.kind).toBe('comparison');
     expect(doc.risers.map((u: { unit: string }) => u.unit)).toEqual(['Bà Rịa-Vũng Tàu', 'Khánh Hoà']);
     expect(doc.fallers.map((u: { unit: string }) => u.unit)).toEqual(['Quảng Ninh', 'Hải Dương']);
     expect(doc.mean).toEqual({ previous: 88.02, current: 90.12, change: 2.1 });
-    const table = cli(['compare', Y(2023), Y(2024), '--top', '2']).stdout;
+    const table = (await cli(['compare', Y(2023), Y(2024), '--top', '2'])).stdout;
     expect(table).toContain('Biggest risers');
     expect(table).toContain('Biggest fallers');
   });
 
-  it('writes CSV and Markdown', () => {
-    expect(cli(['compare', Y(2023), Y(2024), '--format', 'csv']).stdout.split('\r\n')[1]).toBe('Bà Rịa-Vũng Tàu,77,,5,2,3,91.03,95.12,4.09,same');
-    expect(cli(['compare', Y(2023), Y(2024), '--format', 'md', '--lang', 'vi']).stdout).toContain('| Bà Rịa-Vũng Tàu | 5 | 2 | tăng 3 bậc | 91,03 | 95,12 | +4,09 |');
+  it('writes CSV and Markdown', async () => {
+    expect((await cli(['compare', Y(2023), Y(2024), '--format', 'csv'])).stdout.split('\r\n')[1]).toBe('Bà Rịa-Vũng Tàu,77,,5,2,3,91.03,95.12,4.09,same');
+    expect((await cli(['compare', Y(2023), Y(2024), '--format', 'md', '--lang', 'vi'])).stdout).toContain('| Bà Rịa-Vũng Tàu | 5 | 2 | tăng 3 bậc | 91,03 | 95,12 | +4,09 |');
   });
 
-  it('fails with --fail-on-rank-drop like rank --prev', () => {
-    const r = cli(['compare', Y(2023), Y(2024), '--fail-on-rank-drop', '0', '--quiet', '--format', 'json']);
+  it('fails with --fail-on-rank-drop like rank --prev', async () => {
+    const r = (await cli(['compare', Y(2023), Y(2024), '--fail-on-rank-drop', '0', '--quiet', '--format', 'json']));
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).kind).toBe('comparison');
     expect(r.stderr.trim().split('\n')).toEqual([
@@ -130,16 +130,16 @@ describe('par-score compare', () => {
 });
 
 describe('par-score trend', () => {
-  it('shows rank · index per year with a sparkline, years from file names', () => {
-    const r = cli(['trend', Y(2025), Y(2023), Y(2024)]);
+  it('shows rank · index per year with a sparkline, years from file names', async () => {
+    const r = (await cli(['trend', Y(2025), Y(2023), Y(2024)]));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/│ Unit\s+│\s+2023 │\s+2024 │\s+2025 │ Trend │ 2023-2025 │/);
     expect(r.stdout).toMatch(/│ Thành phố Hải Phòng\s+│\s+2 · 91\.87 │\s+1 · 96\.17 │\s+1 · 95\.60 │ [▁-█]{3}\s+│\s+\+3\.73 │/);
     expect(r.stdout).toContain('The number of units differs by year (2023: 17, 2024: 17, 2025: 10)');
   });
 
-  it('gives per-year series in JSON, null where a unit is absent', () => {
-    const doc = JSON.parse(cli(['trend', Y(2023), Y(2024), Y(2025), '--format', 'json']).stdout);
+  it('gives per-year series in JSON, null where a unit is absent', async () => {
+    const doc = JSON.parse((await cli(['trend', Y(2023), Y(2024), Y(2025), '--format', 'json'])).stdout);
     expect(doc.kind).toBe('trend');
     expect(doc.years).toEqual(['2023', '2024', '2025']);
     const dn = doc.units.find((u: { unit: string }) => u.unit === 'Đắk Nông');
@@ -147,10 +147,10 @@ describe('par-score trend', () => {
     expect(doc.summary.map((s: { units: number }) => s.units)).toEqual([17, 17, 10]);
   });
 
-  it('takes years from --year and rejects a count that does not fit', () => {
-    const doc = JSON.parse(cli(['trend', Y(2023), Y(2024), '--year', '2019,2020', '--format', 'json']).stdout);
+  it('takes years from --year and rejects a count that does not fit', async () => {
+    const doc = JSON.parse((await cli(['trend', Y(2023), Y(2024), '--year', '2019,2020', '--format', 'json'])).stdout);
     expect(doc.years).toEqual(['2019', '2020']);
-    const bad = cli(['trend', Y(2023), Y(2024), '--year', '2019']);
+    const bad = (await cli(['trend', Y(2023), Y(2024), '--year', '2019']));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--year gives 1 years for 2 files');
   });

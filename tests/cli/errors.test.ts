@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli } from './cli.js';
+import { cli } from './run.js';
 import { tempDir } from '../helpers.js';
 
 let dir: string;
@@ -35,9 +35,9 @@ const cases: Case[] = [
 
 // One file per failure mode lives in tests/bad-inputs (see bad-inputs.test.ts); these are the cases specific to parsing rules.
 describe('bad input: non-zero exit, nothing on stdout, one located message, no stack trace', () => {
-  it.each(cases)('$name', ({ name, content, args, code, message }) => {
+  it.each(cases)('$name', async ({ name, content, args, code, message }) => {
     const p = file(name, content);
-    const r = cli(['rank', p, ...(args ?? QN)]);
+    const r = (await cli(['rank', p, ...(args ?? QN)]));
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');
     const first = r.stderr.split('\n')[0]!;
@@ -46,21 +46,21 @@ describe('bad input: non-zero exit, nothing on stdout, one located message, no s
     expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+/);
   });
 
-  it('reports every problem, not just the first, and caps the list with --max-errors', () => {
+  it('reports every problem, not just the first, and caps the list with --max-errors', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => `U${i};abc;20`).join('\n');
     const p = file('many.csv', HEADER + rows + '\n');
-    const all = cli(['rank', p, ...QN, '--max-errors', '100']);
+    const all = (await cli(['rank', p, ...QN, '--max-errors', '100']));
     expect(all.stderr.split('\n').filter((l) => l.includes('is not a number'))).toHaveLength(30);
-    const capped = cli(['rank', p, ...QN]);
+    const capped = (await cli(['rank', p, ...QN]));
     expect(capped.stderr.split('\n').filter((l) => l.includes('is not a number'))).toHaveLength(20);
     expect(capped.stderr).toContain('... and 10 more errors (--max-errors to see them)');
     expect(capped.stderr).toContain('30 errors; nothing was written');
   });
 
-  it('names both files when a unit is in only one of them', () => {
+  it('names both files when a unit is in only one of them', async () => {
     const a = file('a.csv', 'unit;appraisal\nA;60\nB;61\n');
     const s = file('s.csv', 'unit;survey\nA;20\n');
-    const r = cli(['rank', a, s, ...QN]);
+    const r = (await cli(['rank', a, s, ...QN]));
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(`par-score: ${a}:3:1: B is in ${a} but not in ${s}\n`);
   });
@@ -78,26 +78,26 @@ describe('wrong usage: exit 2', () => {
     [['rank', 'fixtures/provinces-2022.csv', '--scheme', 'nope'], /unknown scheme "nope"/],
     [['rank', '-', '-'], /standard input \(-\) can be read only once/],
     [['frobnicate'], /unknown command 'frobnicate'/],
-  ])('%j', (args, message) => {
-    const r = cli(args);
+  ])('%j', async (args, message) => {
+    const r = (await cli(args));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(message);
     expect(r.stderr.startsWith('par-score: ')).toBe(true);
   });
 
-  it('stops when several built-in schemes fit, naming them', () => {
+  it('stops when several built-in schemes fit, naming them', async () => {
     const p = file('ambiguous.csv', HEADER + 'A;60;20\n');
-    const r = cli(['rank', p]);
+    const r = (await cli(['rank', p]));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('several schemes match the columns of the input: vn-ministry-2022');
     expect(r.stderr).toContain('hint: pass --scheme');
   });
 
-  it('reports an unreadable file', () => {
+  it('reports an unreadable file', async () => {
     const p = file('locked.csv', HEADER + 'A;60;20\n');
     chmodSync(p, 0o000);
-    const r = cli(['rank', p, ...QN]);
+    const r = (await cli(['rank', p, ...QN]));
     // root can read anything; everyone else gets "permission denied"
     if (process.getuid?.() === 0) expect(r.code).toBe(0);
     else {
@@ -106,12 +106,12 @@ describe('wrong usage: exit 2', () => {
     }
   });
 
-  it('prints help with exit 0, and usage on stderr with exit 2 when run without a command', () => {
-    const help = cli(['--help']);
+  it('prints help with exit 0, and usage on stderr with exit 2 when run without a command', async () => {
+    const help = (await cli(['--help']));
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('rank [options] <files...>');
     expect(help.stdout).toContain('Exit codes: 0 success, 1 invalid data');
-    const none = cli([]);
+    const none = (await cli([]));
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('Usage: par-score');
@@ -119,28 +119,28 @@ describe('wrong usage: exit 2', () => {
 });
 
 describe('scheme files given with --scheme', () => {
-  it('rejects an invalid scheme with the field named (exit 1)', () => {
+  it('rejects an invalid scheme with the field named (exit 1)', async () => {
     const p = file('bad-scheme.json', JSON.stringify({ id: 'x', components: [{ id: 'a', max: -1, maxx: 2 }] }));
-    const r = cli(['rank', 'fixtures/provinces-2022.csv', '--scheme', p]);
+    const r = (await cli(['rank', 'fixtures/provinces-2022.csv', '--scheme', p]));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`par-score: ${p}: components[0]: unknown field "maxx"`);
     expect(r.stderr).toContain(`par-score: ${p}: components[0].max: max must be greater than 0`);
   });
 
-  it('rejects broken JSON with line and column', () => {
+  it('rejects broken JSON with line and column', async () => {
     const p = file('broken.json', '{\n  "id": "x",\n  "components": [\n}\n');
-    const r = cli(['rank', 'fixtures/provinces-2022.csv', '--scheme', p]);
+    const r = (await cli(['rank', 'fixtures/provinces-2022.csv', '--scheme', p]));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`^par-score: ${p}:4:1: not valid JSON`));
   });
 });
 
 describe('files as Excel makes them', () => {
-  it('recognises a second header row from merged cells and says how to fix it', () => {
+  it('recognises a second header row from merged cells and says how to fix it', async () => {
     const dir = tempDir('merged');
     const p = join(dir, 'merged.csv');
     writeFileSync(p, 'STT;Đơn vị;Điểm thẩm định (72);;Điều tra XHH (28)\n;;Tự đánh giá;Thẩm định;\n1;Bình Sơn;64,00;63,26;19,58\n');
-    const r = cli(['rank', p]);
+    const r = (await cli(['rank', p]));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`par-score: ${p}:2:2: the unit name is empty, and this row looks like a second header row`);
     expect(r.stderr).toContain('hint: merged header cells in Excel export as two header rows');
@@ -148,15 +148,15 @@ describe('files as Excel makes them', () => {
 });
 
 describe('common slips', () => {
-  it('suggests `rank` when the command is forgotten', () => {
-    const r = cli(['fixtures/provinces-2022.csv', '--lang', 'vi']);
+  it('suggests `rank` when the command is forgotten', async () => {
+    const r = (await cli(['fixtures/provinces-2022.csv', '--lang', 'vi']));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('par-score: "fixtures/provinces-2022.csv" is not a command\n  hint: did you mean `par-score rank fixtures/provinces-2022.csv --lang vi`?\n');
   });
 
-  it('says how to compare years when two years are given to rank', () => {
-    const r = cli(['rank', 'fixtures/yoy/provinces-2023.csv', 'fixtures/yoy/provinces-2024.csv']);
+  it('says how to compare years when two years are given to rank', async () => {
+    const r = (await cli(['rank', 'fixtures/yoy/provinces-2023.csv', 'fixtures/yoy/provinces-2024.csv']));
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('par-score:'))).toEqual([
       'par-score: fixtures/yoy/provinces-2024.csv:1: fixtures/yoy/provinces-2024.csv has the same score columns as fixtures/yoy/provinces-2023.csv: files given together are joined as parts of one year',
