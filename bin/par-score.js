@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Thin shim: loads the bundled CLI (dist/cli.cjs, built by `npm run build`, run by `prepare`) with
 // V8's code cache made at build time, so start-up does not compile it again. A cache that does not
-// fit this Node.js is ignored (V8 checks it) and the CLI is compiled as usual. CommonJS (see
+// fit this Node.js (made by another version: Node.js was upgraded after installing) is ignored by
+// V8; the CLI is then compiled as usual and a cache for this Node.js is saved as the process ends,
+// for the next runs (when the folder is writable). Node 22's own compile cache
+// (module.enableCompileCache) was measured and is slower here: it keeps only the top-level code,
+// where this cache holds every function the common jobs ran (docs/DECISIONS.md). CommonJS (see
 // bin/package.json) so that starting it needs no ES module loader either.
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
@@ -24,6 +28,15 @@ const script = new Script(readFileSync(file, 'latin1'), {
 });
 const cli = { exports: {} };
 script.runInThisContext()(cli.exports, require, cli, file, join(__dirname, '..', 'dist'));
+if (cachedData && script.cachedDataRejected && !process.env.PAR_SCORE_MAKE_CACHE) {
+  process.once('exit', () => {
+    try {
+      writeFileSync(cacheFile, script.createCachedData());
+    } catch {
+      // a read-only install keeps working, compiling at every start
+    }
+  });
+}
 if (process.env.PAR_SCORE_MAKE_CACHE) {
   // Build time: run the given jobs (a JSON list of argument lists) quietly, so the functions they use
   // are compiled, then save the code cache.

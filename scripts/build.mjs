@@ -83,7 +83,7 @@ execFileSync(process.execPath, [join(root, 'bin/par-score.js')], {
       // draws no help), then the common jobs.
       ['--version'],
       ['rank', join(root, 'fixtures/quang-ngai-districts-2023.csv')],
-      ['rank', join(root, 'fixtures/provinces-2022.csv'), '--scheme', join(root, 'src/scheme/builtin/vn-province-2022.json')],
+      ['rank', join(root, 'fixtures/provinces-2022.csv'), '--scheme', join(root, 'src/read/builtin/vn-province-2022.json')],
     ]),
   },
   stdio: ['ignore', 'ignore', 'inherit'],

@@ -1,35 +1,53 @@
 /**
- * Checks beyond validity, for `validate`: things that are allowed but usually mistakes.
+ * Checks beyond validity, for `validate`: things that are allowed but usually mistakes. Read from the
+ * ranking's columns: a unit at 0 or at the maximum in every component, one name with two codes.
  */
-import { compare } from './decimal.js';
 import type { ProblemLog } from './problem.js';
-import type { Ranking, UnitResult } from './ranking.js';
+import { scaledMax, type Ranking } from './ranking.js';
+import { originOf } from './table.js';
 import { nameKey } from './text.js';
 
 export function plausibilityChecks(r: Ranking, log: ProblemLog): void {
-  for (const u of r.units) {
-    const applicable = u.components.filter((c) => c.applicable);
-    if (applicable.length > 1 && applicable.every((c) => c.points!.units === 0n)) {
-      log.warn('all-zero', `${u.name} has 0 points in every component: not scored yet?`, u.origin);
+  const t = r.table;
+  const nodes = r.scheme.components.map((c) => ({ points: t.points[c.index]!, max: scaledMax(c.max, t.scale) }));
+  for (const i of r.order) {
+    let applicable = 0;
+    let zero = 0;
+    let full = 0;
+    for (const n of nodes) {
+      const p = n.points[i]!;
+      if (Number.isNaN(p)) continue;
+      applicable++;
+      if (p === 0) zero++;
+      if (p === n.max) full++;
     }
-    if (applicable.length > 1 && applicable.every((c) => compare(c.points!, c.max!) === 0)) {
-      log.warn('all-max', `${u.name} has the maximum in every component: copied from the maxima?`, u.origin);
-    }
+    if (applicable > 1 && zero === applicable) log.warn('all-zero', `${t.names[i]} has 0 points in every component: not scored yet?`, originOf(t, i));
+    if (applicable > 1 && full === applicable) log.warn('all-max', `${t.names[i]} has the maximum in every component: copied from the maxima?`, originOf(t, i));
   }
-  const byName = new Map<string, UnitResult[]>();
-  for (const u of r.units) {
-    const k = nameKey(u.name);
-    const list = byName.get(k);
-    if (list) list.push(u);
-    else byName.set(k, [u]);
-  }
-  for (const same of byName.values()) {
-    const codes = new Set(same.map((u) => u.code));
-    if (same.length > 1 && codes.size > 1) {
-      const [first, ...rest] = same;
-      for (const u of rest) {
-        log.warn('same-name-different-code', `${u.name} appears with code ${u.code ?? '(none)'} here and ${first!.code ?? '(none)'} at line ${first!.origin.line}: two units or a wrong code?`, u.origin);
+  // Names that appear more than once (codes tell them apart): first the units of each name key.
+  const first = new Map<string, number>();
+  const repeated = new Map<number, number[]>();
+  if (t.codes.some((c) => c !== undefined)) {
+    for (const i of r.order) {
+      const key = nameKey(t.names[i]!);
+      const at = first.get(key);
+      if (at === undefined) first.set(key, i);
+      else {
+        const list = repeated.get(at);
+        if (list) list.push(i);
+        else repeated.set(at, [i]);
       }
+    }
+  }
+  for (const [at, rest] of repeated) {
+    const codes = new Set([at, ...rest].map((i) => t.codes[i]));
+    if (codes.size < 2) continue;
+    for (const i of rest) {
+      log.warn(
+        'same-name-different-code',
+        `${t.names[i]} appears with code ${t.codes[i] ?? '(none)'} here and ${t.codes[at] ?? '(none)'} at line ${t.originLine[at]}: two units or a wrong code?`,
+        originOf(t, i),
+      );
     }
   }
 }

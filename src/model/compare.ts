@@ -7,11 +7,11 @@
  * The comparison is kept as columns over the current units; `units` and `change(i)` give a unit's
  * change as an object when a renderer asks for it.
  */
-import { addRatios, compareRatios, scaleRatio, subRatios, toRatio, type Ratio } from './decimal.js';
+import { addRatios, compareRatios, reduce, scaleRatio, subRatios, toRatio, type Ratio } from './decimal.js';
 import { matchUnits, type CrosswalkEntry } from './match.js';
 import { ProblemLog, type Problem } from './problem.js';
 import { assignRanks } from './rank.js';
-import { bandFor, byNameThenCode, type Ranking, type UnitResult } from './ranking.js';
+import { bandFor, byNameThenCode, tieOrder, type Ranking, type UnitResult } from './ranking.js';
 import { nameKey, strippedNameKey } from './text.js';
 import type { Band } from './scheme.js';
 
@@ -87,6 +87,8 @@ export interface Comparison {
   readonly units: readonly UnitChange[];
   /** The change of the current unit at table position `i`. */
   change(i: number): UnitChange;
+  /** Its index change alone (percentage points), when it has previous values. */
+  indexChange(i: number): Ratio | undefined;
   /** By current unit: previous rank - current rank, NaN where not comparable. */
   readonly rankChange: Float64Array;
   readonly dropped: readonly PreviousValues[];
@@ -163,7 +165,9 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
     if (ps.length === 0) status[i] = 2;
     else if (ps.length === 1) {
       // "Hải Phòng" -> "Thành phố Hải Phòng" is the same name written with its prefix, not a rename.
-      status[i] = strippedNameKey(previous.table.names[ps[0]!]!) === strippedNameKey(current.table.names[i]!) ? 0 : 1;
+      const before = previous.table.names[ps[0]!]!;
+      const now = current.table.names[i]!;
+      status[i] = before === now || strippedNameKey(before) === strippedNameKey(now) ? 0 : 1;
     } else {
       status[i] = 3;
       if (rule) {
@@ -213,9 +217,8 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
     return r ? { ...base, rank: r.rank, of: r.of } : base;
   };
 
-  const views = new Array<UnitChange | undefined>(size);
-  const change = (i: number): UnitChange => (views[i] ??= makeChange(i));
-  const makeChange = (i: number): UnitChange => {
+  // Made when asked for, not kept: a renderer of a large comparison reads each unit's change once.
+  const change = (i: number): UnitChange => {
     const u = current.unit(i);
     const s = STATUSES[status[i]!]!;
     const ps = predecessors[i]!.map((p) => previousOf(previous, p));
@@ -282,6 +285,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
       return (all ??= Array.from(current.order, (i) => change(i)));
     },
     change,
+    indexChange: (i) => (hasPrevious(i) ? subRatios(current.index(i), previousIndex(i)) : undefined),
     rankChange,
     dropped: droppedValues,
     comparable: reasons.length === 0,
@@ -302,17 +306,68 @@ export function byMovement(a: UnitChange, b: UnitChange): number {
 }
 
 export interface Movement {
-  readonly sorted: UnitChange[];
+  /** Every current unit (table positions), biggest rise first (`byMovement`). */
+  readonly order: Int32Array;
+  readonly sorted: readonly UnitChange[];
   readonly risers: UnitChange[];
   readonly fallers: UnitChange[];
 }
 
+/**
+ * The current units in `byMovement` order, by numbers: the rank change, then the index change as a
+ * double (exact fractions only for changes closer than doubles can tell apart), then the tie order.
+ */
+export function movementOrder(c: Comparison): Int32Array {
+  const cur = c.current;
+  const size = cur.table.size;
+  const rc = c.rankChange;
+  // Exact index changes, reduced, made once per unit and only for units whose doubles are too close to tell.
+  const exact = new Array<Ratio | undefined>(size);
+  const indexChange = (i: number): Ratio => (exact[i] ??= reduce(c.indexChange(i)!));
+  const compareExact = (a: number, b: number): number => {
+    const x = indexChange(a);
+    const y = indexChange(b);
+    return x.num === y.num && x.den === y.den ? 0 : compareRatios(x, y);
+  };
+  const approx = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    if (Number.isNaN(rc[i]!)) continue;
+    const ratio = c.indexChange(i)!;
+    approx[i] = Number(ratio.num) / Number(ratio.den);
+  }
+  const tie = tieOrder(cur.table.names, cur.table.codes);
+  const units = Int32Array.from({ length: size }, (_, i) => i);
+  return units.sort((a, b) => {
+    const ra = rc[a]!;
+    const rb = rc[b]!;
+    const na = Number.isNaN(ra);
+    const nb = Number.isNaN(rb);
+    if (na || nb) return na && nb ? tie(a, b) : na ? 1 : -1;
+    if (ra !== rb) return rb - ra;
+    const d = approx[b]! - approx[a]!;
+    if (Math.abs(d) > 1e-9 * Math.max(1, Math.abs(approx[a]!), Math.abs(approx[b]!))) return d;
+    return compareExact(b, a) || tie(a, b);
+  });
+}
+
 export function movement(c: Comparison, top?: number): Movement {
-  const sorted = [...c.units].sort(byMovement);
-  const risers = sorted.filter((u) => (u.rankChange ?? 0) > 0).slice(0, top ?? Infinity);
-  const fallers = sorted
-    .filter((u) => (u.rankChange ?? 0) < 0)
-    .reverse()
-    .slice(0, top ?? Infinity);
-  return { sorted, risers, fallers };
+  const order = movementOrder(c);
+  const rc = c.rankChange;
+  const limit = top ?? Infinity;
+  const risers: UnitChange[] = [];
+  for (let k = 0; k < order.length && risers.length < limit && rc[order[k]!]! > 0; k++) risers.push(c.change(order[k]!));
+  const fallers: UnitChange[] = [];
+  // Fallers, biggest fall first: from the end of the movers (units without a change are last of all).
+  let end = order.length;
+  while (end > 0 && Number.isNaN(rc[order[end - 1]!]!)) end--;
+  for (let k = end - 1; k >= 0 && fallers.length < limit && rc[order[k]!]! < 0; k--) fallers.push(c.change(order[k]!));
+  let sorted: UnitChange[] | undefined;
+  return {
+    order,
+    get sorted() {
+      return (sorted ??= Array.from(order, (i) => c.change(i)));
+    },
+    risers,
+    fallers,
+  };
 }

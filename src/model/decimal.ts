@@ -317,3 +317,32 @@ export function scaledJsonText(q: number, places: number): string {
   const fracText = String(frac);
   return `${negative ? '-' : ''}${int}.${'000000'.slice(0, digits - fracText.length)}${fracText}`;
 }
+
+/** An integer |q| < 2^53 as a decimal with `places` decimals: q / 10^places. */
+function fixedDigits(q: number, places: number, separator: string): string {
+  const negative = q < 0;
+  const digits = String(negative ? -q : q).padStart(places + 1, '0');
+  const text = places > 0 ? `${digits.slice(0, digits.length - places)}${separator}${digits.slice(digits.length - places)}` : digits;
+  return negative ? `-${text}` : text;
+}
+
+/**
+ * `format({ units: q, scale }, places, separator)` for an integer q below 2^53, in numbers rather
+ * than BigInt (the cells of a large table; a property test holds the two equal).
+ */
+export function formatScaled(q: number, scale: number, places: number, separator = '.'): string {
+  if (scale <= places) {
+    const units = q * POW10_NUMBER[places - scale]!;
+    return Math.abs(units) <= SAFE ? fixedDigits(units, places, separator) : format({ units: BigInt(q), scale }, places, separator);
+  }
+  const r = roundSafe(q, POW10_NUMBER[scale - places]!, 0);
+  if (r === undefined) return format({ units: BigInt(q), scale }, places, separator);
+  return r === 0 ? fixedDigits(0, places, separator) : fixedDigits(r, places, separator);
+}
+
+/** `formatRatio(percent(points, max), places, separator)` for integers at one scale, in numbers where they allow. */
+export function formatPercent(points: number, max: number, places: number, separator = '.'): string {
+  const r = Math.abs(points * 100) <= SAFE ? roundSafe(points * 100, max, places) : undefined;
+  if (r === undefined) return formatRatio({ num: BigInt(points) * 100n, den: BigInt(max) }, places, separator);
+  return fixedDigits(r === 0 ? 0 : r, places, separator);
+}

@@ -486,42 +486,8 @@ function listedRanking(
   const order = Int32Array.from({ length: size }, (_, k) => k);
   const views = new Array<UnitResult | undefined>(size);
   const unit = (i: number): UnitResult => (views[i] ??= makeView(i));
-  const dec = (q: number): Decimal => ({ units: BigInt(q), scale });
-  const makeView = (i: number): UnitResult => {
-    let components: ComponentResult[] | undefined;
-    const code = t.codes[i];
-    const block = t.blocks[i];
-    const b = band[i]!;
-    const r = rank[i]!;
-    return {
-      at: i,
-      name: t.names[i]!,
-      ...(code !== undefined ? { code } : {}),
-      ...(block !== undefined ? { block } : {}),
-      ranked: t.ranked[i] === 1,
-      total: dec(total[i]!),
-      max: dec(max[i]!),
-      index: index(i),
-      rankValue: rankValue(i),
-      ...(b >= 0 ? { band: scheme.bands[b]! } : {}),
-      ...(r > 0 ? { rank: r } : {}),
-      rankedCount: rankedIn[blockOf[i]!]!,
-      get components() {
-        return (components ??= top.map((c): ComponentResult => {
-          const p = t.points[c.index]![i]!;
-          if (Number.isNaN(p)) return { id: c.id, applicable: false };
-          const nr = nodeRank[c.index]![i]!;
-          const points = dec(p);
-          const cmax = dec(maxQ[c.index]!);
-          return { id: c.id, applicable: true, points, max: cmax, index: percent(points, cmax), ...(nr > 0 ? { rank: nr } : {}) };
-        }));
-      },
-      origin: originOf(t, i),
-      get sortKey() {
-        return sortKey(t.names[i]!, t.codes[i]);
-      },
-    };
-  };
+  const columns: ViewColumns = { t, total, max, rank, band, blockOf, nodeRank, rankedIn, maxQ, index, rankValue };
+  const makeView = (i: number): UnitResult => new UnitView(columns, i);
 
   let allViews: UnitResult[] | undefined;
   let start = 0;
@@ -610,4 +576,102 @@ function blockStats(members: Int32Array, total: Float64Array, max: Float64Array,
     (k) => index(sorted[sorted.length - 1 - k]!),
   );
   return { stats: s };
+}
+
+/** What a unit's view reads: the ranking's columns. */
+interface ViewColumns {
+  readonly t: ScoreTable;
+  readonly total: Float64Array;
+  readonly max: Float64Array;
+  readonly rank: Int32Array;
+  readonly band: Int16Array;
+  readonly blockOf: Int32Array;
+  readonly nodeRank: readonly Int32Array[];
+  readonly rankedIn: readonly number[];
+  readonly maxQ: readonly number[];
+  index(i: number): Ratio;
+  rankValue(i: number): Ratio;
+}
+
+/**
+ * One unit's results, read from the ranking's columns when asked for: a view holds only its
+ * position, so a view of every unit of a large ranking costs little, and what a renderer computes
+ * from it (points as decimals, a component's index) is garbage as soon as it is printed.
+ */
+class UnitView implements UnitResult {
+  constructor(
+    private readonly c: ViewColumns,
+    readonly at: number,
+  ) {}
+
+  private dec(q: number): Decimal {
+    return { units: BigInt(q), scale: this.c.t.scale };
+  }
+
+  get name(): string {
+    return this.c.t.names[this.at]!;
+  }
+
+  get code(): string | undefined {
+    return this.c.t.codes[this.at];
+  }
+
+  get block(): string | undefined {
+    return this.c.t.blocks[this.at];
+  }
+
+  get ranked(): boolean {
+    return this.c.t.ranked[this.at] === 1;
+  }
+
+  get total(): Decimal {
+    return this.dec(this.c.total[this.at]!);
+  }
+
+  get max(): Decimal {
+    return this.dec(this.c.max[this.at]!);
+  }
+
+  get index(): Ratio {
+    return this.c.index(this.at);
+  }
+
+  get rankValue(): Ratio {
+    return this.c.rankValue(this.at);
+  }
+
+  get band(): Band | undefined {
+    const b = this.c.band[this.at]!;
+    return b >= 0 ? this.c.t.scheme.bands[b] : undefined;
+  }
+
+  get rank(): number | undefined {
+    const r = this.c.rank[this.at]!;
+    return r > 0 ? r : undefined;
+  }
+
+  get rankedCount(): number {
+    return this.c.rankedIn[this.c.blockOf[this.at]!]!;
+  }
+
+  get components(): readonly ComponentResult[] {
+    const { t, nodeRank, maxQ } = this.c;
+    const i = this.at;
+    return t.scheme.components.map((node): ComponentResult => {
+      const p = t.points[node.index]![i]!;
+      if (Number.isNaN(p)) return { id: node.id, applicable: false };
+      const nr = nodeRank[node.index]![i]!;
+      const points = this.dec(p);
+      const max = this.dec(maxQ[node.index]!);
+      return { id: node.id, applicable: true, points, max, index: percent(points, max), ...(nr > 0 ? { rank: nr } : {}) };
+    });
+  }
+
+  get origin(): CellRef {
+    return originOf(this.c.t, this.at);
+  }
+
+  get sortKey(): string {
+    return sortKey(this.name, this.code);
+  }
 }

@@ -31,44 +31,36 @@ export interface BoxOptions {
   readonly colour: Paint;
 }
 
+/** Rows made when asked for: a large table is measured, then drawn, without holding its cells. */
+export interface RowSource {
+  readonly count: number;
+  row(k: number): readonly string[];
+}
+
+function splitCell(text: string): { lines: string[]; widths: number[] } | undefined {
+  if (text.indexOf('\n') < 0) return undefined;
+  const lines = text.split('\n');
+  return { lines, widths: lines.map(displayWidth) };
+}
+
 /**
- * The table as text. Written for the cost of a short run, where it runs once, uncompiled: one pass
- * measures every cell (remembering the widths), one pass puts the pieces of every line in a list
- * joined once; a cell is split into lines only when it has a line break.
+ * The table as text, in pieces of about 64 KiB: one pass measures every cell (each column as wide
+ * as its widest line), a second draws the rows, made again. A cell is split into lines only when
+ * it has a line break.
  */
-export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): string {
+export function* renderBoxChunks(o: BoxOptions, rows: RowSource): Generator<string> {
   const columns = o.head.length;
-  // By row (the head first) and column: the cell's lines, and their widths.
-  const cells: (string | string[])[][] = [];
-  const cellWidths: (number | number[])[][] = [];
   const widths = new Array<number>(columns).fill(0);
   const measure = (source: readonly string[]) => {
-    const row: (string | string[])[] = new Array(columns);
-    const rowWidths: (number | number[])[] = new Array(columns);
     for (let i = 0; i < columns; i++) {
       const text = source[i] ?? '';
-      if (text.indexOf('\n') < 0) {
-        const w = displayWidth(text);
-        row[i] = text;
-        rowWidths[i] = w;
-        if (w > widths[i]!) widths[i] = w;
-      } else {
-        const lines = text.split('\n');
-        const lineWidths = new Array<number>(lines.length);
-        for (let l = 0; l < lines.length; l++) {
-          const w = displayWidth(lines[l]!);
-          lineWidths[l] = w;
-          if (w > widths[i]!) widths[i] = w;
-        }
-        row[i] = lines;
-        rowWidths[i] = lineWidths;
-      }
+      const split = splitCell(text);
+      const w = split ? Math.max(...split.widths) : displayWidth(text);
+      if (w > widths[i]!) widths[i] = w;
     }
-    cells.push(row);
-    cellWidths.push(rowWidths);
   };
   measure(o.head);
-  for (let r = 0; r < rows.length; r++) measure(rows[r]!);
+  for (let k = 0; k < rows.count; k++) measure(rows.row(k));
 
   const plain = o.colour.level === 0;
   const border = (s: string) => (plain ? s : o.colour.grey(s));
@@ -78,45 +70,44 @@ export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): 
     return border(line + right);
   };
   const bar = border('│');
-  const lines: number[] = cells.map((row) => {
+  const pads: string[] = [];
+  const pad = (gap: number) => (pads[gap] ??= ' '.repeat(gap));
+  /** A row's lines, each starting with a line break. */
+  const draw = (source: readonly string[], head: boolean): string => {
+    const cells = new Array<string | { lines: string[]; widths: number[] }>(columns);
     let height = 1;
     for (let i = 0; i < columns; i++) {
-      const c = row[i]!;
-      if (typeof c !== 'string' && c.length > height) height = c.length;
+      const text = source[i] ?? '';
+      const split = splitCell(text);
+      cells[i] = split ?? text;
+      if (split && split.lines.length > height) height = split.lines.length;
     }
-    return height;
-  });
-  // Pieces put in place and joined once at the end: adding them to a string one by one, or to a
-  // growing list, makes garbage in proportion (this runs on every start).
-  let pieces = 3;
-  for (let r = 0; r < lines.length; r++) pieces += lines[r]! * (2 + 5 * columns);
-  const out = new Array<string>(pieces);
-  const pads: string[] = [];
-  let n = 0;
-  out[n++] = rule('┌', '┬', '┐');
-  for (let r = 0; r < cells.length; r++) {
-    const row = cells[r]!;
-    const rowWidths = cellWidths[r]!;
-    for (let k = 0; k < lines[r]!; k++) {
-      out[n++] = '\n';
-      out[n++] = bar;
+    const pieces: string[] = [];
+    for (let l = 0; l < height; l++) {
+      pieces.push('\n', bar);
       for (let i = 0; i < columns; i++) {
-        const c = row[i]!;
-        const text = typeof c === 'string' ? (k === 0 ? c : '') : (c[k] ?? '');
-        const cw = rowWidths[i]!;
-        const w = typeof cw === 'number' ? (k === 0 ? cw : 0) : (cw[k] ?? 0);
-        const gap = widths[i]! - w;
-        const pad = (pads[gap] ??= ' '.repeat(gap));
-        const shown = r === 0 && text !== '' ? o.colour.bold(text) : text;
-        out[n++] = ' ';
-        out[n++] = o.numeric[i] ? pad : shown;
-        out[n++] = o.numeric[i] ? shown : pad;
-        out[n++] = ' ';
-        out[n++] = bar;
+        const cell = cells[i]!;
+        const text = typeof cell === 'string' ? (l === 0 ? cell : '') : (cell.lines[l] ?? '');
+        const w = typeof cell === 'string' ? (l === 0 ? displayWidth(cell) : 0) : (cell.widths[l] ?? 0);
+        const gap = pad(widths[i]! - w);
+        const shown = head && text !== '' ? o.colour.bold(text) : text;
+        pieces.push(' ', o.numeric[i] ? gap : shown, o.numeric[i] ? shown : gap, ' ', bar);
       }
     }
+    return pieces.join('');
+  };
+  let piece = rule('┌', '┬', '┐') + draw(o.head, true);
+  for (let k = 0; k < rows.count; k++) {
+    piece += draw(rows.row(k), false);
+    if (piece.length > 1 << 16) {
+      yield piece;
+      piece = '';
+    }
   }
-  out[n++] = '\n';
-  out[n++] = rule('└', '┴', '┘');
-  return out.join('');
+  yield `${piece}\n${rule('└', '┴', '┘')}`;
+}
+
+/** The table as one text. */
+export function renderBox(o: BoxOptions, rows: readonly (readonly string[])[]): string {
+  return [...renderBoxChunks(o, { count: rows.length, row: (k) => rows[k]! })].join('');
 }

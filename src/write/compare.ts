@@ -47,7 +47,7 @@ export interface CompareRenderOptions {
   readonly top?: number;
 }
 
-function sections(c: Comparison, o: CompareRenderOptions): { heading?: string; list: UnitChange[] }[] {
+function sections(c: Comparison, o: CompareRenderOptions): { heading?: string; list: readonly UnitChange[] }[] {
   const m = movement(c, o.top);
   const w = words(o.lang);
   return o.top === undefined ? [{ list: m.sorted }] : [{ heading: w.risers, list: m.risers }, { heading: w.fallers, list: m.fallers }];
@@ -110,19 +110,8 @@ export function renderCompareCsv(c: Comparison, o: CompareRenderOptions & { bom:
   return (o.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
-export function compareJson(c: Comparison, o: CompareRenderOptions) {
+function compareDocument(c: Comparison, o: CompareRenderOptions, m: { sorted: readonly UnitChange[]; risers: readonly UnitChange[]; fallers: readonly UnitChange[] }) {
   const p = c.current.scheme.precision;
-  const m = movement(c, o.top);
-  const unit = (u: UnitChange) => ({
-    unit: u.unit.name,
-    code: u.unit.code ?? null,
-    block: u.unit.block ?? null,
-    rank: u.unit.rank ?? null,
-    of: u.unit.rankedCount,
-    total: toJsonNumber(u.unit.total, p),
-    index: toJsonNumber(u.unit.index, p),
-    ...changeJson(u, p),
-  });
   const cmp = comparisonJson(c);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -136,10 +125,52 @@ export function compareJson(c: Comparison, o: CompareRenderOptions) {
     counts: cmp.counts,
     mean: cmp.mean,
     top: o.top ?? null,
-    units: m.sorted.map(unit),
-    risers: m.risers.map(unit),
-    fallers: m.fallers.map(unit),
+    units: m.sorted.map((u) => unitChangeJson(u, p)),
+    risers: m.risers.map((u) => unitChangeJson(u, p)),
+    fallers: m.fallers.map((u) => unitChangeJson(u, p)),
     dropped: c.dropped.map((d) => ({ unit: d.name, code: d.code ?? null, block: d.block ?? null, rank: d.rank ?? null, index: toJsonNumber(d.index, p) })),
     warnings: [...c.previous.warnings, ...c.current.warnings, ...c.warnings].map(problemJson),
   };
+}
+
+function unitChangeJson(u: UnitChange, p: number) {
+  return {
+    unit: u.unit.name,
+    code: u.unit.code ?? null,
+    block: u.unit.block ?? null,
+    rank: u.unit.rank ?? null,
+    of: u.unit.rankedCount,
+    total: toJsonNumber(u.unit.total, p),
+    index: toJsonNumber(u.unit.index, p),
+    ...changeJson(u, p),
+  };
+}
+
+export function compareJson(c: Comparison, o: CompareRenderOptions) {
+  return compareDocument(c, o, movement(c, o.top));
+}
+
+/**
+ * The comparison document in pieces: every unit of `units` printed on its own, so that a large
+ * comparison is never one object tree. Joined, exactly `JSON.stringify(compareJson(c, o), null, 2)`.
+ */
+export function* compareJsonChunks(c: Comparison, o: CompareRenderOptions): Generator<string> {
+  const m = movement(c, o.top);
+  const text = JSON.stringify(compareDocument(c, o, { sorted: [], risers: m.risers, fallers: m.fallers }), null, 2);
+  const marker = '\n  "units": [],\n';
+  const at = text.indexOf(marker);
+  if (m.order.length === 0) {
+    yield `${text}\n`;
+    return;
+  }
+  const p = c.current.scheme.precision;
+  let piece = `${text.slice(0, at)}\n  "units": [\n`;
+  for (let k = 0; k < m.order.length; k++) {
+    piece += `    ${JSON.stringify(unitChangeJson(c.change(m.order[k]!), p), null, 2).replace(/\n/g, '\n    ')}${k < m.order.length - 1 ? ',' : ''}\n`;
+    if (piece.length > 1 << 16) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}  ],\n${text.slice(at + marker.length)}\n`;
 }

@@ -25,8 +25,22 @@ export function csvLine(cells: readonly string[]): string {
   return cells.map(csvCell).join(',');
 }
 
-export function renderCsv(r: Ranking, options: { lang: Lang; bom: boolean; comparison?: Comparison }): string {
+/** The ranking as CSV, in pieces of about 64 KiB: output of any size is never one string. */
+export function* renderCsvChunks(r: Ranking, options: { lang: Lang; bom: boolean; comparison?: Comparison }): Generator<string> {
   const cols = columns(r, { lang: options.lang, separator: '.', machine: true, ...(options.comparison ? { comparison: options.comparison } : {}) });
-  const lines = [csvLine(cols.map((c) => c.title)), ...r.units.map((u) => csvLine(cols.map((c) => c.cell(u))))];
-  return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+  let piece = (options.bom ? '\uFEFF' : '') + csvLine(cols.map((c) => c.title)) + '\r\n';
+  for (const i of r.order) {
+    const u = r.unit(i);
+    // A number cell needs no quotes and is never taken for a formula.
+    piece += cols.map((c) => (c.numeric ? c.cell(u) : csvCell(c.cell(u)))).join(',') + '\r\n';
+    if (piece.length > 1 << 16) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield piece;
+}
+
+export function renderCsv(r: Ranking, options: { lang: Lang; bom: boolean; comparison?: Comparison }): string {
+  return [...renderCsvChunks(r, options)].join('');
 }

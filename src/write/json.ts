@@ -416,8 +416,7 @@ class UnitPrinter {
     }
     if (this.comparison) {
       out.bytes(count > 0 ? COMPONENTS_CLOSE : EMPTY_COMPONENTS_CLOSE);
-      const yoy = changeJson(this.comparison.change(i), this.p);
-      out.text(`${I4}"previous": ${nested(yoy.previous, 3)},${I4}"change": ${nested(yoy.change, 3)}\n    }`);
+      out.text(`${I4}${changeText(this.comparison.change(i), this.p)}\n    }`);
     } else out.bytes(count > 0 ? CLOSE_NO_CHANGE : EMPTY_CLOSE_NO_CHANGE);
   }
 
@@ -433,6 +432,25 @@ const CLOSE_NO_CHANGE = encoder.encode(`${I4}  }${I4}},${I4}"previous": null,${I
 const EMPTY_CLOSE_NO_CHANGE = encoder.encode(`},${I4}"previous": null,${I4}"change": null\n    }`);
 const COMMA_NEWLINE = encoder.encode(',\n');
 const NEWLINE = encoder.encode('\n');
+
+/**
+ * `"previous": ..., "change": ...` of a unit as `JSON.stringify` prints `changeJson` at depth 3,
+ * written directly for the common change (no predecessors); other changes are printed by
+ * JSON.stringify itself. (A property test holds the two equal.)
+ */
+export function changeText(c: UnitChange | undefined, places: number): string {
+  const json = changeJson(c, places);
+  if (!c || c.predecessors.length > 0) return `"previous": ${nested(json.previous, 3)},${I4}"change": ${nested(json.change, 3)}`;
+  const I8 = '\n        ';
+  const str = (x: string | null) => JSON.stringify(x);
+  const num = (x: number | null) => (x === null ? 'null' : String(x));
+  const v = json.previous;
+  const previous = v
+    ? `{${I8}"unit": ${str(v.unit)},${I8}"code": ${str(v.code)},${I8}"block": ${str(v.block)},${I8}"rank": ${num(v.rank)},${I8}"of": ${v.of},${I8}"total": ${num(v.total)},${I8}"index": ${num(v.index)},${I8}"band": ${v.band ? nested(v.band, 4) : 'null'}${I4}}`
+    : 'null';
+  const ch = json.change!;
+  return `"previous": ${previous},${I4}"change": {${I8}"status": ${str(ch.status)},${I8}"rank": ${num(ch.rank)},${I8}"index": ${num(ch.index)},${I8}"note": ${str(ch.note)},${I8}"predecessors": []${I4}}`;
+}
 
 /** A value as `JSON.stringify(value, null, 2)` prints it at nesting depth `depth` (2 spaces each). */
 function nested(value: unknown, depth: number): string {

@@ -14,28 +14,37 @@ export function mdTable(headers: readonly string[], rows: readonly (readonly str
   return [line(headers), `|${numeric.map((n) => (n ? '---:' : ':---')).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-export function renderMarkdown(r: Ranking, options: { lang: Lang; comparison?: Comparison }): string {
+/** The ranking as Markdown, in pieces: a table row is made when it is written. */
+export function* renderMarkdownChunks(r: Ranking, options: { lang: Lang; comparison?: Comparison }): Generator<string> {
   const o = humanView(options.lang, options.comparison);
   const w = words(options.lang);
   const cols = columns(r, o);
-  const out: string[] = [`## ${mdCell(title(r, options.lang))}`, ''];
+  const line = (cells: readonly string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
+  let piece = `## ${mdCell(title(r, options.lang))}\n\n`;
   for (const b of r.blocks) {
-    if (b.name !== undefined) out.push(`### ${mdCell(b.name)}`, '');
-    out.push(
-      mdTable(
-        cols.map((c) => c.title),
-        b.units.map((u) => cols.map((c) => c.cell(u))),
-        cols.map((c) => c.numeric),
-      ),
-      '',
-    );
+    if (b.name !== undefined) piece += `### ${mdCell(b.name)}\n\n`;
+    piece += `${line(cols.map((c) => c.title))}\n|${cols.map((c) => (c.numeric ? '---:' : ':---')).join('|')}|\n`;
+    for (const i of b.members) {
+      const u = r.unit(i);
+      piece += `${line(cols.map((c) => c.cell(u)))}\n`;
+      if (piece.length > 1 << 16) {
+        yield piece;
+        piece = '';
+      }
+    }
+    piece += '\n';
   }
+  const out: string[] = [];
   for (const s of summaryLines(r, o)) out.push(`- ${mdCell(s)}`);
   if (options.comparison) for (const s of comparisonNotes(options.comparison, o)) out.push(`- ${mdCell(s)}`);
   const notes: string[] = [];
-  if (r.units.some((u) => !u.ranked)) notes.push(`"-" ${w.rank}: ${w.notRankedNote}.`);
-  if (r.units.some((u) => u.components.some((c) => !c.applicable))) notes.push(`${w.notApplicableNote}.`);
+  if (r.table.ranked.some((x) => x === 0)) notes.push(`"-" ${w.rank}: ${w.notRankedNote}.`);
+  if (r.scheme.components.some((c) => r.table.points[c.index]!.some(Number.isNaN))) notes.push(`${w.notApplicableNote}.`);
   if (notes.length) out.push('', ...notes.map((n) => `_${mdCell(n)}_`));
   out.push('', `_${mdCell(`${w.scheme}: ${r.scheme.id}${r.scheme.source ? ` (${r.scheme.source})` : ''}`)}_`);
-  return out.join('\n') + '\n';
+  yield `${piece}${out.join('\n')}\n`;
+}
+
+export function renderMarkdown(r: Ranking, options: { lang: Lang; comparison?: Comparison }): string {
+  return [...renderMarkdownChunks(r, options)].join('');
 }

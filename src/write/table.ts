@@ -1,10 +1,10 @@
 /** The terminal table: one table per block, numbers right-aligned, bands coloured on a TTY. */
-import { displayWidth, renderBox } from './box.js';
+import { displayWidth, renderBoxChunks } from './box.js';
 import type { Paint } from './paint.js';
 import type { Ranking, UnitResult } from '../model/ranking.js';
 import type { Lang } from './words.js';
 import type { Comparison } from '../model/compare.js';
-import { changesByUnit, columns, comparisonNotes, humanView, summaryLines, title } from './view.js';
+import { columns, comparisonNotes, humanView, summaryLines, title } from './view.js';
 import { words } from './words.js';
 
 /** Wraps a header into lines of at most `width` characters so wide labels do not stretch the table. */
@@ -39,47 +39,64 @@ export interface TableOptions {
 }
 
 
+/**
+ * The table in pieces. On a terminal whose width is known (and `--components auto`) the whole table
+ * is drawn first, to see whether it fits; otherwise it is streamed, block by block.
+ */
+export function* renderTableChunks(r: Ranking, options: TableOptions): Generator<string> {
+  const mode = options.components ?? 'auto';
+  if (mode === 'auto' && options.width !== undefined && r.scheme.components.length > 0) {
+    yield renderTable(r, options);
+    return;
+  }
+  yield* tableChunks(r, options, mode !== 'hide');
+}
+
 export function renderTable(r: Ranking, options: TableOptions): string {
   const mode = options.components ?? 'auto';
-  const full = renderTableWith(r, options, mode !== 'hide');
+  const full = [...tableChunks(r, options, mode !== 'hide')].join('');
   if (mode !== 'auto' || options.width === undefined || r.scheme.components.length === 0) return full;
   const widest = full.split('\n').reduce((m, line) => Math.max(m, displayWidth(line)), 0);
   if (widest <= options.width) return full;
-  const narrow = renderTableWith(r, options, false);
+  const narrow = [...tableChunks(r, options, false)].join('');
   const note = words(options.lang).componentsHidden(r.scheme.components.length, options.width);
   return narrow + options.colour.dim(note) + '\n';
 }
 
-function renderTableWith(r: Ranking, options: TableOptions, withComponents: boolean): string {
+function* tableChunks(r: Ranking, options: TableOptions, withComponents: boolean): Generator<string> {
   const c = options.colour;
   const o = humanView(options.lang, options.comparison);
   const w = words(options.lang);
-  const changes = changesByUnit(options.comparison);
+  const comparison = options.comparison;
   const componentIds = new Set(r.scheme.components.map((x) => x.id));
   const cols = columns(r, o).filter((col) => withComponents || !componentIds.has(col.id));
-  const out: string[] = [c.bold(title(r, options.lang))];
+  const head = { head: cols.map((col) => wrapHeader(col.title)), numeric: cols.map((col) => col.numeric), colour: c };
+  let before = c.bold(title(r, options.lang));
   for (const b of r.blocks) {
-    out.push('');
-    if (b.name !== undefined) out.push(c.bold(`${w.block}: ${b.name}`));
-    const rows = b.units.map((u) =>
-        cols.map((col) => {
-          const text = col.cell(u);
-          if (col.id === 'band') return bandColour(c, u, r)(text);
-          if (col.id === 'rank' && u.rank !== undefined && u.rank <= 3) return c.bold(text);
-          if (col.id === 'rank' && u.rank === undefined) return c.dim(text);
-          if (col.id === 'rank_change') {
-            const rc = changes.get(u)?.rankChange;
-            return rc === undefined ? c.dim(text) : rc > 0 ? c.green(text) : rc < 0 ? c.red(text) : text;
-          }
-          return text;
-        }),
-    );
-    out.push(renderBox({ head: cols.map((col) => wrapHeader(col.title)), numeric: cols.map((col) => col.numeric), colour: c }, rows));
+    before += '\n';
+    if (b.name !== undefined) before += `\n${c.bold(`${w.block}: ${b.name}`)}`;
+    yield `${before}\n`;
+    before = '';
+    const row = (k: number) => {
+      const u = r.unit(b.members[k]!);
+      return cols.map((col) => {
+        const text = col.cell(u);
+        if (col.id === 'band') return bandColour(c, u, r)(text);
+        if (col.id === 'rank' && u.rank !== undefined && u.rank <= 3) return c.bold(text);
+        if (col.id === 'rank' && u.rank === undefined) return c.dim(text);
+        if (col.id === 'rank_change') {
+          const rc = comparison ? comparison.rankChange[u.at]! : NaN;
+          return Number.isNaN(rc) ? c.dim(text) : rc > 0 ? c.green(text) : rc < 0 ? c.red(text) : text;
+        }
+        return text;
+      });
+    };
+    yield* renderBoxChunks(head, { count: b.members.length, row });
   }
-  out.push('');
+  const out: string[] = [''];
   for (const line of summaryLines(r, o)) out.push(line);
-  if (r.units.some((u) => !u.ranked)) out.push(c.dim(`- ${w.rank}: ${w.notRankedNote}`));
-  if (withComponents && r.units.some((u) => u.components.some((x) => !x.applicable))) out.push(c.dim(w.notApplicableNote));
+  if (r.table.ranked.some((x) => x === 0)) out.push(c.dim(`- ${w.rank}: ${w.notRankedNote}`));
+  if (withComponents && r.scheme.components.some((x) => r.table.points[x.index]!.some(Number.isNaN))) out.push(c.dim(w.notApplicableNote));
   if (options.comparison) for (const line of comparisonNotes(options.comparison, o)) out.push(line);
-  return out.join('\n') + '\n';
+  yield `${before}\n${out.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
  * The ranking as rows of display strings, shared by the table, Markdown and CSV renderers so they
  * always agree on what a cell says.
  */
-import { compare, compareRatios, format, formatRatio, normalize } from '../model/decimal.js';
+import { compareRatios, format, formatPercent, formatRatio, formatScaled, normalize } from '../model/decimal.js';
 import type { Ranking, UnitResult } from '../model/ranking.js';
 import type { Comparison, UnitChange } from '../model/compare.js';
 import type { Component } from '../model/scheme.js';
@@ -34,9 +34,6 @@ export function signed(text: string): string {
   return /^-/.test(text) || /^0([.,]0+)?$/.test(text) ? text : `+${text}`;
 }
 
-export function changesByUnit(comparison: Comparison | undefined): Map<UnitResult, UnitChange> {
-  return new Map((comparison?.units ?? []).map((c) => [c.unit, c]));
-}
 
 export function previousYearLabel(comparison: Comparison, lang: Lang): string {
   return comparison.previous.year ?? words(lang).previousYear;
@@ -54,42 +51,47 @@ export function componentTitle(c: Component, lang: Lang, separator: string): str
 }
 
 export function hasCodes(r: Ranking): boolean {
-  return r.units.some((u) => u.code !== undefined);
+  return r.table.codes.some((c) => c !== undefined);
 }
 
 export function hasVaryingMax(r: Ranking): boolean {
-  const first = r.units[0];
-  return first !== undefined && r.units.some((u) => compare(u.max, first.max) !== 0);
+  return r.max.some((m) => m !== r.max[0]);
 }
 
 /** Columns of the ranked table, in order. `machine` keeps every column and ids as titles. */
 export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Column[] {
   const w = words(o.lang);
   const p = r.scheme.precision;
-  const num = (d: Parameters<typeof format>[0]) => format(d, p, o.separator);
+  const t = r.table;
+  // Numbers straight from the ranking's columns (integers at the table's scale).
+  const scaled = (q: number) => formatScaled(q, t.scale, p, o.separator);
   const cols: Column[] = [
     { id: 'rank', title: w.rank, numeric: true, cell: (u) => (u.rank === undefined ? (o.machine ? '' : '-') : String(u.rank)) },
     { id: 'unit', title: w.unit, numeric: false, cell: (u) => u.name },
   ];
   if (o.machine || hasCodes(r)) cols.push({ id: 'code', title: w.code, numeric: false, cell: (u) => u.code ?? '' });
   if (o.machine && r.blocks.some((b) => b.name !== undefined)) cols.push({ id: 'block', title: w.block, numeric: false, cell: (u) => u.block ?? '' });
-  r.scheme.components.forEach((c, i) => {
+  for (const c of r.scheme.components) {
+    const points = t.points[c.index]!;
     cols.push({
       id: c.id,
       title: o.machine && o.lang === 'en' ? c.id : componentTitle(c, o.lang, o.separator),
       numeric: true,
       cell: (u) => {
-        const cr = u.components[i]!;
-        return cr.applicable ? num(cr.points!) : o.machine ? '-' : w.notApplicable;
+        const q = points[u.at]!;
+        return Number.isNaN(q) ? (o.machine ? '-' : w.notApplicable) : scaled(q);
       },
     });
-  });
-  cols.push({ id: 'total', title: w.total, numeric: true, cell: (u) => num(u.total) });
-  if (o.machine || hasVaryingMax(r)) cols.push({ id: 'max', title: w.max, numeric: true, cell: (u) => num(u.max) });
-  cols.push({ id: 'index', title: w.index, numeric: true, cell: (u) => formatRatio(u.index, p, o.separator) });
+  }
+  cols.push({ id: 'total', title: w.total, numeric: true, cell: (u) => scaled(r.total[u.at]!) });
+  if (o.machine || hasVaryingMax(r)) cols.push({ id: 'max', title: w.max, numeric: true, cell: (u) => scaled(r.max[u.at]!) });
+  cols.push({ id: 'index', title: w.index, numeric: true, cell: (u) => formatPercent(r.total[u.at]!, r.max[u.at]!, p, o.separator) });
   if (r.scheme.bands.length > 0) cols.push({ id: 'band', title: w.band, numeric: false, cell: (u) => (u.band ? u.band.label[o.lang] : '') });
   if (o.comparison) {
-    const changes = changesByUnit(o.comparison);
+    const comparison = o.comparison;
+    // The change of the unit whose row is being made (its cells ask for it in turn).
+    let last: { at: number; change: UnitChange } | undefined;
+    const changes = { get: (u: UnitResult) => (last?.at === u.at ? last : (last = { at: u.at, change: comparison.change(u.at) })).change };
     const prevYear = previousYearLabel(o.comparison, o.lang);
     cols.push({
       id: 'previous_rank',

@@ -178,3 +178,21 @@ describe('more exact fast paths', () => {
     expect(orderKey(x)! > orderKey(y)!).toBe(true);
   });
 });
+
+describe('formatting scaled integers in numbers equals formatting decimals', () => {
+  it('formatScaled(q, scale, places) = format({ units: q, scale }, places), with either separator', async () => {
+    const { formatScaled, formatPercent, format: fmt, formatRatio: fr } = await import('../../src/model/decimal.js');
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 6 }), fc.constantFrom('.', ','), (q, scale, places, sep) => {
+        expect(formatScaled(q, scale, places, sep)).toBe(fmt({ units: BigInt(q), scale }, places, sep));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e12 }), fc.integer({ min: 1, max: 1e9 }), fc.integer({ min: 0, max: 6 }), (points, max, places) => {
+        expect(formatPercent(points, max, places)).toBe(fr({ num: BigInt(points) * 100n, den: BigInt(max) }, places));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -177,3 +177,24 @@ describe('trend', () => {
     expect(() => buildTrend([{ year: '2024', ranking: year('2024') }, { year: '2024', ranking: year('2023') }])).toThrow(/two inputs are for the year 2024/);
   });
 });
+
+describe('the JSON of a change', () => {
+  it('written directly equals JSON.stringify of changeJson at depth 3, for every unit of real comparisons', async () => {
+    const { changeJson, changeText } = await import('../../src/write/json.js');
+    const nested = (v: unknown) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${'  '.repeat(3)}`);
+    const pairs = [
+      ['yoy/provinces-2023.csv', 'yoy/provinces-2024.csv'],
+      ['yoy/provinces-2024.csv', 'yoy/provinces-2025.csv'],
+    ] as const;
+    for (const [prev, cur] of pairs) {
+      for (const mergeRule of [undefined, 'mean', 'max'] as const) {
+        const crosswalk = cur.endsWith('2025.csv') ? readCrosswalk(readFileSync(fixture('yoy/crosswalk-2024-2025.csv')), 'cw.csv') : [];
+        const c = compareRankings(rankSources([fixtureSource(cur)]), rankSources([fixtureSource(prev)]), { crosswalk, ...(mergeRule ? { mergeRule } : {}) });
+        for (const i of c.current.order) {
+          const json = changeJson(c.change(i), 2);
+          expect(changeText(c.change(i), 2)).toBe(`"previous": ${nested(json.previous)},\n      "change": ${nested(json.change)}`);
+        }
+      }
+    }
+  });
+});

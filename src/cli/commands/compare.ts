@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { register, type CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
+import type { Output } from '../io.js';
 import { compareWithPrevious, INPUT, rankDropFailure, RANKING, rankFiles, YOY } from '../ranking.js';
 
 const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md'] }], 'lang', 'out', 'force', 'bom', ...RANKING, ...YOY, 'top'] as const;
@@ -30,8 +31,8 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const comparison = await compareWithPrevious(job, ranking, [previous]);
     const r = await import('../../write/compare.js');
     const view = { lang: o.lang, ...(o.top !== undefined ? { top: o.top } : {}) };
-    let output: string;
-    if (o.format === 'json') output = `${JSON.stringify(r.compareJson(comparison, view), null, 2)}\n`;
+    let output: Output;
+    if (o.format === 'json') output = r.compareJsonChunks(comparison, view);
     else if (o.format === 'csv') output = r.renderCompareCsv(comparison, { ...view, bom: o.bom ?? false });
     else if (o.format === 'md') output = r.renderCompareMarkdown(comparison, view);
     else output = r.renderCompareTable(comparison, { ...view, colour: await job.colour() });

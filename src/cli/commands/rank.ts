@@ -26,11 +26,11 @@ export async function renderRanking(r: Ranking, format: string, o: RenderOptions
     case 'json':
       return (await import('../../write/json.js')).rankingJsonChunks(r, comparison);
     case 'csv':
-      return (await import('../../write/csv.js')).renderCsv(r, { lang: o.lang, bom: o.bom ?? false, ...cmp });
+      return (await import('../../write/csv.js')).renderCsvChunks(r, { lang: o.lang, bom: o.bom ?? false, ...cmp });
     case 'md':
-      return (await import('../../write/markdown.js')).renderMarkdown(r, { lang: o.lang, ...cmp });
+      return (await import('../../write/markdown.js')).renderMarkdownChunks(r, { lang: o.lang, ...cmp });
     default:
-      return (await import('../../write/table.js')).renderTable(r, {
+      return (await import('../../write/table.js')).renderTableChunks(r, {
         lang: o.lang,
         colour: o.colour,
         components: o.components,
