@@ -102,8 +102,13 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
     const o = parseOptions(spec.options, raw) as Values<P> & { out?: string; force?: boolean; quiet?: boolean; maxErrors?: number; maxInputSize?: number; color?: boolean };
     const args = spec.args.map((a, i) => received[i] as string | string[] | undefined);
     const files = spec.args.flatMap((a, i) => (a.files ? (args[i] as string[]) : []));
-    const scheme = typeof (o as { scheme?: unknown }).scheme === 'string' ? resolveSchemeOption((o as { scheme: string }).scheme) : undefined;
-    if (o.out) checkOutPath(o.out, [...files, ...otherInputs(o)], o.force ?? false);
+    // `--out -` is standard output, as `-` is standard input.
+    if (o.out === STDIN) delete o.out;
+    const others = otherInputs(o);
+    if ([...files, ...others].filter((f) => f === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once: name it for one input only');
+    const schemeArg = (o as { scheme?: string }).scheme;
+    const scheme = schemeArg !== undefined ? resolveSchemeOption(schemeArg) : undefined;
+    if (o.out) checkOutPath(o.out, [...files, ...others], o.force ?? false);
     const budget = new InputBudget(o.maxInputSize);
     const job: Job<Values<P>> = {
       args: args.map((a) => (Array.isArray(a) ? a.join(' ') : (a ?? ''))),
@@ -115,8 +120,8 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
       colour: () => colourFor(ctx, o.out ? false : o.color),
     };
     const result = await spec.run(job);
-    if (o.out) await writeAtomic(o.out, result.output);
-    else await writeOutput((piece) => ctx.stdout(piece), result.output);
+    if (o.out) await writeAtomic(o.out, result.output, o.force ?? false);
+    else await writeOutput((piece) => ctx.stdout(piece), result.output, () => ctx.stdoutGone?.() ?? false);
     const warnings = result.warnings ?? [];
     if (!o.quiet && warnings.length) ctx.stderr(warningLines(warnings, o.maxErrors ?? 20).join('\n') + '\n');
     if (result.failure) throw result.failure;

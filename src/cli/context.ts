@@ -9,6 +9,8 @@ export interface Context {
   readonly columns?: number;
   stdout(text: string | Uint8Array): Promise<void>;
   stderr(text: string): void;
+  /** Whether the reader of standard output has gone away (a closed pipe): the output is then dropped. */
+  stdoutGone?(): boolean;
   /** Standard input, read when a file is `-`. */
   stdin(): AsyncIterable<Uint8Array>;
 }

@@ -1,5 +1,5 @@
 /** The CLI's file system and stream edge: reading inputs, writing outputs atomically. */
-import { closeSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { type Stats, chmodSync, closeSync, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ParScoreError, usageError } from '../model/problem.js';
 import type { Source } from '../read/load.js';
@@ -116,6 +116,26 @@ function openError(path: string, e: unknown): never {
   throw cannotOpen(path, why);
 }
 
+/**
+ * A device, a pipe or a socket named as a file, read in pieces within the budget: an endless one
+ * (/dev/zero) is refused at the limit rather than read for ever.
+ */
+async function readStream(fd: number, path: string, budget: InputBudget): Promise<Uint8Array> {
+  const limit = await budget.left();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(1 << 16);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    size += n;
+    if (size > limit) throw await budget.tooLarge(path, undefined);
+    chunks.push(chunk.subarray(0, n));
+  }
+  await budget.take(path, size);
+  return Buffer.concat(chunks);
+}
+
 /** Reads the named files (`-` = standard input, at most once), within the run's budget. */
 export async function readSources(paths: readonly string[], budget: InputBudget, stdin: () => AsyncIterable<Uint8Array>): Promise<Source[]> {
   if (paths.filter((p) => p === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
@@ -134,11 +154,13 @@ export async function readSources(paths: readonly string[], budget: InputBudget,
     try {
       const st = fstatSync(fd);
       if (st.isDirectory()) throw cannotOpen(path, 'it is a directory, not a CSV file');
-      if (st.isFile()) await budget.take(path, st.size);
-      const bytes = readFileSync(fd);
-      // A file that grew since it was measured, or a stream: counted as read.
-      if (!st.isFile() || bytes.length !== st.size) await budget.take(path, st.isFile() ? bytes.length - st.size : bytes.length);
-      sources.push({ name: path, bytes });
+      if (st.isFile()) {
+        await budget.take(path, st.size);
+        const bytes = readFileSync(fd);
+        // A file that grew since it was measured: the rest counted as read.
+        if (bytes.length > st.size) await budget.take(path, bytes.length - st.size);
+        sources.push({ name: path, bytes });
+      } else sources.push({ name: path, bytes: await readStream(fd, path, budget) });
     } catch (e) {
       if ((e as { exitCode?: number }).exitCode) throw e;
       openError(path, e);
@@ -151,6 +173,7 @@ export async function readSources(paths: readonly string[], budget: InputBudget,
 
 function sameFile(a: string, b: string): boolean {
   try {
+    // The file's identity, so that a hard link or a symbolic link to an input is an input too.
     const x = statSync(a);
     const y = statSync(b);
     return x.dev === y.dev && x.ino === y.ino;
@@ -172,6 +195,8 @@ export function checkOutPath(out: string, inputs: readonly string[], force: bool
   try {
     const st = statSync(out);
     if (st.isDirectory()) throw usageError('out-is-directory', `cannot write to ${out}: it is a directory`);
+    // A device, a pipe or a socket is written to as it is, never replaced (decision 20).
+    if (!st.isFile()) return;
     exists = true;
   } catch (e) {
     if ((e as { exitCode?: number }).exitCode) throw e;
@@ -187,36 +212,124 @@ export type Output = string | Iterable<string | Uint8Array> | AsyncIterable<stri
 
 let tmpCounter = 0;
 
-/** Writes via a temporary file in the same directory and a rename: readers never see half a file. */
-export async function writeAtomic(out: string, output: Output): Promise<void> {
-  // Unique enough with the pid and a counter; 'wx' refuses to reuse an existing name anyway.
-  const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.${++tmpCounter}.${Date.now().toString(36)}.tmp`);
+async function writeAll(fd: number, output: Output): Promise<void> {
+  const put = (piece: string | Uint8Array) => {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+  };
+  if (typeof output === 'string') put(output);
+  else for await (const piece of output) put(piece);
+}
+
+function cannotWrite(out: string, e: unknown): ParScoreError {
+  const err = e as NodeJS.ErrnoException;
+  const why = err.code === 'ENOSPC' ? 'no space left on device' : err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.message;
+  return usageError('cannot-write', `cannot write ${out}: ${why}`);
+}
+
+/** Where `out` really is: the target of a symbolic link (written through, never replaced). */
+function target(out: string): string {
   try {
-    if (typeof output === 'string') writeFileSync(tmp, output, { flag: 'wx' });
-    else {
-      const fd = openSync(tmp, 'wx');
-      try {
-        for await (const piece of output) {
-          if (typeof piece === 'string') writeSync(fd, piece);
-          else for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done);
-        }
-      } finally {
-        closeSync(fd);
-      }
+    if (lstatSync(out).isSymbolicLink()) return realpathSync(out);
+  } catch {
+    // a new file, or a link to nowhere: written where it is named
+  }
+  return out;
+}
+
+/**
+ * Writes `output` to `out` so that nothing is lost whatever happens: a regular file is written to a
+ * temporary file next to it, flushed to disk, and then put in place, in one step that refuses to
+ * replace a file created meanwhile (a hard link, unless `force`) or, with `force`, replaces it
+ * keeping its mode. A symbolic link is written through to its target. A device, a pipe or a socket
+ * is written to directly. The temporary file is removed if anything fails, or if the process is
+ * interrupted (SIGINT, SIGTERM).
+ */
+export async function writeAtomic(out: string, output: Output, force = false): Promise<void> {
+  const path = target(out);
+  let existing: Stats | undefined;
+  try {
+    existing = statSync(path);
+  } catch {
+    // a new file
+  }
+  if (existing && !existing.isFile()) {
+    let fd: number | undefined;
+    try {
+      fd = openSync(path, 'w');
+      await writeAll(fd, output);
+    } catch (e) {
+      throw cannotWrite(out, e);
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-    renameSync(tmp, out);
-  } catch (e) {
+    return;
+  }
+  // Unique enough with the pid and a counter; 'wx' refuses to reuse an existing name anyway.
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${++tmpCounter}.${Date.now().toString(36)}.tmp`);
+  const remove = () => {
     try {
       unlinkSync(tmp);
     } catch {
       // nothing to clean up
     }
-    throw usageError('cannot-write', `cannot write ${out}: ${(e as Error).message}`);
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    remove();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    const fd = openSync(tmp, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+    try {
+      await writeAll(fd, output);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (existing && force) {
+      // The replaced file's mode, whatever the umask (a 0600 file stays private).
+      chmodSync(tmp, existing.mode & 0o7777);
+      renameSync(tmp, path);
+    } else putInPlace(tmp, path, force);
+  } catch (e) {
+    remove();
+    if (e instanceof ParScoreError) throw e;
+    throw cannotWrite(out, e);
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
   }
 }
 
-/** Writes every piece in turn, waiting for each: memory stays bounded by one piece. */
-export async function writeOutput(write: (text: string | Uint8Array) => Promise<void>, output: Output): Promise<void> {
+/**
+ * Puts a new file in place without replacing one that appeared since the checks (another run
+ * writing the same --out): a hard link fails when the name exists. Where hard links are not
+ * possible (some file systems), the rename is checked just before.
+ */
+function putInPlace(tmp: string, path: string, force: boolean): void {
+  try {
+    linkSync(tmp, path);
+    unlinkSync(tmp);
+    return;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') {
+      if (!force) throw usageError('out-exists', `${path} already exists (written by another run meanwhile)`, 'pass --force to replace it');
+    } else if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EXDEV' && code !== 'EMLINK') throw e;
+  }
+  if (!force && existsSync(path)) throw usageError('out-exists', `${path} already exists (written by another run meanwhile)`, 'pass --force to replace it');
+  renameSync(tmp, path);
+}
+/**
+ * Writes every piece in turn, waiting for each: memory stays bounded by one piece. Once the reader
+ * has gone away (`| head -1`), the rest is not made.
+ */
+export async function writeOutput(write: (text: string | Uint8Array) => Promise<void>, output: Output, gone: () => boolean = () => false): Promise<void> {
   if (typeof output === 'string') return write(output);
-  for await (const piece of output) await write(piece);
+  for await (const piece of output) {
+    await write(piece);
+    if (gone()) return;
+  }
 }

@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import type { Context } from './context.js';
 import { reportError } from './report.js';
-import { stdoutTerminal, writeStdout } from './stdout.js';
+import { stdoutGone, stdoutTerminal, writeStdout } from './stdout.js';
 
 import { VERSION } from './version.js';
 
@@ -87,6 +87,7 @@ export function main(argv: readonly string[]): void {
     stdoutIsTTY: terminal.isTTY,
     ...(terminal.columns ? { columns: terminal.columns } : {}),
     stdout: writeStdout,
+    stdoutGone,
     stderr: (s) => {
       stderrUsed = true;
       process.stderr.write(s);

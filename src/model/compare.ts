@@ -308,9 +308,13 @@ export function byMovement(a: UnitChange, b: UnitChange): number {
 export interface Movement {
   /** Every current unit (table positions), biggest rise first (`byMovement`). */
   readonly order: Int32Array;
+  /** The units that rose, biggest rise first, and those that fell, biggest fall first (at most `top` each). */
+  readonly riserOrder: readonly number[];
+  readonly fallerOrder: readonly number[];
+  /** The same as changes, made when asked for. */
   readonly sorted: readonly UnitChange[];
-  readonly risers: UnitChange[];
-  readonly fallers: UnitChange[];
+  readonly risers: readonly UnitChange[];
+  readonly fallers: readonly UnitChange[];
 }
 
 /**
@@ -354,20 +358,32 @@ export function movement(c: Comparison, top?: number): Movement {
   const order = movementOrder(c);
   const rc = c.rankChange;
   const limit = top ?? Infinity;
-  const risers: UnitChange[] = [];
-  for (let k = 0; k < order.length && risers.length < limit && rc[order[k]!]! > 0; k++) risers.push(c.change(order[k]!));
-  const fallers: UnitChange[] = [];
+  const risers: number[] = [];
+  for (let k = 0; k < order.length && risers.length < limit && rc[order[k]!]! > 0; k++) risers.push(order[k]!);
+  const fallers: number[] = [];
   // Fallers, biggest fall first: from the end of the movers (units without a change are last of all).
   let end = order.length;
   while (end > 0 && Number.isNaN(rc[order[end - 1]!]!)) end--;
-  for (let k = end - 1; k >= 0 && fallers.length < limit && rc[order[k]!]! < 0; k--) fallers.push(c.change(order[k]!));
-  let sorted: UnitChange[] | undefined;
+  for (let k = end - 1; k >= 0 && fallers.length < limit && rc[order[k]!]! < 0; k--) fallers.push(order[k]!);
+  const views = (positions: ArrayLike<number>) => {
+    let made: UnitChange[] | undefined;
+    return () => (made ??= Array.from(positions, (i) => c.change(i)));
+  };
+  const sorted = views(order);
+  const riserViews = views(risers);
+  const fallerViews = views(fallers);
   return {
     order,
+    riserOrder: risers,
+    fallerOrder: fallers,
     get sorted() {
-      return (sorted ??= Array.from(order, (i) => c.change(i)));
+      return sorted();
     },
-    risers,
-    fallers,
+    get risers() {
+      return riserViews();
+    },
+    get fallers() {
+      return fallerViews();
+    },
   };
 }

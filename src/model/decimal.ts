@@ -285,38 +285,6 @@ export function percentToJsonNumber(points: Decimal, max: Decimal, places: numbe
   return toJsonNumber(percent(points, max), places);
 }
 
-/**
- * A decimal as a double that keeps equality and order exactly: for at most 6 decimals and magnitudes
- * below 10^9, distinct values are at least 10^-6 apart, far above the spacing of doubles there, and
- * equal values convert to the same double. Undefined outside that range.
- */
-export function orderKey(d: Decimal): number | undefined {
-  if (d.scale > 6 || d.units > 1_000_000_000_000_000n || d.units < -1_000_000_000_000_000n) return undefined;
-  const v = Number(d.units) / POW10_NUMBER[d.scale]!;
-  return Math.abs(v) < 1e9 ? v : undefined;
-}
-
-/**
- * `String(q / 10^places)` for an integer q below 10^15 and places <= 6, without the double: digits of
- * the integer and the fraction, trailing zeros dropped (JSON output of the compact lane; a property
- * test checks it against String).
- */
-export function scaledJsonText(q: number, places: number): string {
-  if (places === 0 || q === 0) return String(q);
-  const negative = q < 0;
-  const abs = negative ? -q : q;
-  const unit = POW10_NUMBER[places]!;
-  const int = Math.floor(abs / unit);
-  let frac = abs - int * unit;
-  if (frac === 0) return negative ? `-${int}` : String(int);
-  let digits = places;
-  while (frac % 10 === 0) {
-    frac /= 10;
-    digits--;
-  }
-  const fracText = String(frac);
-  return `${negative ? '-' : ''}${int}.${'000000'.slice(0, digits - fracText.length)}${fracText}`;
-}
 
 /** An integer |q| < 2^53 as a decimal with `places` decimals: q / 10^places. */
 function fixedDigits(q: number, places: number, separator: string): string {

@@ -4,6 +4,7 @@
  * offices use.
  */
 import { headerKey, headerNote } from '../model/text.js';
+import { parseCell } from './cell.js';
 import type { RecordScanner, ScanState } from './csv.js';
 
 export type MetaRole = 'unit' | 'code' | 'block' | 'ranked' | 'year' | 'total' | 'ignored';
@@ -65,8 +66,10 @@ export interface LocatedHeader {
   /** The scanner, and where the data rows start (just after the header row). */
   readonly scanner: RecordScanner;
   readonly dataStart: ScanState;
-  /** How many records the file has before the header (titles), and whether it has any record at all. */
+  /** Whether the file has any record at all. */
   readonly empty: boolean;
+  /** Rows above the header that hold data (two or more numbers), not a title: an error. */
+  readonly dataAbove: readonly number[];
 }
 
 /** How many leading rows may be titles ("BẢNG TỔNG HỢP KẾT QUẢ ...") above the header. */
@@ -95,6 +98,9 @@ export function locateHeader(scanner: RecordScanner, unitColumn?: string): Locat
     return { index, header, key: headerKey(header), ...(note !== undefined ? { note } : {}), ...(meta ? { meta } : {}) };
   });
   const unit = columns.find((c) => c.meta === 'unit');
+  // A title is text ("KẾT QUẢ ... NĂM 2023", a group header over the columns); a row above the
+  // header with two numbers or more is data that would be dropped.
+  const dataAbove = rows.slice(0, Math.max(0, at)).filter((r) => r.fields.filter((f) => parseCell(f).kind === 'number').length >= 2).map((r) => r.line);
   return {
     file: scanner.file,
     line: row.line,
@@ -104,5 +110,6 @@ export function locateHeader(scanner: RecordScanner, unitColumn?: string): Locat
     scanner,
     dataStart: row.after,
     empty: rows.length === 0,
+    dataAbove,
   };
 }

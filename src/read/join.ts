@@ -6,7 +6,7 @@ import { format, normalize } from '../model/decimal.js';
 import type { ProblemLog } from '../model/problem.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DeclaredColumn, ScoreTable } from '../model/table.js';
-import { nameKey } from '../model/text.js';
+import { nameKey, strippedNameKey } from '../model/text.js';
 import type { FilePart } from './units.js';
 
 function quote(header: string): string {
@@ -63,7 +63,17 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
     const rows = new Int32Array(size).fill(-1);
     for (let r = 0; r < part.size; r++) {
       const code = part.codes[r];
-      const target = (code !== undefined ? byCode.get(code.toLowerCase()) : undefined) ?? byName.get(nameKey(part.names[r]!));
+      const byItsCode = code !== undefined ? byCode.get(code.toLowerCase()) : undefined;
+      const target = byItsCode ?? byName.get(nameKey(part.names[r]!));
+      // A code joins rows of the same unit: names that are not the same unit's mean a wrong code.
+      if (byItsCode !== undefined && strippedNameKey(first.names[byItsCode]!) !== strippedNameKey(part.names[r]!)) {
+        log.error('code-name-mismatch', `code ${code} is ${first.names[byItsCode]} in ${first.file} but ${part.names[r]} here: a wrong code, or the files do not match`, {
+          file: part.file,
+          line: part.lines[r]!,
+          column: part.unitColumn,
+        });
+        continue;
+      }
       if (target === undefined) {
         log.error('unit-not-in-all-files', `${part.names[r]} is in ${part.file} but not in ${first.file}`, { file: part.file, line: part.lines[r]!, column: part.unitColumn });
         continue;

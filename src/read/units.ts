@@ -201,6 +201,13 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const headerLine = h.line;
   const at = (col: HeaderColumn, line = headerLine) => ({ file, line, column: col.index + 1 });
   const components = matchComponents(scheme, h.columns);
+  for (const line of h.dataAbove) {
+    log.error('data-above-header', `this row is above the header (line ${headerLine}) but holds numbers: a unit would be left out`, {
+      file,
+      line,
+      hint: 'the header must be the first row of the table (title rows above it are fine)',
+    });
+  }
   const longHeader = h.columns.find((c) => c.header.length > MAX_CELL_LENGTH);
   if (longHeader) {
     log.error('cell-too-long', `this header is ${longHeader.header.length.toLocaleString('en-US')} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString('en-US')}`, at(longHeader));

@@ -151,26 +151,39 @@ export function compareJson(c: Comparison, o: CompareRenderOptions) {
 }
 
 /**
- * The comparison document in pieces: every unit of `units` printed on its own, so that a large
- * comparison is never one object tree. Joined, exactly `JSON.stringify(compareJson(c, o), null, 2)`.
+ * The comparison document in pieces: every unit of `units`, `risers` and `fallers` printed on its
+ * own, so that a large comparison is never one object tree or string. Joined, exactly
+ * `JSON.stringify(compareJson(c, o), null, 2)`.
  */
 export function* compareJsonChunks(c: Comparison, o: CompareRenderOptions): Generator<string> {
   const m = movement(c, o.top);
-  const text = JSON.stringify(compareDocument(c, o, { sorted: [], risers: m.risers, fallers: m.fallers }), null, 2);
-  const marker = '\n  "units": [],\n';
-  const at = text.indexOf(marker);
-  if (m.order.length === 0) {
-    yield `${text}\n`;
-    return;
-  }
+  const text = JSON.stringify(compareDocument(c, o, { sorted: [], risers: [], fallers: [] }), null, 2);
   const p = c.current.scheme.precision;
-  let piece = `${text.slice(0, at)}\n  "units": [\n`;
-  for (let k = 0; k < m.order.length; k++) {
-    piece += `    ${JSON.stringify(unitChangeJson(c.change(m.order[k]!), p), null, 2).replace(/\n/g, '\n    ')}${k < m.order.length - 1 ? ',' : ''}\n`;
-    if (piece.length > 1 << 16) {
-      yield piece;
-      piece = '';
+  const lists: [string, number, (k: number) => UnitChange][] = [
+    ['units', m.order.length, (k) => c.change(m.order[k]!)],
+    ['risers', m.riserOrder.length, (k) => c.change(m.riserOrder[k]!)],
+    ['fallers', m.fallerOrder.length, (k) => c.change(m.fallerOrder[k]!)],
+  ];
+  let rest = text;
+  let piece = '';
+  for (const [key, count, item] of lists) {
+    // (Each list starts a line of its own: the marker is found after a line break.)
+    const marker = `  "${key}": [],\n`;
+    const at = rest.indexOf(`\n${marker}`) + 1;
+    if (count === 0) {
+      piece += rest.slice(0, at + marker.length);
+    } else {
+      piece += `${rest.slice(0, at)}  "${key}": [\n`;
+      for (let k = 0; k < count; k++) {
+        piece += `    ${JSON.stringify(unitChangeJson(item(k), p), null, 2).replace(/\n/g, '\n    ')}${k < count - 1 ? ',' : ''}\n`;
+        if (piece.length > 1 << 16) {
+          yield piece;
+          piece = '';
+        }
+      }
+      piece += '  ],\n';
     }
+    rest = rest.slice(at + marker.length);
   }
-  yield `${piece}  ],\n${text.slice(at + marker.length)}\n`;
+  yield `${piece}${rest}\n`;
 }
