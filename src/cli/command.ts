@@ -23,6 +23,8 @@ export interface Argument {
   readonly help: string;
   /** `<files...>`: the rest of the arguments, input files. */
   readonly files?: boolean;
+  /** An input file (compare's two years). */
+  readonly file?: boolean;
   readonly optional?: boolean;
 }
 
@@ -101,7 +103,7 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
     const raw = received[spec.args.length] as Record<string, unknown>;
     const o = parseOptions(spec.options, raw) as Values<P> & { out?: string; force?: boolean; quiet?: boolean; maxErrors?: number; maxInputSize?: number; color?: boolean };
     const args = spec.args.map((a, i) => received[i] as string | string[] | undefined);
-    const files = spec.args.flatMap((a, i) => (a.files ? (args[i] as string[]) : []));
+    const files = spec.args.flatMap((a, i) => (a.files ? (args[i] as string[]) : a.file ? [args[i] as string] : []));
     // `--out -` is standard output, as `-` is standard input.
     if (o.out === STDIN) delete o.out;
     const others = otherInputs(o);

@@ -213,12 +213,20 @@ export type Output = string | Iterable<string | Uint8Array> | AsyncIterable<stri
 let tmpCounter = 0;
 
 async function writeAll(fd: number, output: Output): Promise<void> {
-  const put = (piece: string | Uint8Array) => {
+  let since = 0;
+  const put = async (piece: string | Uint8Array) => {
     const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece;
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    // Now and then a turn of the event loop, so that an interruption (SIGINT, SIGTERM) is handled
+    // while a large output is written, not after.
+    since += bytes.length;
+    if (since > 1 << 23) {
+      since = 0;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   };
-  if (typeof output === 'string') put(output);
-  else for await (const piece of output) put(piece);
+  if (typeof output === 'string') await put(output);
+  else for await (const piece of output) await put(piece);
 }
 
 function cannotWrite(out: string, e: unknown): ParScoreError {

@@ -4,9 +4,9 @@
  * (tests/cli), through the same `run`.
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { ANSI, BIN, cli } from './cli.js';
 import { fixture, tempDir } from '../helpers.js';
 
@@ -75,5 +75,42 @@ describe('the par-score binary', () => {
     expect(r.stdout).toBe('rank,unit,code,appraisal,survey,total,max,index,ranked\r\n');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
+  });
+
+  it('keeps the verdict when the reader of a pipe goes away: a gate in a pipe still fails', () => {
+    const bad = join(dir, 'invalid.csv');
+    writeFileSync(bad, 'Đơn vị;Điểm thẩm định (72);Điều tra XHH (28)\nA;99;10\n');
+    const y = (n: number) => fixture(`yoy/provinces-${n}.csv`);
+    for (const command of [
+      `"${process.execPath}" "${BIN}" validate "${bad}" --format json | head -1`,
+      `"${process.execPath}" "${BIN}" compare "${y(2023)}" "${y(2024)}" --fail-on-rank-drop 0 | head -1`,
+      `"${process.execPath}" "${BIN}" rank "${y(2024)}" --prev "${y(2023)}" --fail-on-rank-drop 0 | head -1`,
+    ]) {
+      const r = spawnSync('bash', ['-c', `set -o pipefail; ${command}`], { encoding: 'utf8' });
+      expect(r.status).toBe(1);
+    }
+  });
+
+  it('says plainly when standard output is a full device, and exits 1', () => {
+    if (!existsSync('/dev/full')) return;
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" rank "${fixture('quang-ngai-districts-2023.csv')}" > /dev/full`], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('par-score: cannot write the output: no space left on device\n');
+  });
+
+  it('leaves no temporary file when interrupted while writing --out', async () => {
+    const rows = ['unit,appraisal,survey', ...Array.from({ length: 200000 }, (_, i) => `Xã ${i},${(i % 7000) / 100},${(i % 2800) / 100}`)];
+    const big = join(dir, 'interrupted.csv');
+    writeFileSync(big, rows.join('\n') + '\n');
+    const outDir = join(dir, 'interrupted');
+    mkdirSync(outDir);
+    const child = spawn(process.execPath, [BIN, 'rank', big, '-s', 'quang-ngai-district-2023', '--format', 'json', '--out', join(outDir, 'out.json')], { stdio: 'ignore' });
+    // Wait for the temporary file to appear, then interrupt.
+    const started = Date.now();
+    while (!readdirSync(outDir).some((f) => f.endsWith('.tmp')) && Date.now() - started < 20000) await new Promise((r) => setTimeout(r, 2));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    expect(code).not.toBe(0);
+    expect(readdirSync(outDir)).toEqual([]);
   });
 });

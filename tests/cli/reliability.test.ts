@@ -1,0 +1,150 @@
+/**
+ * Nothing lost, nothing replaced that should not be, no gate that passes by accident: --out against
+ * every file a run reads, devices, links, modes and files that appear meanwhile; standard input named
+ * twice; identities that do not match.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { chmodSync, linkSync, lstatSync, readFileSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli } from './run.js';
+import { fixture, tempDir } from '../helpers.js';
+import { writeAtomic } from '../../src/cli/io.js';
+import { ParScoreError } from '../../src/model/problem.js';
+
+const QN = fixture('quang-ngai-districts-2023.csv');
+const Y23 = fixture('yoy/provinces-2023.csv');
+const Y24 = fixture('yoy/provinces-2024.csv');
+let dir: string;
+beforeAll(() => {
+  dir = tempDir('reliability');
+});
+const copy = (from: string, name: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, readFileSync(from));
+  return p;
+};
+
+describe('--out never overwrites what the run reads', () => {
+  it.each([
+    ['--prev', (p: string) => ['rank', Y24, '--prev', p]],
+    ['--crosswalk', (p: string) => ['compare', Y23, Y24, '--crosswalk', p]],
+    ['--prev of explain', (p: string) => ['explain', 'Hải Phòng', Y24, '--prev', p]],
+    ['--crosswalk of report', (p: string) => ['report', Y24, '--prev', Y23, '--crosswalk', p]],
+  ])('%s, even with --force', async (_, args) => {
+    const p = copy(Y23, `in-${Math.random().toString(36).slice(2)}.csv`);
+    const before = readFileSync(p);
+    const r = await cli([...args(p), '--out', p, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('it is an input file');
+    expect(readFileSync(p)).toEqual(before);
+  });
+
+  it('a scheme file, a unit list, and an input reached through a hard link or a symbolic link', async () => {
+    const scheme = join(dir, 'scheme.json');
+    writeFileSync(scheme, (await cli(['schemes', 'quang-ngai-district-2023', '--format', 'json'])).stdout);
+    expect((await cli(['rank', QN, '--scheme', scheme, '--out', scheme, '--force'])).code).toBe(2);
+    expect((await cli(['template', '--scheme', scheme, '--out', scheme, '--force'])).code).toBe(2);
+    const units = copy(QN, 'units.csv');
+    expect((await cli(['template', '--scheme', 'quang-ngai-district-2023', '--units', units, '--out', units, '--force'])).code).toBe(2);
+    const input = copy(QN, 'linked.csv');
+    linkSync(input, join(dir, 'hard.csv'));
+    symlinkSync(input, join(dir, 'soft.csv'));
+    for (const out of ['hard.csv', 'soft.csv']) {
+      const r = await cli(['rank', input, '--out', join(dir, out), '--force']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('it is an input file');
+    }
+    expect(readFileSync(input)).toEqual(readFileSync(QN));
+  });
+});
+
+describe('--out writes where the name points, and keeps what it replaces', () => {
+  it('writes through a symbolic link, leaving the link a link', async () => {
+    const target = join(dir, 'target.json');
+    writeFileSync(target, 'old');
+    const link = join(dir, 'link.json');
+    symlinkSync(target, link);
+    expect((await cli(['rank', QN, '--format', 'json', '--out', link, '--force'])).code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(target, 'utf8')).units).toHaveLength(13);
+  });
+
+  it('keeps the mode of a replaced file (a private file stays private)', async () => {
+    const out = join(dir, 'private.csv');
+    writeFileSync(out, 'old');
+    chmodSync(out, 0o600);
+    expect((await cli(['rank', QN, '--format', 'csv', '--out', out, '--force'])).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(readFileSync(out, 'utf8')).toContain('Bình Sơn');
+  });
+
+  it('writes to a device as it is, and says plainly when the device is full', async () => {
+    const ok = await cli(['rank', QN, '--out', '/dev/null', '--force']);
+    expect(ok.code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    if (existsSync('/dev/full')) {
+      const full = await cli(['rank', QN, '--out', '/dev/full', '--force']);
+      expect(full.code).toBe(2);
+      expect(full.stderr).toBe('par-score: cannot write /dev/full: no space left on device\n');
+      expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    }
+  });
+
+  it('--out - is standard output', async () => {
+    const r = await cli(['rank', QN, '--format', 'csv', '--out', '-']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Bình Sơn');
+    expect(existsSync('-')).toBe(false);
+  });
+
+  it('does not replace a file that appeared after the checks (another run writing the same --out)', async () => {
+    const out = join(dir, 'race.txt');
+    writeFileSync(out, 'the other run');
+    await expect(writeAtomic(out, 'this run', false)).rejects.toThrow(ParScoreError);
+    expect(readFileSync(out, 'utf8')).toBe('the other run');
+    await writeAtomic(out, 'this run', true);
+    expect(readFileSync(out, 'utf8')).toBe('this run');
+  });
+});
+
+describe('inputs', () => {
+  it('refuses standard input named twice across options', async () => {
+    for (const args of [
+      ['compare', '-', '-'],
+      ['rank', '-', '--prev', '-'],
+      ['compare', Y23, '-', '--crosswalk', '-'],
+    ]) {
+      const r = await cli(args, { input: readFileSync(Y24) });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('standard input (-) can be read only once');
+    }
+  });
+
+  it('reads an endless device only up to the limit', async () => {
+    const r = await cli(['rank', '/dev/zero', '--max-input-size', '1MiB']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('over the limit of 1 MiB');
+  });
+
+  it('refuses a code that joins two different names across files', async () => {
+    const a = join(dir, 'a.csv');
+    const b = join(dir, 'b.csv');
+    writeFileSync(a, 'Mã;Đơn vị;Điểm thẩm định (72)\n1;Bình Sơn;60\n2;Sơn Tịnh;61\n');
+    writeFileSync(b, 'Mã;Đơn vị;Điều tra XHH (28)\n1;Sơn Tịnh;20\n2;Bình Sơn;19\n');
+    const r = await cli(['rank', a, b]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`${b}:2:2: code 1 is Bình Sơn in ${a} but Sơn Tịnh here`);
+  });
+
+  it('refuses rows above the header that hold data, and skips titles', async () => {
+    const p = join(dir, 'above.csv');
+    writeFileSync(p, 'A;60;20\nB;61;19\nĐơn vị;Điểm thẩm định (72);Điều tra XHH (28)\nC;62;18\n');
+    const r = await cli(['rank', p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${p}:1: this row is above the header (line 3) but holds numbers`);
+    const titled = join(dir, 'titled.csv');
+    writeFileSync(titled, 'KẾT QUẢ NĂM 2023;;\nĐơn vị;Điểm thẩm định (72);Điều tra XHH (28)\nC;62;18\n');
+    expect((await cli(['rank', titled])).code).toBe(0);
+  });
+});
