@@ -84,6 +84,12 @@ execFileSync(process.execPath, [join(root, 'bin/par-score.js')], {
       ['--version'],
       ['rank', join(root, 'fixtures/quang-ngai-districts-2023.csv')],
       ['rank', join(root, 'fixtures/provinces-2022.csv'), '--scheme', join(root, 'src/read/builtin/vn-province-2022.json')],
+      // The other commands' own code, once each.
+      ['compare', join(root, 'fixtures/yoy/provinces-2023.csv'), join(root, 'fixtures/yoy/provinces-2024.csv')],
+      ['trend', join(root, 'fixtures/yoy/provinces-2023.csv'), join(root, 'fixtures/yoy/provinces-2024.csv')],
+      ['explain', 'Bình Sơn', join(root, 'fixtures/quang-ngai-districts-2023.csv')],
+      ['validate', join(root, 'fixtures/quang-ngai-districts-2023.csv')],
+      ['report', join(root, 'fixtures/yoy/provinces-2024.csv'), '--prev', join(root, 'fixtures/yoy/provinces-2023.csv')],
     ]),
   },
   stdio: ['ignore', 'ignore', 'inherit'],
