@@ -51,6 +51,7 @@ export const OPTIONS = {
   delimiter: spec({ flags: '--delimiter <d>', help: 'input delimiter: , ; or tab (default: detected)', value: z.optional(delimiter) }),
   unitColumn: spec({ flags: '--unit-column <header>', help: 'the header of the unit-name column, if not a usual one', value: z.optional(text) }),
   missing: choice('--missing <rule>', 'an empty score cell is an error, or counts as 0', ['error', 'zero'], 'error'),
+  dash: optionalChoice('--dash <meaning>', 'a lone "-" in a score cell: na (not applicable) or zero (Excel\'s Accounting format); default: what the scheme says, else an error', ['na', 'zero']),
   maxErrors: spec({ flags: '--max-errors <n>', help: 'how many problems to print at most', default: '20', value: wholeNumber(1, 100000) }),
   maxInputSize: spec({
     flags: '--max-input-size <size>',

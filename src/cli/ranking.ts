@@ -11,7 +11,7 @@ import { rankSources, type RankSourcesOptions } from '../read/load.js';
 import { resolveSchemeOption, type Job } from './command.js';
 
 /** The options of every command that reads score files. */
-export const INPUT = ['scheme', 'delimiter', 'unitColumn', 'missing', 'maxErrors', 'maxInputSize', 'quiet', 'color'] as const;
+export const INPUT = ['scheme', 'delimiter', 'unitColumn', 'missing', 'dash', 'maxErrors', 'maxInputSize', 'quiet', 'color'] as const;
 export const RANKING = ['ties', 'rankPrecision'] as const;
 export const YOY = ['prevScheme', 'crosswalk', 'mergeRule', 'failOnRankDrop'] as const;
 
@@ -19,6 +19,7 @@ interface RankingValues {
   readonly delimiter?: Delimiter | undefined;
   readonly unitColumn?: string | undefined;
   readonly missing: 'error' | 'zero';
+  readonly dash?: 'na' | 'zero' | undefined;
   readonly ties?: TieRule;
   readonly rankPrecision?: number | undefined;
 }
@@ -30,6 +31,7 @@ export function pipelineOptions(o: RankingValues, scheme: Scheme | undefined): R
     ...(o.delimiter ? { delimiter: o.delimiter } : {}),
     ...(o.unitColumn ? { unitColumn: o.unitColumn } : {}),
     missing: o.missing,
+    ...(o.dash ? { dash: o.dash } : {}),
     ties: o.ties ?? 'competition',
     ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
   };

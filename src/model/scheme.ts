@@ -23,6 +23,8 @@ export interface SchemeNode {
   readonly max: Decimal;
   /** A label of the part the node belongs to (appraisal, survey), as scheme files say. */
   readonly part?: string;
+  /** Applies to every unit: "not applicable" in its cell is an error. */
+  readonly always: boolean;
   /** Index of the parent node, -1 for a top-level node. */
   readonly parent: number;
   readonly children: readonly number[];
@@ -52,7 +54,9 @@ export interface SchemeSpec {
     readonly aliases?: readonly string[] | undefined;
     readonly max: number;
     readonly part?: string | undefined;
+    readonly always?: boolean | undefined;
   }[];
+  readonly dash?: 'na' | 'zero' | undefined;
   readonly bands?: readonly { readonly id?: string | undefined; readonly min: number; readonly label: { readonly vi?: string | undefined; readonly en?: string | undefined } }[] | undefined;
 }
 
@@ -63,6 +67,8 @@ export interface Scheme {
   readonly source?: string;
   /** Decimals shown and written (default 2). */
   readonly precision: number;
+  /** What a lone dash in a score cell means, when the scheme says (else it is an error: ambiguous). */
+  readonly dash?: 'na' | 'zero';
   /** Every node, in pre-order. */
   readonly nodes: readonly SchemeNode[];
   /** The top-level nodes, in order. */
@@ -89,6 +95,7 @@ export function resolveScheme(file: SchemeSpec): Scheme {
     aliases: c.aliases ?? [],
     max: fromNumber(c.max),
     ...(c.part ? { part: c.part } : {}),
+    always: c.always === true,
     parent: -1,
     children: [],
   }));
@@ -106,6 +113,7 @@ export function resolveScheme(file: SchemeSpec): Scheme {
     ...(file.level ? { level: file.level } : {}),
     ...(file.source ? { source: file.source } : {}),
     precision: file.precision ?? 2,
+    ...(file.dash ? { dash: file.dash } : {}),
     nodes,
     components: nodes.filter((n) => n.parent < 0),
     bands,

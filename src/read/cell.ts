@@ -9,6 +9,8 @@ import { foldDiacritics } from '../model/text.js';
 export type Cell =
   | { readonly kind: 'empty' }
   | { readonly kind: 'na' }
+  /** A lone dash: 0 in Excel's Accounting format, "not applicable" in some offices' writing. */
+  | { readonly kind: 'dash' }
   | { readonly kind: 'number'; readonly value: Decimal; readonly separator: ',' | '.' | null }
   | { readonly kind: 'invalid'; readonly code: string; readonly reason: string };
 
@@ -18,15 +20,21 @@ const NUMBER = /^(\d+)(?:([.,])(\d+))?$/;
 /** Points are held exactly in a double: at most 15 significant digits. */
 export const MAX_DIGITS = 15;
 
+/** Words that mean "not applicable" (không áp dụng). A dash is not one of them: see `Cell`. */
 export function isNotApplicable(text: string): boolean {
-  if (/^[-\u2010-\u2015\u2212]+$/.test(text)) return true;
   const folded = foldDiacritics(text).replace(/\s+/g, '');
   return NA_WORDS.has(folded) || NA_WORDS.has(folded.replace(/[^a-z/.]/g, ''));
 }
 
+const DASH = /^[-\u2010-\u2015\u2212]+$/;
+/** Excel's and LibreOffice's error values: a formula that failed. */
+const FORMULA_ERROR = /^(#N\/A|#VALUE!|#REF!|#DIV\/0!|#NAME\?|#NUM!|#NULL!|#SPILL!|#CALC!|#GETTING_DATA|Err:\d{3}|#NV|#WERT!|#BEZUG!)$/i;
+
 export function parseCell(raw: string): Cell {
   const text = raw.replace(TRIM, '');
   if (text === '') return { kind: 'empty' };
+  if (FORMULA_ERROR.test(text)) return invalid('formula-error', `${text} is a spreadsheet error value: the formula that should give this cell failed`);
+  if (DASH.test(text)) return { kind: 'dash' };
   const m = NUMBER.exec(text);
   if (!m && isNotApplicable(text)) return { kind: 'na' };
   if (m) {
@@ -66,6 +74,7 @@ export const EMPTY = 0;
 export const NA = 1;
 export const NUMBER_CELL = 2;
 export const INVALID = 3;
+export const DASH_CELL = 4;
 
 /**
  * Reads score cells straight from the text of a file, without a string per cell. The common cell,
@@ -116,6 +125,8 @@ export class CellReader {
         return EMPTY;
       case 'na':
         return NA;
+      case 'dash':
+        return DASH_CELL;
       case 'invalid':
         this.code = cell.code;
         this.reason = cell.reason;

@@ -29,6 +29,8 @@ export interface LoadOptions {
   readonly delimiter?: Delimiter;
   readonly unitColumn?: string;
   readonly missing?: 'error' | 'zero';
+  /** What a lone dash in a score cell means (else what the scheme says, else an error). */
+  readonly dash?: 'na' | 'zero';
   /** Go on past files that cannot be read, to report the problems of the others too (validate). */
   readonly collectAll?: boolean;
 }
@@ -93,7 +95,7 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
     // Each file's problems apart: a file that turns out unreadable reports only why.
     const own = new ProblemLog();
     try {
-      parts.push(readUnits(h, scheme, { missing: options.missing ?? 'error' }, own));
+      parts.push(readUnits(h, scheme, { missing: options.missing ?? 'error', dash: options.dash }, own));
       log.problems.push(...own.problems);
     } catch (e) {
       take(e);

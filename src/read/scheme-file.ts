@@ -35,6 +35,7 @@ function makeSchemeFileSchema() {
       aliases: z.optional(z.array(text('an alias'), { error: 'aliases must be a list of texts' })),
       max: number('max').check(z.positive('max must be greater than 0')),
       part: z.optional(text('part')),
+      always: z.optional(z.boolean({ error: 'always must be true or false' })),
     },
     { error: 'each component must be an object with an id and a max' },
   );
@@ -61,6 +62,7 @@ function makeSchemeFileSchema() {
         precision: z.optional(
           z.number({ error: 'precision must be a number' }).check(z.int('precision must be a whole number'), z.gte(0, 'precision must be 0 to 6'), z.lte(6, 'precision must be 0 to 6')),
         ),
+        dash: z.optional(z.enum(['na', 'zero'], { error: 'dash must be "na" or "zero"' })),
         components: z.array(componentSchema, { error: 'components must be a list' }).check(z.minLength(1, 'a scheme needs at least one component')),
         bands: z.optional(z.array(bandSchema, { error: 'bands must be a list' })),
       },

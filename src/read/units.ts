@@ -8,13 +8,15 @@ import { format, normalize, type Decimal } from '../model/decimal.js';
 import type { ProblemLog } from '../model/problem.js';
 import type { Scheme, SchemeNode } from '../model/scheme.js';
 import { cleanName, nameKey } from '../model/text.js';
-import { CellReader, EMPTY, INVALID, NA, NUMBER_CELL, parseCell, parseFlag } from './cell.js';
+import { CellReader, DASH_CELL, EMPTY, INVALID, NA, NUMBER_CELL, parseCell, parseFlag } from './cell.js';
 import type { HeaderColumn, LocatedHeader, MetaRole } from './header.js';
 import { matchComponents } from './select.js';
 
 export interface ReadOptions {
   /** What an empty score cell means: an error (default) or 0 points. */
   readonly missing: 'error' | 'zero';
+  /** What a lone dash means: not applicable, or 0 (Excel's Accounting format); unset: what the scheme says, else an error. */
+  readonly dash?: 'na' | 'zero' | undefined;
 }
 
 /** One file's units, columnar, in file order. */
@@ -251,6 +253,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   }
 
   const width = h.columns.length;
+  const dash = options.dash ?? scheme.dash;
   const scanner = h.scanner;
   const text = scanner.text;
   const reader = new CellReader();
@@ -380,7 +383,25 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
           if (reader.scale > rowDecimals) rowDecimals = reader.scale;
           value = scaled();
           break;
+        case DASH_CELL:
+          if (dash === 'zero') {
+            value = 0;
+            break;
+          }
+          if (dash !== 'na') {
+            log.error('ambiguous-dash', `${quote(nodeColumns[c]!.col.header)}: "-" for ${name} could be 0 (Excel's Accounting format shows zero as "-") or "not applicable"`, {
+              ...at(nodeColumns[c]!.col, line),
+              hint: 'say which with --dash zero or --dash na (or "dash" in the scheme file); write KAD for "not applicable"',
+            });
+            value = 0;
+            break;
+          }
+        // falls through: a dash that means "not applicable"
         case NA:
+          if (nodeColumns[c]!.node.always) {
+            log.error('not-applicable-here', `${quote(nodeColumns[c]!.col.header)}: ${name} is marked not applicable, but this component applies to every unit`, at(nodeColumns[c]!.col, line));
+            value = 0;
+          }
           break;
         case EMPTY:
           if (options.missing === 'zero') {
@@ -389,7 +410,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
           } else {
             log.error('missing-value', `${quote(nodeColumns[c]!.col.header)} is empty for ${name}`, {
               ...at(nodeColumns[c]!.col, line),
-              hint: 'write the points, "-" if the criterion does not apply to this unit, or pass --missing zero',
+              hint: 'write the points, KAD if the criterion does not apply to this unit, or pass --missing zero',
             });
             value = 0;
           }

@@ -30,7 +30,7 @@ const cases: Case[] = [
   { name: 'thousands.csv', content: HEADER + 'A;1.234,5;20\n', code: 1, message: /^:2:2: .*thousands separator/ },
   { name: 'no-unit-column.csv', content: 'Foo;Điểm thẩm định;Điều tra XHH\nA;60;20\n', code: 1, message: /^:1: no unit column/ },
   { name: 'mixed-decimals.csv', content: HEADER + 'A;60,5;20\nB;60.5;20\n', code: 1, message: /^:3:2: .*uses a decimal point, but this file writes decimals with a decimal comma/ },
-  { name: 'all-na.csv', content: HEADER + 'A;-;N/A\n', code: 1, message: /^:2:1: A: every component is marked not applicable/ },
+  { name: 'all-na.csv', content: HEADER + 'A;KAD;N/A\n', code: 1, message: /^:2:2: "Điểm thẩm định": A is marked not applicable, but this component applies to every unit/ },
 ];
 
 // One file per failure mode lives in tests/bad-inputs (see bad-inputs.test.ts); these are the cases specific to parsing rules.

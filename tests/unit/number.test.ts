@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CellReader, EMPTY, INVALID, NA, NUMBER_CELL, parseCell, parseFlag } from '../../src/read/cell.js';
+import { CellReader, DASH_CELL, EMPTY, INVALID, NA, NUMBER_CELL, parseCell, parseFlag } from '../../src/read/cell.js';
 import { format } from '../../src/model/decimal.js';
 
 function value(raw: string): string {
@@ -61,7 +61,7 @@ describe('score cells', () => {
         // The cell inside a longer text, as in a file.
         const kind = reader.read(before + raw + after, before.length, before.length + raw.length);
         const c = parseCell(raw);
-        expect(kind).toBe({ empty: EMPTY, na: NA, number: NUMBER_CELL, invalid: INVALID }[c.kind]);
+        expect(kind).toBe({ empty: EMPTY, na: NA, dash: DASH_CELL, number: NUMBER_CELL, invalid: INVALID }[c.kind]);
         if (c.kind === 'number') {
           expect([reader.value, reader.scale, reader.separator]).toEqual([Number(c.value.units), c.value.scale, c.separator === ',' ? 1 : c.separator === '.' ? 2 : 0]);
         }
@@ -77,7 +77,15 @@ describe('score cells', () => {
     expect(parseCell('12')).toMatchObject({ separator: null });
   });
 
-  it.each(['-', '–', '—', 'N/A', 'n/a', 'NA', 'KAD', 'Không áp dụng', 'không áp dụng'])('reads %j as not applicable', (raw) => {
+  it.each(['-', '–', '—', ' -   '])('reads %j as a dash, which the reader must not guess (0 in Excel\'s Accounting format, or not applicable)', (raw) => {
+    expect(parseCell(raw).kind).toBe('dash');
+  });
+
+  it.each(['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', 'Err:502'])('reads %j as a failed formula, never as not applicable', (raw) => {
+    expect(parseCell(raw)).toMatchObject({ kind: 'invalid', code: 'formula-error' });
+  });
+
+  it.each(['N/A', 'n/a', 'NA', 'KAD', 'Không áp dụng', 'không áp dụng'])('reads %j as not applicable', (raw) => {
     expect(parseCell(raw).kind).toBe('na');
   });
 

@@ -1,3 +1,4 @@
+import { resolveScheme } from '../../src/model/scheme.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { rankSources } from '../../src/read/load.js';
@@ -181,9 +182,12 @@ describe('errors: every problem, with file, line and column', () => {
   });
 
   it('rejects a unit whose every component is not applicable', () => {
-    expect(problemsOf(() => rankSources([textSource('unit;appraisal;survey\nA;-;N/A\n')], { scheme: qn }))[0]).toMatchObject({
+    const open = resolveScheme({ id: 'open', components: [{ id: 'appraisal', max: 72 }, { id: 'survey', max: 28 }] });
+    expect(problemsOf(() => rankSources([textSource('unit;appraisal;survey\nA;KAD;N/A\n')], { scheme: open }))[0]).toMatchObject({
       code: 'no-applicable-component',
     });
+    // A component that applies to every unit (the built-in schemes' parts) cannot be "not applicable".
+    expect(problemsOf(() => rankSources([textSource('unit;appraisal;survey\nA;KAD;20\n')], { scheme: qn }))[0]).toMatchObject({ code: 'not-applicable-here', line: 2, column: 2 });
   });
 });
 

@@ -37,7 +37,7 @@ describe('medians', () => {
 
   it('compare indices, not points, when units have different maxima', () => {
     // A: 45/60 = 75 %; B: 80/100 = 80 %; C: 36/40 = 90 %. Median 80 %, though B has the most points.
-    const r = rank('A;45;-\nB;50;30\nC;-;36\n');
+    const r = rank('A;45;KAD\nB;50;30\nC;KAD;36\n');
     expect(formatRatio(r.stats!.median, 4)).toBe('80.0000');
     expect(r.units.map((u) => u.name)).toEqual(['C', 'B', 'A']);
   });
@@ -50,7 +50,7 @@ describe('band edges', () => {
   });
 
   it('the edge is exact for a unit with its own maximum (54/60 = 90 %)', () => {
-    expect(rank('A;54;-\nB;53,99;-\n').units.map((u) => u.band?.id)).toEqual(['good', 'fair']);
+    expect(rank('A;54;KAD\nB;53,99;KAD\n').units.map((u) => u.band?.id)).toEqual(['good', 'fair']);
   });
 
   it('--rank-precision bands on the rounded index: 89.995 % rounds to 90.00 and is in the band', () => {
@@ -88,7 +88,7 @@ describe('tie order and tie rules', () => {
 
 describe('component ranks', () => {
   it('rank the ranked units of the block where the component applies, on its points', () => {
-    const text = 'unit;Khối;Có xếp hạng;a;b\nA;X;có;50;10\nB;X;có;50;20\nC;X;không;60;30\nD;X;có;-;40\nE;Y;có;10;1\n';
+    const text = 'unit;Khối;Có xếp hạng;a;b\nA;X;có;50;10\nB;X;có;50;20\nC;X;không;60;30\nD;X;có;KAD;40\nE;Y;có;10;1\n';
     const r = rankSources([textSource(text)], { scheme });
     const ranks = Object.fromEntries(r.units.map((u) => [u.name, u.components.map((c) => c.rank ?? null)]));
     // a in block X: A and B share 50 (C is not ranked, D has no a): both 1st. b: D 40, B 20, A 10.
@@ -115,8 +115,8 @@ describe('rounding at halves', () => {
   it('rounds the index from the exact fraction, never from a rounded total', () => {
     // 49.995 / 60 = 83.325 % exactly: 83.33 (a total first rounded to 50.00 would give 83.33 too, but
     // 49.994 / 60 = 83.3233... must give 83.32, not 83.33).
-    expect(rankingJson(rank('A;49,995;-\n')).units[0]!.index).toBe(83.33);
-    expect(rankingJson(rank('A;49,994;-\n')).units[0]!.index).toBe(83.32);
+    expect(rankingJson(rank('A;49,995;KAD\n')).units[0]!.index).toBe(83.33);
+    expect(rankingJson(rank('A;49,994;KAD\n')).units[0]!.index).toBe(83.32);
   });
 
   it('ranks on exact values: 87.325 and 87.32 print alike but rank apart', () => {
