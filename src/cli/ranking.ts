@@ -12,7 +12,7 @@ import { resolveSchemeOption, type Job } from './command.js';
 
 /** The options of every command that reads score files. */
 export const INPUT = ['scheme', 'delimiter', 'unitColumn', 'missing', 'dash', 'maxErrors', 'maxInputSize', 'quiet', 'color'] as const;
-export const RANKING = ['ties', 'rankPrecision'] as const;
+export const RANKING = ['ties', 'rankPrecision', 'totals'] as const;
 export const YOY = ['prevScheme', 'crosswalk', 'mergeRule', 'failOnRankDrop'] as const;
 
 interface RankingValues {
@@ -22,6 +22,7 @@ interface RankingValues {
   readonly dash?: 'na' | 'zero' | undefined;
   readonly ties?: TieRule;
   readonly rankPrecision?: number | undefined;
+  readonly totals?: 'computed' | 'declared' | undefined;
 }
 
 /** The pipeline options a ranking command builds from its validated options. */
@@ -34,6 +35,7 @@ export function pipelineOptions(o: RankingValues, scheme: Scheme | undefined): R
     ...(o.dash ? { dash: o.dash } : {}),
     ties: o.ties ?? 'competition',
     ...(o.rankPrecision !== undefined ? { rankPrecision: o.rankPrecision } : {}),
+    ...(o.totals ? { totals: o.totals } : {}),
   };
 }
 

@@ -15,6 +15,8 @@ export interface Problem {
   readonly line?: number;
   /** 1-based field number in the row (the spreadsheet column). */
   readonly column?: number;
+  /** The spreadsheet's row number, when it is not the line (a cell above holds a line break). */
+  readonly row?: number;
   /** What to do about it. */
   readonly hint?: string;
 }
@@ -59,13 +61,24 @@ export function usageError(code: string, message: string, hint?: string): ParSco
 /** Collects problems; `throwIfErrors` stops the pipeline when any error was found. */
 export class ProblemLog {
   readonly problems: Problem[] = [];
+  /** By file, where its rows and lines part (see `RecordScanner.shifts`): problems get their spreadsheet row. */
+  readonly shifts = new Map<string, readonly number[]>();
 
   error(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
-    this.problems.push(shown({ severity: 'error', code, message, ...where }));
+    this.problems.push(shown(this.located({ severity: 'error', code, message, ...where })));
+  }
+
+  private located(p: Problem): Problem {
+    if (p.file === undefined || p.line === undefined || p.row !== undefined) return p;
+    const shifts = this.shifts.get(p.file);
+    if (!shifts) return p;
+    let shift = 0;
+    for (let k = 0; k < shifts.length && shifts[k]! <= p.line; k += 2) shift = shifts[k + 1]!;
+    return shift === 0 ? p : { ...p, row: p.line - shift };
   }
 
   warn(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
-    this.problems.push(shown({ severity: 'warning', code, message, ...where }));
+    this.problems.push(shown(this.located({ severity: 'warning', code, message, ...where })));
   }
 
   get errors(): Problem[] {
@@ -105,9 +118,8 @@ export function sortProblems(problems: readonly Problem[], files: readonly strin
     .map(({ p }) => p);
 }
 
-/** `file:line:column: message` (parts that are unknown are left out). */
-export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'column'>): string {
-  return [p.file, p.line, p.file !== undefined && p.line !== undefined ? p.column : undefined]
-    .filter((x) => x !== undefined)
-    .join(':');
+/** `file:line:column` (parts that are unknown are left out), and the spreadsheet row when it is not the line. */
+export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'column' | 'row'>): string {
+  const at = [p.file, p.line, p.file !== undefined && p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
+  return p.row !== undefined && p.line !== undefined ? `${at} (row ${p.row})` : at;
 }

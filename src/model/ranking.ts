@@ -6,13 +6,14 @@
  */
 import { compareRatios, format, formatRatio, percent, pow10, roundRatio, toRatio, type Decimal, type Ratio } from './decimal.js';
 import { ProblemLog, type Problem } from './problem.js';
+import { FigureChecks, type FigureOptions } from './figures.js';
 import { foldDiacritics } from './text.js';
 import { orderUnits, ranksOfOrder, valueRanks, type TieRule, type Values } from './rank.js';
 import { stats, type Stats } from './stats.js';
 import type { Band, Scheme } from './scheme.js';
 import { originOf, type CellRef, type ScoreTable } from './table.js';
 
-export interface RankOptions {
+export interface RankOptions extends FigureOptions {
   readonly ties: TieRule;
   /** Rank (and band) on the index rounded to this many decimals instead of the exact value. */
   readonly rankPrecision?: number;
@@ -200,31 +201,6 @@ export function scaledMax(max: Decimal, scale: number): number {
   return Number(max.units * pow10(scale - max.scale));
 }
 
-/** A declared total that differs from the sum of its file's components by more than 0.01 (a warning). */
-function checkDeclared(t: ScoreTable, i: number, log: ProblemLog): void {
-  for (const d of t.declared) {
-    const value = d.values[i]!;
-    if (Number.isNaN(value)) continue;
-    let partial = 0;
-    for (const node of d.nodes) {
-      const p = t.points[node]![i]!;
-      if (!Number.isNaN(p)) partial += p;
-    }
-    const diff = Math.abs(value - partial);
-    // diff / 10^scale > 0.01, exactly: diff x 100 > 10^scale
-    if (diff * 100 > 10 ** t.scale) {
-      // Each number as written: with the decimals of the cells it comes from.
-      const dec = (q: number): Decimal => ({ units: BigInt(q), scale: t.scale });
-      const parts = d.partDecimals[i]!;
-      log.warn(
-        'total-mismatch',
-        `${t.names[i]}: the declared total ${format(dec(value), d.decimals[i])} differs from the sum of the components, ${format(dec(partial), parts)}, by ${format(dec(diff), Math.max(parts, d.decimals[i]!))}`,
-        { file: d.file, line: d.lines[i]!, column: d.column },
-      );
-    }
-  }
-}
-
 /** Exact comparison of two units' indices (total / max), higher first: negative when `a` is better. */
 function indexComparator(total: Float64Array, max: Float64Array): (a: number, b: number) => number {
   return (a, b) => {
@@ -299,27 +275,34 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
   const rankValue = (i: number): Ratio => (rounded ? { num: BigInt(rounded[i]!), den: pow10(places!) } : index(i));
   const band = new Int16Array(size).fill(-1);
   const bandOf = bandFinder(scheme, places, log);
+  const figures = new FigureChecks(t, options, log);
 
   for (let i = 0; i < size; i++) {
     // The total and the maximum of what applies.
     let sum = 0;
     let m = fullMax;
+    let applicable = 0;
     for (let c = 0; c < top.length; c++) {
       const node = top[c]!.index;
       const p = t.points[node]![i]!;
       if (Number.isNaN(p)) m -= maxQ[node]!;
-      else sum += p;
+      else {
+        sum += p;
+        applicable++;
+      }
     }
-    total[i] = sum;
-    max[i] = m;
     if (m === 0) {
       log.error('no-applicable-component', `${t.names[i]}: every component is marked not applicable, so there is no maximum to divide by`, originOf(t, i));
       continue;
     }
-    checkDeclared(t, i, log);
+    // The file's own figures: checked, and a declared total or a unit's own maximum taken.
+    const ranked = t.declared.length === 0 ? undefined : figures.check(i, sum, m, applicable);
+    total[i] = ranked ? ranked.total : sum;
+    max[i] = ranked ? ranked.max : m;
     if (rounded) rounded[i] = Number(roundRatio(index(i), places!).units);
-    band[i] = bandOf(t, i, rounded ? rounded[i]! / 10 ** places! : (sum * 100) / m, () => rankValue(i));
+    band[i] = bandOf(t, i, rounded ? rounded[i]! / 10 ** places! : (total[i]! * 100) / max[i]!, () => rankValue(i));
   }
+  figures.finish();
   log.throwIfErrors();
 
   // Blocks, in order of first appearance.
@@ -393,6 +376,7 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     });
   }
   const rankedIn = blocks.map((b) => b.ranked);
+  figures.compareRanks(rank, (i) => rankedIn[blockOf[i]!]!);
   const overall = blockStats(order, total, max, byIndex, false);
 
   // The table and the results put in listing order: a unit's position is its place in the listing,
@@ -458,6 +442,7 @@ function sortTable(t: ScoreTable, place: Int32Array): ScoreTable {
       values: scatterFloat(d.values, place),
       decimals: scatterBytes(d.decimals, place),
       partDecimals: scatterBytes(d.partDecimals, place),
+      terms: Uint16Array.from(scatterInt(Int32Array.from(d.terms), place)),
       lines: scatterInt(d.lines, place),
     })),
     originFile: Uint16Array.from(scatterInt(Int32Array.from(t.originFile), place)),

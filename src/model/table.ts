@@ -16,15 +16,22 @@ export interface CellRef {
   readonly column: number;
 }
 
-/** A figure the file states itself (a declared total), checked against the computed one. */
+/** A figure a file states for each unit: a total, the unit's own maximum, its index, its rank. */
+export type FigureKind = 'total' | 'max' | 'index' | 'rank';
+
+/** A column of figures a file states itself, checked against the computed ones (model/figures.ts). */
 export interface DeclaredColumn {
-  readonly kind: 'total';
-  /** The nodes whose sum it states: the components of the file it is in. */
+  readonly kind: FigureKind;
+  /** Its header, as messages name it. */
+  readonly header: string;
+  /** A total's: the nodes whose sum it states (those of the file it is in). */
   readonly nodes: readonly number[];
-  /** Integers at the table's scale; NaN where the cell is empty. */
+  /** Totals and maxima: integers at the table's scale; an index or a rank: the integer of its digits (value / 10^decimals). NaN where the cell holds no number. */
   readonly values: Float64Array;
-  /** The decimals each value is written with, and the most decimals of the scores it sums (for messages that quote them). */
+  /** The decimals each value is written with. */
   readonly decimals: Uint8Array;
+  /** A total's: how many cells of its file add up to it, and their most decimals (the rounding a check allows). */
+  readonly terms: Uint16Array;
   readonly partDecimals: Uint8Array;
   readonly file: string;
   /** 1-based field number of the column. */

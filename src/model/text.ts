@@ -109,3 +109,32 @@ export function strippedNameKey(name: string): string {
   }
   return nameKey(cleaned);
 }
+
+/** Edit distance of two keys (insertions, deletions, substitutions), for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** The candidate nearest to `key` (by edit distance, within a third of its length, or containing it), if any. */
+export function nearest<T>(key: string, candidates: readonly T[], keyOf: (c: T) => readonly string[]): T | undefined {
+  let best: T | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    for (const k of keyOf(c)) {
+      if (k === '' || key === '') continue;
+      const d = k.includes(key) || key.includes(k) ? Math.abs(k.length - key.length) / 4 : editDistance(key, k);
+      if (d < bestDistance && d <= Math.max(2, Math.ceil(Math.max(key.length, k.length) / 3))) {
+        best = c;
+        bestDistance = d;
+      }
+    }
+  }
+  return best;
+}

@@ -100,6 +100,7 @@ export function isTrimmed(c: number): boolean {
 export interface ScanState {
   readonly pos: number;
   readonly line: number;
+  readonly row: number;
 }
 
 /**
@@ -115,8 +116,13 @@ export class RecordScanner {
   private readonly lineOffset: number;
   private pos: number;
   private lineNo: number;
+  private rowNo = 1;
   /** The current record: its first line and its fields. */
   line = 0;
+  /** The current record's row as a spreadsheet numbers it (blank rows count; lines inside a quoted cell do not). */
+  row = 0;
+  /** Where rows and lines part: [line, line - row] from that line on (a cell above holds a line break, or a sep= line). */
+  readonly shifts: number[] = [];
   count = 0;
   starts = new Int32Array(16);
   ends = new Int32Array(16);
@@ -143,12 +149,13 @@ export class RecordScanner {
   }
 
   save(): ScanState {
-    return { pos: this.pos, line: this.lineNo };
+    return { pos: this.pos, line: this.lineNo, row: this.rowNo };
   }
 
   restore(state: ScanState): void {
     this.pos = state.pos;
     this.lineNo = state.line;
+    this.rowNo = state.row;
   }
 
   private grow(): void {
@@ -201,6 +208,11 @@ export class RecordScanner {
     let i = this.pos;
     let count = 0;
     this.line = this.lineNo + this.lineOffset;
+    this.row = this.rowNo++;
+    const shift = this.line - this.row;
+    if (shift !== (this.shifts.length ? this.shifts[this.shifts.length - 1]! : 0) && (this.shifts.length === 0 || this.shifts[this.shifts.length - 2]! < this.line)) {
+      this.shifts.push(this.line, shift);
+    }
     for (;;) {
       if (count === this.starts.length) this.grow();
       if (text.charCodeAt(i) === QUOTE) {

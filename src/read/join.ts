@@ -147,18 +147,24 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
   });
   const declared: DeclaredColumn[] = [];
   for (const part of parts) {
-    if (!part.declared || (part !== first && !rowsOf.has(part))) continue;
+    if (part !== first && !rowsOf.has(part)) continue;
     const rows = rowsOf.get(part);
     const lines = new Int32Array(size);
-    const decimals = new Uint8Array(size);
-    const partDecimals = new Uint8Array(size);
     for (let i = 0; i < size; i++) {
       const r = rows ? rows[i]! : i;
       lines[i] = r < 0 ? 0 : part.lines[r]!;
-      decimals[i] = r < 0 ? 0 : part.declared.decimals[r]!;
-      partDecimals[i] = r < 0 ? 0 : part.declared.partDecimals[r]!;
     }
-    declared.push({ kind: 'total', nodes: part.nodes, values: aligned(part, part.declared.values), decimals, partDecimals, file: part.file, column: part.declared.column, lines });
+    for (const f of part.figures) {
+      // Totals and maxima at the table's scale; an index and a rank as written.
+      const raw = <A extends Uint8Array | Uint16Array | Float64Array>(a: A, missing: number): A => {
+        if (!rows) return a;
+        const out = new (a.constructor as new (n: number) => A)(size);
+        for (let i = 0; i < size; i++) out[i] = rows[i]! < 0 ? missing : a[rows[i]!]!;
+        return out;
+      };
+      const values = f.kind === 'total' || f.kind === 'max' ? aligned(part, f.values) : raw(f.values, NaN);
+      declared.push({ kind: f.kind, header: f.header, nodes: part.nodes, values, decimals: raw(f.decimals, 0), terms: raw(f.terms, 0), partDecimals: raw(f.partDecimals, 0), file: part.file, column: f.column, lines });
+    }
   }
 
   return {

@@ -94,6 +94,8 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
   for (const h of located) {
     // Each file's problems apart: a file that turns out unreadable reports only why.
     const own = new ProblemLog();
+    own.shifts.set(h.file, h.scanner.shifts);
+    log.shifts.set(h.file, h.scanner.shifts);
     try {
       parts.push(readUnits(h, scheme, { missing: options.missing ?? 'error', dash: options.dash }, own));
       log.problems.push(...own.problems);
@@ -128,7 +130,11 @@ export function rankSources(sources: readonly Source[], options: RankSourcesOpti
   const loaded = loadTable(sources, options);
   const year = options.year ?? loaded.table.year ?? sources.map((s) => yearFromName(s.name)).find((y) => y !== undefined);
   const table = year !== undefined ? { ...loaded.table, year } : loaded.table;
-  return rankTable(table, { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}) }, loaded.log);
+  return rankTable(
+    table,
+    { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}), ...(options.totals ? { totals: options.totals } : {}) },
+    loaded.log,
+  );
 }
 
 export interface Validation {

@@ -7,7 +7,7 @@
  * wins. Anything still tied is ambiguous and the user must pass `--scheme`.
  */
 import { compare, format, normalize, parseDecimal } from '../model/decimal.js';
-import { headerKey } from '../model/text.js';
+import { headerKey, nearest } from '../model/text.js';
 import { usageError } from '../model/problem.js';
 import type { HeaderColumn } from './header.js';
 import type { Component, Scheme } from '../model/scheme.js';
@@ -16,20 +16,50 @@ export function componentKeys(c: Component): string[] {
   return [c.id, c.label.vi, c.label.en, ...c.aliases].map(headerKey);
 }
 
-/** Maps header columns to component ids (first column wins; duplicates are reported elsewhere). */
-export function matchComponents(scheme: Scheme, columns: readonly HeaderColumn[]): Map<HeaderColumn, Component> {
+/** A scheme's components by header key: its id, labels and aliases, with and without a leading "Điểm". */
+export function componentsByKey(scheme: Scheme): Map<string, Component> {
   const byKey = new Map<string, Component>();
   for (const c of scheme.components) for (const k of componentKeys(c)) byKey.set(k, c);
+  return byKey;
+}
+
+/** The component a header key names: "Điểm điều tra XHH" is "Điều tra XHH" ("điểm" = points). */
+export function componentOf(byKey: ReadonlyMap<string, Component>, key: string): Component | undefined {
+  return byKey.get(key) ?? (key.startsWith('diem') ? byKey.get(key.slice(4)) : undefined);
+}
+
+/** Maps header columns to component ids (first column wins; duplicates are reported elsewhere). */
+export function matchComponents(scheme: Scheme, columns: readonly HeaderColumn[]): Map<HeaderColumn, Component> {
+  const byKey = componentsByKey(scheme);
   const out = new Map<HeaderColumn, Component>();
   for (const col of columns) {
-    const c = byKey.get(col.key);
+    const c = col.group ? undefined : componentOf(byKey, col.key);
     if (c) out.set(col, c);
   }
   return out;
 }
 
+/** The components of a scheme the columns give, directly or as a group over parts (a two-row header). */
+export function coveredComponents(scheme: Scheme, columns: readonly HeaderColumn[]): { used: number; covered: Set<string>; notes: [HeaderColumn | HeaderColumn['group'], Component][] } {
+  const byKey = componentsByKey(scheme);
+  const covered = new Set<string>();
+  const notes: [HeaderColumn | HeaderColumn['group'], Component][] = [];
+  let used = 0;
+  for (const col of columns) {
+    const own = col.group ? undefined : componentOf(byKey, col.key);
+    const group = col.group ? componentOf(byKey, col.group.key) : undefined;
+    const c = own ?? group;
+    if (!c) continue;
+    used++;
+    if (!covered.has(c.id)) notes.push([own ? col : col.group!, c]);
+    covered.add(c.id);
+  }
+  return { used, covered, notes };
+}
+
 /** A number in a header note ("61,5", "tối đa 72") that contradicts the component's maximum. */
-function noteContradicts(col: HeaderColumn, c: Component): boolean {
+export function noteContradicts(col: { readonly note?: string } | undefined, c: Component): boolean {
+  if (!col) return false;
   const m = col.note ? /(\d+(?:[.,]\d+)?)/.exec(col.note) : null;
   if (!m) return false;
   const stated = parseDecimal(m[1]!.replace(',', '.'));
@@ -37,30 +67,51 @@ function noteContradicts(col: HeaderColumn, c: Component): boolean {
 }
 
 export function selectScheme(candidates: readonly Scheme[], columns: readonly HeaderColumn[]): Scheme {
-  const fits = candidates
-    .map((scheme) => {
-      const matched = matchComponents(scheme, columns);
-      const covered = new Set([...matched.values()].map((c) => c.id));
-      const contradicted = [...matched].some(([col, c]) => noteContradicts(col, c));
-      return { scheme, used: matched.size, complete: covered.size === scheme.components.length, contradicted };
-    })
-    .filter((f) => f.complete);
-  const agreeing = fits.filter((f) => !f.contradicted);
-  const pool = agreeing.length ? agreeing : fits;
-  const most = Math.max(0, ...pool.map((f) => f.used));
-  const best = pool.filter((f) => f.used === most);
+  const judged = candidates.map((scheme) => {
+    const { used, covered, notes } = coveredComponents(scheme, columns);
+    const contradicted = notes.filter(([col, c]) => noteContradicts(col, c));
+    return { scheme, used, covered, complete: covered.size === scheme.components.length, contradicted };
+  });
+  const fits = judged.filter((f) => f.complete);
+  const agreeing = fits.filter((f) => f.contradicted.length === 0);
+  const most = Math.max(0, ...agreeing.map((f) => f.used));
+  const best = agreeing.filter((f) => f.used === most);
   if (best.length === 1) return best[0]!.scheme;
   const list = (schemes: readonly Scheme[]) => schemes.map((s) => `${s.id} (${s.components.map((c) => c.id).join(', ')})`).join('; ');
-  if (best.length === 0) {
+  if (best.length > 1) {
     throw usageError(
-      'scheme-not-found',
-      `no built-in scheme matches the columns of the input; built-in schemes and their components: ${list(candidates)}`,
-      'pass --scheme <id|file.json>, or rename the columns; `par-score schemes` lists the schemes',
+      'scheme-ambiguous',
+      `several schemes match the columns of the input: ${list(best.map((b) => b.scheme))}`,
+      `pass --scheme ${best[0]!.scheme.id} (or another), or write the maximum in the header, e.g. "${best[0]!.scheme.components[0]!.label.vi} (${format(normalize(best[0]!.scheme.components[0]!.max), undefined, ',')})"`,
     );
   }
+  if (fits.length > 0) {
+    // The columns are a scheme's, but their headers state other maxima: never ranked on the wrong ones.
+    const f = fits[0]!;
+    const stated = f.contradicted.map(([col, c]) => `"${col!.header}" (the scheme's maximum is ${format(normalize(c.max))})`).join(', ');
+    throw usageError(
+      'scheme-maxima-differ',
+      `the columns are those of scheme ${f.scheme.id}, but their headers state other maxima: ${stated}`,
+      'give the scheme with these maxima: --scheme my-scheme.json (`par-score schemes <id> --format json` starts one)',
+    );
+  }
+  const nearestScheme = [...judged].sort((a, b) => b.covered.size - a.covered.size || b.used - a.used)[0];
+  let detail = '';
+  if (nearestScheme && nearestScheme.covered.size > 0) {
+    const s = nearestScheme.scheme;
+    const missing = s.components.filter((c) => !nearestScheme.covered.has(c.id));
+    const unknown = columns.filter((col) => !col.meta && col.header !== '' && !coveredComponents(s, [col]).used);
+    const guess = (c: Component) => {
+      const hit = nearest(c.id, unknown, (col) => [col.key, col.group?.key ?? '']) ?? nearest(headerKey(c.label.vi), unknown, (col) => [col.key, col.group?.key ?? '']);
+      return hit ? ` (is it "${hit.header}"?)` : '';
+    };
+    detail =
+      `; the nearest is ${s.id}, which also needs ${missing.map((c) => `"${c.label.vi}" (${c.id}, maximum ${format(normalize(c.max))})${guess(c)}`).join(', ')}` +
+      (unknown.length ? `; columns not understood: ${unknown.map((c) => `"${c.header}"`).join(', ')}` : '');
+  } else detail = `; built-in schemes and their components: ${list(candidates)}`;
   throw usageError(
-    'scheme-ambiguous',
-    `several schemes match the columns of the input: ${list(best.map((b) => b.scheme))}`,
-    `pass --scheme ${best[0]!.scheme.id} (or another), or write the maximum in the header, e.g. "${best[0]!.scheme.components[0]!.label.vi} (${format(normalize(best[0]!.scheme.components[0]!.max), undefined, ',')})"`,
+    'scheme-not-found',
+    `no built-in scheme matches the columns of the input${detail}`,
+    'pass --scheme <id|file.json>, or rename the columns; `par-score schemes` lists the schemes',
   );
 }

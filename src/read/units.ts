@@ -1,16 +1,23 @@
 /**
  * One file's rows, read against the scheme into columns (read/join.ts joins the files of a year).
- * Every problem is logged with file, line and column; nothing is silently dropped. This loop runs
- * once per cell of the input, so it reads cells from the text by position (read/cell.ts) and makes a
- * string only for names, codes and blocks.
+ * Every problem is logged with file, line and column; nothing is silently dropped: rows that are not
+ * units (summaries, notes, a row of column numbers) are skipped with one warning that lists them,
+ * and the figures they and the file state (sums, means, totals, subtotals) are checked. This loop
+ * runs once per cell of the input, so it reads cells from the text by position (read/cell.ts) and
+ * makes a string only for names, codes and blocks.
  */
 import { format, normalize, type Decimal } from '../model/decimal.js';
 import type { ProblemLog } from '../model/problem.js';
 import type { Scheme, SchemeNode } from '../model/scheme.js';
-import { cleanName, nameKey } from '../model/text.js';
-import { CellReader, DASH_CELL, EMPTY, INVALID, NA, NUMBER_CELL, parseCell, parseFlag } from './cell.js';
-import type { HeaderColumn, LocatedHeader, MetaRole } from './header.js';
-import { matchComponents } from './select.js';
+import { cleanName } from '../model/text.js';
+import { CellReader, DASH_CELL, EMPTY, INVALID, NA, NUMBER_CELL, parseFlag } from './cell.js';
+import { isNote, isNumberingRow, reportSkipped, summaryOf, checkSummaries, type SkippedRow, type SummaryRow } from './footer.js';
+import type { HeaderColumn, LocatedHeader } from './header.js';
+import { planColumns, type FigureKind, type NodeColumns } from './plan.js';
+import { checkDecimalSeparators, PercentColumn, SeparatorLog } from './unit-checks.js';
+import { Columns, KeyIndex, keyHash, type FigureArrays } from './unit-index.js';
+
+export { unitKey } from './unit-index.js';
 
 export interface ReadOptions {
   /** What an empty score cell means: an error (default) or 0 points. */
@@ -19,13 +26,21 @@ export interface ReadOptions {
   readonly dash?: 'na' | 'zero' | undefined;
 }
 
+/** A figure a file states for each unit (see `FigureArrays`), checked against the computed one. */
+export interface FileFigure extends Readonly<FigureArrays> {
+  readonly kind: FigureKind;
+  readonly header: string;
+  /** 1-based field number. */
+  readonly column: number;
+}
+
 /** One file's units, columnar, in file order. */
 export interface FilePart {
   readonly file: string;
   readonly headerLine: number;
   /** The header could not be used (reported once); other checks of this file are skipped. */
   readonly broken?: boolean;
-  /** The scheme nodes that have a column in this file. */
+  /** The scheme nodes that have a column (or columns of their parts) in this file. */
   readonly nodes: readonly number[];
   readonly size: number;
   readonly names: readonly string[];
@@ -39,7 +54,7 @@ export interface FilePart {
   /** Points of each node in `nodes` (same order), integers at `scale`; NaN = not applicable. */
   readonly points: readonly Float64Array[];
   readonly scale: number;
-  readonly declared?: { readonly values: Float64Array; readonly decimals: Uint8Array; readonly partDecimals: Uint8Array; readonly column: number };
+  readonly figures: readonly FileFigure[];
 }
 
 /** No real name, code or score is this long; a longer cell is a damaged or hostile file. */
@@ -47,137 +62,12 @@ export const MAX_CELL_LENGTH = 1000;
 /** The most decimals a score may have: points stay exact integers far below 2^53 at that scale. */
 export const MAX_SCALE = 12;
 
-const MULTI_ROLES: ReadonlySet<MetaRole> = new Set(['ignored']);
-
-export function unitKey(name: string, code: string | undefined): string {
-  return code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`;
-}
-
 function quote(header: string): string {
   return `"${header}"`;
 }
 
 function brokenPart(file: string, headerLine: number): FilePart {
-  return { file, headerLine, broken: true, nodes: [], size: 0, names: [], codes: [], blocks: [], years: [], ranked: new Uint8Array(0), lines: new Int32Array(0), unitColumn: 0, points: [], scale: 0 };
-}
-
-/**
- * A file's columns as its rows are read: typed arrays that double when full. A row is written at
- * `size` and counted only once it is accepted (a duplicate is written over by the next row).
- */
-class Columns {
-  size = 0;
-  points: Float64Array[];
-  lines: Int32Array;
-  ranked: Uint8Array;
-  /** The hash of each unit's key (see `KeyIndex`). */
-  hashes: Int32Array;
-  total?: { values: Float64Array; decimals: Uint8Array; partDecimals: Uint8Array };
-  readonly names: string[] = [];
-  readonly codes: (string | undefined)[] = [];
-  readonly blocks: (string | undefined)[] = [];
-  readonly years: (string | undefined)[] = [];
-
-  constructor(
-    components: number,
-    private capacity: number,
-    withTotal: boolean,
-  ) {
-    this.points = Array.from({ length: components }, () => new Float64Array(capacity));
-    this.lines = new Int32Array(capacity);
-    this.ranked = new Uint8Array(capacity);
-    this.hashes = new Int32Array(capacity);
-    if (withTotal) this.total = { values: new Float64Array(capacity), decimals: new Uint8Array(capacity), partDecimals: new Uint8Array(capacity) };
-  }
-
-  /** Room for the row at `size`. */
-  room(): void {
-    if (this.size < this.capacity) return;
-    this.capacity *= 2;
-    const grow = <A extends Float64Array | Int32Array | Uint8Array>(a: A, make: (n: number) => A): A => {
-      const b = make(this.capacity);
-      b.set(a);
-      return b;
-    };
-    this.points = this.points.map((p) => grow(p, (n) => new Float64Array(n)));
-    this.lines = grow(this.lines, (n) => new Int32Array(n));
-    this.ranked = grow(this.ranked, (n) => new Uint8Array(n));
-    this.hashes = grow(this.hashes, (n) => new Int32Array(n));
-    if (this.total) {
-      const t = this.total;
-      this.total = { values: grow(t.values, (n) => new Float64Array(n)), decimals: grow(t.decimals, (n) => new Uint8Array(n)), partDecimals: grow(t.partDecimals, (n) => new Uint8Array(n)) };
-    }
-  }
-}
-
-/** A 32-bit hash (FNV-1a) of a unit's key, made without the key's string when it is plain ASCII. */
-function keyHash(name: string, code: string | undefined): number {
-  const text = code ?? name;
-  let h = code === undefined ? 0x811c9dc5 : 0x01000193;
-  let ascii = true;
-  for (let i = 0; i < text.length && ascii; i++) {
-    let c = text.charCodeAt(i);
-    if (c > 126 || (code === undefined && c === 45)) ascii = false;
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  if (ascii) return h | 0;
-  // Other names and codes: the hash of the key itself.
-  const key = unitKey(name, code);
-  h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
-
-/**
- * The units read so far by key, to find a duplicate: an open-addressing table of row numbers by
- * the hash of their key (a map of a million key strings takes ten times the memory); rows with the
- * same hash have their keys compared.
- */
-class KeyIndex {
-  private slots: Int32Array;
-  private count = 0;
-
-  /** `expected`: about how many units there will be. */
-  constructor(
-    private readonly columns: Columns,
-    expected: number,
-  ) {
-    let size = 1 << 10;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size);
-  }
-
-  /** The row with the same key as the unit about to be added, or -1. */
-  find(hash: number, name: string, code: string | undefined): number {
-    const mask = this.slots.length - 1;
-    let key: string | undefined;
-    for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const row = this.slots[at]! - 1;
-      if (row < 0) return -1;
-      if (this.columns.hashes[row] !== hash) continue;
-      key ??= unitKey(name, code);
-      if (unitKey(this.columns.names[row]!, this.columns.codes[row]) === key) return row;
-    }
-  }
-
-  add(hash: number, row: number): void {
-    if (++this.count * 2 > this.slots.length) this.rehash();
-    this.put(hash, row);
-  }
-
-  private put(hash: number, row: number): void {
-    const mask = this.slots.length - 1;
-    let at = hash & mask;
-    while (this.slots[at] !== 0) at = (at + 1) & mask;
-    this.slots[at] = row + 1;
-  }
-
-  private rehash(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    for (const slot of old) if (slot !== 0) this.put(this.columns.hashes[slot - 1]!, slot - 1);
-  }
+  return { file, headerLine, broken: true, nodes: [], size: 0, names: [], codes: [], blocks: [], years: [], ranked: new Uint8Array(0), lines: new Int32Array(0), unitColumn: 0, points: [], scale: 0, figures: [] };
 }
 
 /** The most rows the rest of the text can hold: one a line. */
@@ -198,11 +88,15 @@ function maxAtScales(max: Decimal): Float64Array {
   return Float64Array.from({ length: MAX_SCALE + 1 }, (_, s) => (s >= max.scale ? units * 10 ** (s - max.scale) : units / 10 ** (max.scale - s)));
 }
 
+/** `5 / 10^2` written with its decimals: "0,05". */
+function shownAt(value: number, scale: number, decimals = scale): string {
+  return format({ units: BigInt(Math.round(value)), scale }, decimals, ',');
+}
+
 export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions, log: ProblemLog): FilePart {
   const file = h.file;
   const headerLine = h.line;
   const at = (col: HeaderColumn, line = headerLine) => ({ file, line, column: col.index + 1 });
-  const components = matchComponents(scheme, h.columns);
   for (const line of h.dataAbove) {
     log.error('data-above-header', `this row is above the header (line ${headerLine}) but holds numbers: a unit would be left out`, {
       file,
@@ -215,72 +109,48 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     log.error('cell-too-long', `this header is ${longHeader.header.length.toLocaleString('en-US')} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString('en-US')}`, at(longHeader));
     return brokenPart(file, headerLine);
   }
-
-  // Column roles: every role that matters may appear once.
-  const seen = new Map<string, HeaderColumn>();
-  const claim = (role: string, col: HeaderColumn, what: string): boolean => {
-    const first = seen.get(role);
-    if (first) {
-      log.error('duplicate-column', `${what} appears twice: ${quote(first.header)} (column ${first.index + 1}) and ${quote(col.header)}`, {
-        ...at(col),
-        hint: role === 'meta:unit' ? 'name the unit column with --unit-column "<header>"' : 'remove or rename one of the columns',
-      });
-      return false;
-    }
-    seen.set(role, col);
-    return true;
-  };
-  const meta = new Map<MetaRole, HeaderColumn>();
-  const nodeColumns: { col: HeaderColumn; node: SchemeNode }[] = [];
-  for (const col of h.columns) {
-    const node = components.get(col);
-    if (node) {
-      if (claim(`component:${node.id}`, col, `the column for "${node.id}"`)) nodeColumns.push({ col, node });
-    } else if (col.meta && !MULTI_ROLES.has(col.meta)) {
-      if (claim(`meta:${col.meta}`, col, `a ${col.meta} column`)) meta.set(col.meta, col);
-    } else if (!col.meta && col.header !== '') {
-      log.warn('unknown-column', `column ${quote(col.header)} is not part of scheme ${scheme.id} and is ignored`, at(col));
-    }
-  }
-  const unitCol = meta.get('unit');
-  if (!unitCol) {
-    log.error('missing-column', 'no unit column: expected a header such as "unit", "Đơn vị", "Tên đơn vị", "Địa phương", "Tỉnh", "Huyện" or "Xã"', {
-      file,
-      line: headerLine,
-      hint: 'name it with --unit-column "<header>"',
-    });
-    return brokenPart(file, headerLine);
-  }
+  const plan = planColumns(h, scheme, log);
+  if (!plan) return brokenPart(file, headerLine);
 
   const width = h.columns.length;
   const dash = options.dash ?? scheme.dash;
   const scanner = h.scanner;
   const text = scanner.text;
   const reader = new CellReader();
-  const k = nodeColumns.length;
-  const cols = nodeColumns.map((c) => c.col.index);
-  const totalCol = meta.get('total');
+  const nodes: readonly NodeColumns[] = plan.nodes;
+  // Every node of the plan has a points column; one that cannot be read (reported) holds 0.
+  const read = nodes;
+  const unread = (n: NodeColumns) => n.percent === true || n.unread === true;
+  const k = read.length;
   const expected = Math.min(lineBound(text, h.dataStart.pos), 1 << 24);
-  const columns = new Columns(k, expected, totalCol !== undefined);
+  const columns = new Columns(k, plan.figures.length, expected);
   const index = new KeyIndex(columns, expected);
-  const maxima = nodeColumns.map((c) => maxAtScales(c.node.max));
-  // The decimal separator of every number cell (0 none, 1 comma, 2 point), by column (the total's
-  // last) and row read, for the check that a file uses one convention; and how many of each were seen.
-  const separators: Uint8Array[] = [...nodeColumns, ...(totalCol ? [0] : [])].map(() => new Uint8Array(0));
-  let separatorLines: Int32Array = new Int32Array(0);
-  let rowsRead = 0;
-  let commas = 0;
-  let stops = 0;
+  const maxima = read.map((n) => maxAtScales(n.node.max));
+  const totalAt = plan.figures.findIndex((f) => f.kind === 'total');
+  const scaledFigure = plan.figures.map((f) => f.kind === 'total' || f.kind === 'max');
+  // The columns whose numbers are checked for one decimal separator: the scores, then the figures.
+  const numeric = [...read.flatMap((n) => (unread(n) ? [] : [...(n.col ? [n.col] : []), ...n.parts])), ...plan.figures.map((f) => f.col)];
+  const separators = new SeparatorLog();
+  const percents = nodes.filter((n) => n.percent).map((n) => new PercentColumn(n.col ?? n.parts[0]!, n.node));
+  const numericAt = new Map(numeric.map((c, i) => [c, i]));
+  /** The most decimals of each read node's cells, for the checks of summary rows. */
+  const nodeDecimals = new Uint8Array(k);
   let scale = 0;
   let zeroFilled = 0;
   const unnamedWithData = new Set<number>();
-  const unnamed = h.columns.filter((c) => c.header === '').map((c) => c.index);
-  const codeCol = meta.get('code');
-  const blockCol = meta.get('block');
-  const yearCol = meta.get('year');
-  const rankedCol = meta.get('ranked');
-  // Counts of the fields of every row: all rows disagreeing with the header the same way means the
-  // header is broken, not the rows (decided at the end; the rows' own problems are then dropped).
+  const { unit: unitCol, ordinal } = plan;
+  const codeCol = plan.meta.get('code');
+  const blockCol = plan.meta.get('block');
+  const yearCol = plan.meta.get('year');
+  const rankedCol = plan.meta.get('ranked');
+  const skipped: SkippedRow[] = [];
+  const summaries: SummaryRow[] = [];
+  /** The first unit of the rows a summary row sums (the units after the previous summary). */
+  let segment = 0;
+  /** The line of the first note under the table: rows below it are notes too. */
+  let notesFrom = 0;
+  // Counts of the fields of every unit row: all rows disagreeing with the header the same way means
+  // the header is broken, not the rows (decided at the end; the rows' own problems are then dropped).
   let rows = 0;
   let sameCount = -1;
   const before = log.problems.length;
@@ -289,7 +159,9 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const rescale = (s: number) => {
     const f = 10 ** (s - scale);
     for (const column of columns.points) for (let r = 0; r <= columns.size; r++) column[r]! *= f;
-    if (columns.total) for (let r = 0; r <= columns.size; r++) columns.total.values[r]! *= f;
+    columns.figures.forEach((fig, i) => {
+      if (scaledFigure[i]) for (let r = 0; r <= columns.size; r++) fig.values[r]! *= f;
+    });
     scale = s;
   };
   /** The number just read, at the file's scale (raising it when the cell has more decimals). */
@@ -297,24 +169,171 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     if (reader.scale > scale) rescale(reader.scale);
     return reader.scale === scale ? reader.value : reader.value * 10 ** (scale - reader.scale);
   };
-  /** The separator of the number just read, cell `c` of row `read` (the `read`-th row that got this far). */
-  const noteSeparator = (c: number, read: number, line: number) => {
-    if (separators[c]!.length <= read) separators[c] = grow(separators[c]!, read);
-    separators[c]![read] = reader.separator;
-    if (separatorLines.length <= read) separatorLines = growLines(separatorLines, read);
-    separatorLines[read] = line;
-    if (reader.separator === 1) commas++;
-    else stops++;
-  };
   const textOf = (col: HeaderColumn | undefined) => {
     if (!col || col.index >= scanner.count) return undefined;
     const v = cleanName(scanner.field(col.index));
     return v === '' ? undefined : v;
   };
+  /** Reads the cell of `col` in the current row: one of the `cell.ts` kinds; a number in `reader`. */
+  const cell = (col: HeaderColumn): number => (col.index < scanner.count ? reader.read(text, scanner.starts[col.index]!, scanner.ends[col.index]!) : EMPTY);
+  /** Whether any score or figure cell of the row holds a number. */
+  const holdsNumbers = () => numeric.some((c) => cell(c) === NUMBER_CELL);
+  const firstText = () => {
+    for (let c = 0; c < scanner.count; c++) {
+      const v = scanner.field(c).trim();
+      if (v !== '') return v;
+    }
+    return '';
+  };
+
+  // The cells read of the current row that add up to the unit's total: how many, and their most decimals.
+  let rowDecimals = 0;
+  let rowTerms = 0;
+  /**
+   * One score cell of unit `name` at `line`: points at the file's scale, NaN for "not applicable".
+   * A cell in error is logged and counts 0 (the run stops before anything is ranked).
+   */
+  const score = (col: HeaderColumn, node: SchemeNode, name: string, line: number, max: Float64Array | undefined): number => {
+    switch (cell(col)) {
+      case NUMBER_CELL: {
+        if (reader.scale > MAX_SCALE) {
+          log.error('not-a-number', `${quote(col.header)}: "${scanner.field(col.index).trim()}" has more than ${MAX_SCALE} decimals`, at(col, line));
+          return 0;
+        }
+        if (reader.separator !== 0) separators.note(numericAt.get(col)!, reader.separator, line);
+        if (max && reader.value > max[reader.scale]!) {
+          log.error('value-above-max', `${quote(col.header)}: ${scanner.field(col.index).trim()} is above the maximum ${format(normalize(node.max))} for ${name}`, at(col, line));
+        }
+        if (reader.scale > rowDecimals) rowDecimals = reader.scale;
+        rowTerms++;
+        return scaled();
+      }
+      case DASH_CELL:
+        if (dash === 'zero') return 0;
+        if (dash !== 'na') {
+          log.error('ambiguous-dash', `${quote(col.header)}: "-" for ${name} could be 0 (Excel's Accounting format shows zero as "-") or "not applicable"`, {
+            ...at(col, line),
+            hint: 'say which with --dash zero or --dash na (or "dash" in the scheme file); write KAD for "not applicable"',
+          });
+          return 0;
+        }
+      // falls through: a dash that means "not applicable"
+      case NA:
+        if (node.always) {
+          log.error('not-applicable-here', `${quote(col.header)}: ${name} is marked not applicable, but this component applies to every unit`, at(col, line));
+          return 0;
+        }
+        return NaN;
+      case EMPTY:
+        if (options.missing === 'zero') {
+          zeroFilled++;
+          return 0;
+        }
+        log.error('missing-value', `${quote(col.header)} is empty for ${name}`, {
+          ...at(col, line),
+          hint: 'write the points, KAD if the criterion does not apply to this unit, or pass --missing zero',
+        });
+        return 0;
+      default:
+        log.error(reader.code, `${quote(col.header)}: ${reader.reason}`, at(col, line));
+        return 0;
+    }
+  };
+
+  /**
+   * A node's points in the current row: its column, or the sum of its parts (checked against its
+   * subtotal column when there is one). `rowDecimals` is 0 on entry and the node's decimals after.
+   */
+  const nodeValue = (c: number, name: string, line: number): number => {
+    const n = read[c]!;
+    if (unread(n)) return 0;
+    const termsBefore = rowTerms;
+    let sum = 0;
+    let applicable = 0;
+    for (const part of n.parts) {
+      const from = scale;
+      const v = score(part, n.node, name, line, undefined);
+      if (scale !== from) sum *= 10 ** (scale - from);
+      if (!Number.isNaN(v)) {
+        sum += v;
+        applicable++;
+      }
+    }
+    if (n.parts.length === 0) return score(n.col!, n.node, name, line, maxima[c]);
+    // The subtotal ("Cộng") is the node's points; its parts must add up to it, give or take their rounding.
+    const terms = rowTerms - termsBefore;
+    const partDecimals = rowDecimals;
+    rowTerms = termsBefore;
+    rowDecimals = 0;
+    const from = scale;
+    const subtotal = score(n.col!, n.node, name, line, maxima[c]);
+    if (scale !== from) sum *= 10 ** (scale - from);
+    const tolerance = (terms * 10 ** (scale - Math.max(partDecimals, rowDecimals)) + 10 ** (scale - rowDecimals)) / 2;
+    if (Number.isNaN(subtotal) ? applicable > 0 : Math.abs(subtotal - sum) > tolerance * (1 + 1e-9)) {
+      log.error(
+        'subtotal-mismatch',
+        `${quote(n.col!.header)}: ${Number.isNaN(subtotal) ? 'not applicable' : shownAt(subtotal, scale, rowDecimals)} for ${name}, but the ${n.parts.length} other columns of "${n.col!.group?.header ?? n.node.label.vi}" add up to ${shownAt(sum, scale, partDecimals)}`,
+        { ...at(n.col!, line), hint: 'a column may be misread or shifted: a subtotal is the sum of the columns of its group' },
+      );
+    }
+    return subtotal;
+  };
+
+  /** A figure cell of the current row (a total, maximum, index or rank); NaN when it holds no number. */
+  const figure = (f: number, line: number) => {
+    const { kind, col } = plan.figures[f]!;
+    const out = columns.figures[f]!;
+    const row = columns.size;
+    out.values[row] = NaN;
+    out.decimals[row] = 0;
+    let got = cell(col);
+    if (got === INVALID && (kind === 'index' || kind === 'rank')) got = reader.readText(scanner.field(col.index).replace(/\s*%\s*$|\s*\/\s*\d+\s*$/, ''));
+    if (got === NUMBER_CELL && reader.scale <= MAX_SCALE) {
+      if (reader.separator !== 0) separators.note(numericAt.get(col)!, reader.separator, line);
+      out.decimals[row] = reader.scale;
+      out.values[row] = scaledFigure[f] ? scaled() : reader.value;
+    } else if (got === INVALID && kind !== 'rank') {
+      log.error(reader.code, `${quote(col.header)}: ${reader.reason}`, at(col, line));
+    }
+  };
 
   while (scanner.next()) {
     const line = scanner.line;
     const count = scanner.count;
+    const name = count > unitCol.index ? cleanName(scanner.field(unitCol.index)) : '';
+    // Rows that are not units: a summary (in the unit or STT column, or the first text of a row whose
+    // name is empty: a merged cell), the notes and signatures under the table, column numbers.
+    const summary = summaryOf(name) ?? (ordinal ? summaryOf(textOf(ordinal) ?? '') : undefined) ?? (name === '' ? summaryOf(cleanName(firstText())) : undefined);
+    if (summary && notesFrom === 0) {
+      const cells = read.flatMap((n, c) => {
+        if (!n.col || cell(n.col) !== NUMBER_CELL || reader.scale > MAX_SCALE) return [];
+        return [{ node: c, header: n.col.header, column: n.col.index + 1, value: reader.value / 10 ** reader.scale, decimals: reader.scale }];
+      });
+      if (totalAt >= 0 && cell(plan.figures[totalAt]!.col) === NUMBER_CELL && reader.scale <= MAX_SCALE) {
+        const col = plan.figures[totalAt]!.col;
+        cells.push({ node: -1, header: col.header, column: col.index + 1, value: reader.value / 10 ** reader.scale, decimals: reader.scale });
+      }
+      summaries.push({ line, label: summary.label, mean: summary.mean, from: segment, to: columns.size, cells });
+      skipped.push({ line, why: 'summary', label: summary.label });
+      segment = columns.size;
+      continue;
+    }
+    if (notesFrom !== 0 || (columns.size > 0 && isNote(firstText()))) {
+      if (notesFrom === 0) notesFrom = line;
+      if (holdsNumbers()) {
+        log.error('row-below-notes', `this row holds scores but is below the notes that start on line ${notesFrom}: a unit would be left out`, {
+          file,
+          line,
+          hint: 'move the notes (Ghi chú, Nguồn, Người lập biểu, ...) below the last unit',
+        });
+      } else skipped.push({ line, why: 'note' });
+      continue;
+    }
+    if (columns.size === 0 && rows === 0 && isNumberingRow(scanner.fields(), unitCol.index)) {
+      skipped.push({ line, why: 'numbering' });
+      continue;
+    }
+
     rows++;
     sameCount = rows === 1 ? count : sameCount === count ? count : -2;
     if (count !== width) {
@@ -335,20 +354,10 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       log.error('cell-too-long', `this cell is ${scanner.field(long).length.toLocaleString('en-US')} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString('en-US')}`, { file, line, column: long + 1 });
       continue;
     }
-    for (let u = 0; u < unnamed.length; u++) {
-      const c = unnamed[u]!;
-      if (!unnamedWithData.has(c) && scanner.field(c).trim() !== '') unnamedWithData.add(c);
-    }
+    for (const c of plan.unnamed) if (!unnamedWithData.has(c) && scanner.field(c).trim() !== '') unnamedWithData.add(c);
 
-    const name = cleanName(scanner.field(unitCol.index));
     if (name === '') {
-      const origin = at(unitCol, line);
-      // Excel's merged header cells export as a second header row: text where numbers should be.
-      const looksLikeHeader = rows === 1 && nodeColumns.some(({ col }) => parseCell(scanner.field(col.index)).kind === 'invalid');
-      log.error('missing-unit-name', looksLikeHeader ? 'the unit name is empty, and this row looks like a second header row' : 'the unit name is empty', {
-        ...origin,
-        ...(looksLikeHeader ? { hint: 'merged header cells in Excel export as two header rows: keep one header row, one name per column' } : {}),
-      });
+      log.error('missing-unit-name', 'the unit name is empty', at(unitCol, line));
       continue;
     }
     const code = textOf(codeCol);
@@ -363,82 +372,20 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     // The row's cells go to position `size`, counted below once the unit is known not to be a duplicate.
     columns.room();
     const row = columns.size;
-    const read = rowsRead++;
-    // The most decimals of the row's scores (a declared total's message quotes their sum so).
-    let rowDecimals = 0;
+    rowDecimals = 0;
+    rowTerms = 0;
+    let decimals = 0;
     for (let c = 0; c < k; c++) {
-      const column = cols[c]!;
-      let value = NaN;
-      switch (reader.read(text, scanner.starts[column]!, scanner.ends[column]!)) {
-        case NUMBER_CELL:
-          if (reader.scale > MAX_SCALE) {
-            log.error('not-a-number', `${quote(nodeColumns[c]!.col.header)}: "${scanner.field(column).trim()}" has more than ${MAX_SCALE} decimals`, at(nodeColumns[c]!.col, line));
-            value = 0;
-            break;
-          }
-          if (reader.separator !== 0) noteSeparator(c, read, line);
-          if (reader.value > maxima[c]![reader.scale]!) {
-            log.error('value-above-max', `${quote(nodeColumns[c]!.col.header)}: ${scanner.field(column).trim()} is above the maximum ${format(normalize(nodeColumns[c]!.node.max))} for ${name}`, at(nodeColumns[c]!.col, line));
-          }
-          if (reader.scale > rowDecimals) rowDecimals = reader.scale;
-          value = scaled();
-          break;
-        case DASH_CELL:
-          if (dash === 'zero') {
-            value = 0;
-            break;
-          }
-          if (dash !== 'na') {
-            log.error('ambiguous-dash', `${quote(nodeColumns[c]!.col.header)}: "-" for ${name} could be 0 (Excel's Accounting format shows zero as "-") or "not applicable"`, {
-              ...at(nodeColumns[c]!.col, line),
-              hint: 'say which with --dash zero or --dash na (or "dash" in the scheme file); write KAD for "not applicable"',
-            });
-            value = 0;
-            break;
-          }
-        // falls through: a dash that means "not applicable"
-        case NA:
-          if (nodeColumns[c]!.node.always) {
-            log.error('not-applicable-here', `${quote(nodeColumns[c]!.col.header)}: ${name} is marked not applicable, but this component applies to every unit`, at(nodeColumns[c]!.col, line));
-            value = 0;
-          }
-          break;
-        case EMPTY:
-          if (options.missing === 'zero') {
-            zeroFilled++;
-            value = 0;
-          } else {
-            log.error('missing-value', `${quote(nodeColumns[c]!.col.header)} is empty for ${name}`, {
-              ...at(nodeColumns[c]!.col, line),
-              hint: 'write the points, KAD if the criterion does not apply to this unit, or pass --missing zero',
-            });
-            value = 0;
-          }
-          break;
-        case INVALID:
-          log.error(reader.code, `${quote(nodeColumns[c]!.col.header)}: ${reader.reason}`, at(nodeColumns[c]!.col, line));
-          value = 0;
-          break;
-      }
-      columns.points[c]![row] = value;
+      rowDecimals = 0;
+      columns.points[c]![row] = nodeValue(c, name, line);
+      if (rowDecimals > nodeDecimals[c]!) nodeDecimals[c] = rowDecimals;
+      if (rowDecimals > decimals) decimals = rowDecimals;
     }
-
-    if (columns.total) {
-      let value = NaN;
-      let decimals = 0;
-      const kind = reader.read(text, scanner.starts[totalCol!.index]!, scanner.ends[totalCol!.index]!);
-      if (kind === NUMBER_CELL && reader.scale > MAX_SCALE) {
-        log.error('not-a-number', `${quote(totalCol!.header)}: "${scanner.field(totalCol!.index).trim()}" has more than ${MAX_SCALE} decimals`, at(totalCol!, line));
-      } else if (kind === NUMBER_CELL) {
-        if (reader.separator !== 0) noteSeparator(k, read, line);
-        decimals = reader.scale;
-        value = scaled();
-      } else if (kind === INVALID) {
-        log.error(reader.code, `${quote(totalCol!.header)}: ${reader.reason}`, at(totalCol!, line));
-      }
-      columns.total.values[row] = value;
-      columns.total.decimals[row] = decimals;
-      columns.total.partDecimals[row] = rowDecimals;
+    for (let f = 0; f < plan.figures.length; f++) figure(f, line);
+    for (const p of percents) if (p.col.index < count) p.note(scanner.field(p.col.index));
+    if (totalAt >= 0) {
+      columns.figures[totalAt]!.terms[row] = rowTerms;
+      columns.figures[totalAt]!.partDecimals[row] = decimals;
     }
 
     const hash = keyHash(name, code);
@@ -475,20 +422,20 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     return brokenPart(file, headerLine);
   }
 
-  for (const index of [...unnamedWithData].sort((a, b) => a - b)) {
-    log.warn('unnamed-column', `column ${index + 1} has values but no header and is ignored`, { file, line: headerLine, column: index + 1 });
+  for (const c of [...unnamedWithData].sort((a, b) => a - b)) {
+    log.warn('unnamed-column', `column ${c + 1} has values but no header and is ignored`, { file, line: headerLine, column: c + 1 });
   }
-  if (commas > 0 && stops > 0) {
-    checkDecimalSeparators(commas >= stops ? 1 : 2, [...nodeColumns.map((c) => c.col), ...(totalCol ? [totalCol] : [])], separators, separatorLines.subarray(0, rowsRead), file, log);
-  }
+  checkDecimalSeparators(numeric, separators, file, log);
+  for (const p of percents) p.report(file, p.col.group && h.leafLine !== undefined ? h.leafLine : headerLine, log);
   if (zeroFilled > 0) log.warn('missing-as-zero', `${zeroFilled} empty score cell${zeroFilled > 1 ? 's' : ''} counted as 0 (--missing zero)`, { file });
   const size = columns.size;
+  checkSummaries(summaries, { file, scale, points: columns.points, decimals: nodeDecimals, total: totalAt >= 0 ? columns.figures[totalAt]!.values : undefined, size }, log);
+  reportSkipped(skipped, file, log);
   if (size === 0 && !log.hasErrors) log.error('no-units', 'the file has a header but no unit rows', { file, line: headerLine });
-  const total = columns.total;
   return {
     file,
     headerLine,
-    nodes: nodeColumns.map((c) => c.node.index),
+    nodes: read.map((n) => n.node.index),
     size,
     names: columns.names,
     codes: columns.codes,
@@ -499,49 +446,9 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     unitColumn: unitCol.index + 1,
     points: columns.points.map((p) => p.subarray(0, size)),
     scale,
-    ...(total
-      ? { declared: { values: total.values.subarray(0, size), decimals: total.decimals.subarray(0, size), partDecimals: total.partDecimals.subarray(0, size), column: totalCol!.index + 1 } }
-      : {}),
+    figures: plan.figures.map(({ kind, col }, f) => {
+      const a = columns.figures[f]!;
+      return { kind, header: col.header, column: col.index + 1, values: a.values.subarray(0, size), decimals: a.decimals.subarray(0, size), terms: a.terms.subarray(0, size), partDecimals: a.partDecimals.subarray(0, size) };
+    }),
   };
-}
-
-function growLines(a: Int32Array, atLeast: number): Int32Array {
-  const b = new Int32Array(Math.max(64, atLeast * 2));
-  b.set(a);
-  return b;
-}
-
-function grow(a: Uint8Array, atLeast: number): Uint8Array {
-  const b = new Uint8Array(Math.max(64, atLeast * 2));
-  b.set(a);
-  return b;
-}
-
-/** One file, one decimal convention: a file that mixes `82,84` and `31.50` is ambiguous. */
-function checkDecimalSeparators(
-  major: 1 | 2,
-  columns: readonly HeaderColumn[],
-  separators: readonly Uint8Array[],
-  lines: Int32Array,
-  file: string,
-  log: ProblemLog,
-): void {
-  const name = (sep: number) => (sep === 1 ? 'a decimal comma' : 'a decimal point');
-  const minor = major === 1 ? 2 : 1;
-  // The first cell written the majority's way, in the order cells are read (row by row; the score
-  // columns, then the total).
-  let example: { line: number; column: number } | undefined;
-  for (let r = 0; r < lines.length && !example; r++) {
-    for (let c = 0; c < columns.length && !example; c++) if (separators[c]![r] === major) example = { line: lines[r]!, column: columns[c]!.index + 1 };
-  }
-  for (let r = 0; r < lines.length; r++) {
-    for (let c = 0; c < columns.length; c++) {
-      if (separators[c]![r] !== minor) continue;
-      log.error(
-        'mixed-decimal-separator',
-        `${quote(columns[c]!.header)} uses ${name(minor)}, but this file writes decimals with ${name(major)} (e.g. line ${example!.line}, column ${example!.column})`,
-        { file, line: lines[r]!, column: columns[c]!.index + 1, hint: 'use one decimal separator in the whole file' },
-      );
-    }
-  }
 }

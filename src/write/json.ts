@@ -50,6 +50,7 @@ export function problemJson(p: Problem) {
     file: p.file ?? null,
     line: p.line ?? null,
     column: p.column ?? null,
+    row: p.row ?? null,
     hint: p.hint ?? null,
   };
 }

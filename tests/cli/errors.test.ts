@@ -136,14 +136,23 @@ describe('scheme files given with --scheme', () => {
 });
 
 describe('files as Excel makes them', () => {
-  it('recognises a second header row from merged cells and says how to fix it', async () => {
+  it('reads a second header row from merged cells: the appraised points, not the self-assessment', async () => {
     const dir = tempDir('merged');
     const p = join(dir, 'merged.csv');
     writeFileSync(p, 'STT;Đơn vị;Điểm thẩm định (72);;Điều tra XHH (28)\n;;Tự đánh giá;Thẩm định;\n1;Bình Sơn;64,00;63,26;19,58\n');
-    const r = (await cli(['rank', p]));
+    const r = await cli(['rank', p, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).units[0]).toMatchObject({ unit: 'Bình Sơn', total: 82.84, components: { appraisal: { points: 63.26 }, survey: { points: 19.58 } } });
+  });
+
+  it('refuses to add up the columns of a merged group that has no subtotal', async () => {
+    const dir = tempDir('merged');
+    const p = join(dir, 'fields.csv');
+    writeFileSync(p, 'STT;Đơn vị;Điểm thẩm định (72);;;Điều tra XHH (28)\n;;Công tác chỉ đạo;Thể chế;TTHC;\n1;Bình Sơn;9,85;6,5;8;19,58\n');
+    const r = await cli(['rank', p]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`par-score: ${p}:2:2: the unit name is empty, and this row looks like a second header row`);
-    expect(r.stderr).toContain('hint: merged header cells in Excel export as two header rows');
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`par-score: ${p}:2:3: "Điểm thẩm định (72)" spans 3 columns ("Công tác chỉ đạo", "Thể chế", "TTHC") but has no subtotal: par-score does not add them up on a guess`);
   });
 });
 

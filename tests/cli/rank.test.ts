@@ -119,11 +119,11 @@ describe('par-score rank: happy paths', () => {
   });
 
   it('prints warnings on stderr and keeps stdout clean; --quiet silences them', async () => {
-    const p = tmp('warn.csv', 'Đơn vị;Điểm thẩm định (72);Điều tra XHH (28);Tổng điểm\nA;60;20;80,5\n');
+    const p = tmp('warn.csv', 'Đơn vị;Điểm thẩm định (72);Điều tra XHH (28);Điểm thưởng\nA;60;20;1\n');
     const r = (await cli(['rank', p, '--format', 'json']));
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`par-score: warning: ${p}:2:4: A: the declared total 80.5 differs from the sum of the components, 80, by 0.5\n`);
-    expect(JSON.parse(r.stdout).warnings[0]).toMatchObject({ code: 'total-mismatch', line: 2, column: 4 });
+    expect(r.stderr).toBe(`par-score: warning: ${p}:1:4: column "Điểm thưởng" is not part of scheme quang-ngai-district-2023 and is ignored\n`);
+    expect(JSON.parse(r.stdout).warnings[0]).toMatchObject({ code: 'unknown-column', line: 1, column: 4 });
     expect((await cli(['rank', p, '--quiet'])).stderr).toBe('');
   });
 

@@ -50,9 +50,10 @@ describe('provinces 2022 (876/QĐ-BNV)', () => {
     expect(r.units[0]).toMatchObject({ unit: 'Quảng Ninh', code: '22', index: 90.1, band: { id: 'A' } });
   });
 
-  it('adds Ninh Thuận parts to 85.79; the published 85.78 is within tolerance, so no warning', () => {
+  it('adds Ninh Thuận parts to 85.79; the published 85.78 is within rounding, and one note says so', () => {
     expect(r.units.find((u) => u.unit === 'Ninh Thuận')).toMatchObject({ total: 85.79, rank: 7 });
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings.map((w) => w.code)).toEqual(['totals-rounded']);
+    expect(r.warnings[0]!.message).toMatch(/^1 total in "total" differs from the sum of the components by at most 0,01, as rounding/);
   });
 });
 
@@ -108,10 +109,11 @@ describe('blocks, not applicable and a user scheme', () => {
 });
 
 describe('checks that produce warnings, not errors', () => {
-  it('warns when a declared total differs from the sum by more than 0.01', () => {
-    const r = rankSources([textSource('Đơn vị;Điểm thẩm định;Điều tra XHH;Tổng điểm\nA;60;20;80,02\nB;60;20;80,01\n')], { scheme: qn });
-    expect(r.warnings).toHaveLength(1);
-    expect(r.warnings[0]).toMatchObject({ code: 'total-mismatch', file: 't.csv', line: 2, column: 4 });
+  it('refuses a declared total further from the sum than rounding explains (exact parts: half a cent)', () => {
+    const problems = problemsOf(() => rankSources([textSource('Đơn vị;Điểm thẩm định;Điều tra XHH;Tổng điểm\nA;60;20;80,02\nB;60;20;80,00\n')], { scheme: qn }));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ code: 'total-mismatch', file: 't.csv', line: 2, column: 4 });
+    expect(problems[0]!.message).toBe('A: "Tổng điểm" is 80,02, but the components add up to 80,00: 0,02 apart, more than rounding explains (0,015)');
   });
 
   it('warns about an unknown column instead of silently ignoring it', () => {
