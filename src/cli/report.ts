@@ -8,7 +8,7 @@ export function problemLine(p: Problem, label = ''): string {
 }
 
 export function warningLines(warnings: readonly Problem[], max: number): string[] {
-  const lines = warnings.slice(0, max).map((w) => problemLine(w, 'warning: '));
+  const lines = warnings.slice(0, max).map((w) => problemLine(w, `${w.severity}: `));
   if (warnings.length > max) lines.push(`par-score: warning: ... and ${warnings.length - max} more warnings (--max-errors to see them)`);
   return lines;
 }

@@ -57,7 +57,7 @@ export class FigureChecks {
   }
 
   private dec(q: number, decimals: number): string {
-    return format({ units: BigInt(Math.round(q)), scale: this.t.scale } satisfies Decimal, decimals, ',');
+    return format({ units: BigInt(Math.round(q)), scale: this.t.scale } satisfies Decimal, decimals);
   }
 
   /** Checks unit `i`, whose components add up to `sum` of a maximum `max` (integers at the table's scale); returns its total and maximum as ranked. */
@@ -85,7 +85,7 @@ export class FigureChecks {
       if (diff > tolerance) {
         this.log.error(
           'total-mismatch',
-          `${t.names[i]}: "${d.header}" is ${this.dec(value, written)}, but the components add up to ${this.dec(partial, parts)}: ${this.dec(diff, Math.max(parts, written))} apart, more than rounding explains (${format(normalize({ units: BigInt(Math.round(tolerance * 10)), scale: scale + 1 }), undefined, ',')})`,
+          `${t.names[i]}: "${d.header}" is ${this.dec(value, written)}, but the components add up to ${this.dec(partial, parts)}: ${this.dec(diff, Math.max(parts, written))} apart, more than rounding explains (${format(normalize({ units: BigInt(Math.round(tolerance * 10)), scale: scale + 1 }), undefined)})`,
           { file: d.file, line: d.lines[i]!, column: d.column, hint: 'a column is misread or shifted (check the header), or the total is wrong' },
         );
       } else if (diff > 0) {
@@ -124,7 +124,7 @@ export class FigureChecks {
       // Written as a percentage (85,23) or as a ratio (0,8523).
       const agrees = Math.abs(stated - index) <= tolerance * (1 + 1e-9) || (stated <= 1 && Math.abs(stated * 100 - index) <= 100 * tolerance * (1 + 1e-9));
       if (!agrees) {
-        this.log.error('index-mismatch', `${t.names[i]}: "${d.header}" is ${stated.toFixed(d.decimals[i]!).replace('.', ',')}, but its index (total / maximum x 100) is ${index.toFixed(Math.max(2, d.decimals[i]!)).replace('.', ',')}`, {
+        this.log.error('index-mismatch', `${t.names[i]}: "${d.header}" is ${stated.toFixed(d.decimals[i]!)}, but its index (total / maximum x 100) is ${index.toFixed(Math.max(2, d.decimals[i]!))}`, {
           file: d.file,
           line: d.lines[i]!,
           column: d.column,
@@ -138,10 +138,10 @@ export class FigureChecks {
   /** After every unit: one note for each total column whose gaps are rounding. */
   finish(): void {
     for (const [d, r] of this.rounded) {
-      const how = d === this.ranked ? 'ranked on the declared totals (--totals declared)' : 'ranked on the computed sums; --totals declared ranks on the declared ones, as published';
-      this.log.warn(
+      const how = d === this.ranked ? 'ranked on the declared totals (--totals declared)' : 'ranked on the sums; --totals declared ranks on the declared totals';
+      this.log.note(
         'totals-rounded',
-        `${r.count} total${r.count > 1 ? 's' : ''} in "${d.header}" differ${r.count > 1 ? '' : 's'} from the sum of the components by at most ${this.dec(r.largest, this.t.scale)}, as rounding the published components explains; ${how}`,
+        `${r.count} declared total${r.count > 1 ? 's' : ''} in "${d.header}" differ${r.count > 1 ? '' : 's'} from the sum of the components by at most ${this.dec(r.largest, this.t.scale)}, as rounding the published components explains (${how})`,
         { file: d.file },
       );
     }

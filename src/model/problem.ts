@@ -3,7 +3,8 @@
  * file in one pass. Each carries a stable `code` for scripts and, where known, file/line/column.
  */
 
-export type Severity = 'error' | 'warning';
+/** An error stops the run; a warning is worth a look (and fails `validate --strict`); a note says what was done (a row skipped, totals within rounding). */
+export type Severity = 'error' | 'warning' | 'note';
 
 export interface Problem {
   readonly severity: Severity;
@@ -81,12 +82,17 @@ export class ProblemLog {
     this.problems.push(shown(this.located({ severity: 'warning', code, message, ...where })));
   }
 
+  note(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
+    this.problems.push(shown(this.located({ severity: 'note', code, message, ...where })));
+  }
+
   get errors(): Problem[] {
     return this.problems.filter((p) => p.severity === 'error');
   }
 
+  /** Warnings and notes: what is reported without stopping. */
   get warnings(): Problem[] {
-    return this.problems.filter((p) => p.severity === 'warning');
+    return this.problems.filter((p) => p.severity !== 'error');
   }
 
   get hasErrors(): boolean {

@@ -86,7 +86,7 @@ export function reportSkipped(rows: readonly SkippedRow[], file: string, log: Pr
     i = j + 1;
   }
   const n = rows.length;
-  log.warn('rows-skipped', `${n} row${n > 1 ? 's are' : ' is'} not units and ${n > 1 ? 'are' : 'is'} not ranked: ${parts.join(', ')}`, { file, line: rows[0]!.line });
+  log.note('rows-skipped', `${n} row${n > 1 ? 's are' : ' is'} not units and ${n > 1 ? 'are' : 'is'} not ranked: ${parts.join(', ')}`, { file, line: rows[0]!.line });
 }
 
 /** A summary row as read: the numbers it gives for the scores (`node` -1: the declared total). */
@@ -159,7 +159,7 @@ export function checkSummaries(rows: readonly SummaryRow[], c: SummedColumns, lo
   }
 }
 
-/** A double as a decimal with a comma, as the sheet shows it. */
+/** A double as a decimal with these decimals. */
 function formatNumber(value: number, decimals: number): string {
-  return value.toFixed(Math.min(decimals, 12)).replace('.', ',');
+  return value.toFixed(Math.min(decimals, 12));
 }

@@ -88,9 +88,9 @@ function maxAtScales(max: Decimal): Float64Array {
   return Float64Array.from({ length: MAX_SCALE + 1 }, (_, s) => (s >= max.scale ? units * 10 ** (s - max.scale) : units / 10 ** (max.scale - s)));
 }
 
-/** `5 / 10^2` written with its decimals: "0,05". */
+/** `5 / 10^2` written with its decimals: "0.05". */
 function shownAt(value: number, scale: number, decimals = scale): string {
-  return format({ units: BigInt(Math.round(value)), scale }, decimals, ',');
+  return format({ units: BigInt(Math.round(value)), scale }, decimals);
 }
 
 export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions, log: ProblemLog): FilePart {

@@ -53,7 +53,7 @@ describe('provinces 2022 (876/QĐ-BNV)', () => {
   it('adds Ninh Thuận parts to 85.79; the published 85.78 is within rounding, and one note says so', () => {
     expect(r.units.find((u) => u.unit === 'Ninh Thuận')).toMatchObject({ total: 85.79, rank: 7 });
     expect(r.warnings.map((w) => w.code)).toEqual(['totals-rounded']);
-    expect(r.warnings[0]!.message).toMatch(/^1 total in "total" differs from the sum of the components by at most 0,01, as rounding/);
+    expect(r.warnings[0]!.message).toMatch(/^1 declared total in "total" differs from the sum of the components by at most 0.01, as rounding/);
   });
 });
 
@@ -113,7 +113,7 @@ describe('checks that produce warnings, not errors', () => {
     const problems = problemsOf(() => rankSources([textSource('Đơn vị;Điểm thẩm định;Điều tra XHH;Tổng điểm\nA;60;20;80,02\nB;60;20;80,00\n')], { scheme: qn }));
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ code: 'total-mismatch', file: 't.csv', line: 2, column: 4 });
-    expect(problems[0]!.message).toBe('A: "Tổng điểm" is 80,02, but the components add up to 80,00: 0,02 apart, more than rounding explains (0,015)');
+    expect(problems[0]!.message).toBe('A: "Tổng điểm" is 80.02, but the components add up to 80.00: 0.02 apart, more than rounding explains (0.015)');
   });
 
   it('warns about an unknown column instead of silently ignoring it', () => {
