@@ -90,12 +90,16 @@ const ADMIN_PREFIXES = [
   'dac khu', 'ubnd', 'uy ban nhan dan',
 ].sort((a, b) => b.length - a.length);
 
+/** A footnote mark after a name: "Bình Sơn (*)", "Bình Sơn*", "Bình Sơn (1)", "Bình Sơn¹". */
+const FOOTNOTE = /(?:\s*\(\s*\*+\s*\)|\s*\*+|\s*\(\d{1,2}\)|[\u00b9\u00b2\u00b3\u2070-\u2079]+)$/;
+
 /**
  * The name without an administrative prefix ("Thành phố Quảng Ngãi", "TP. Quảng Ngãi" -> "quảng ngãi"),
- * as a name key. Used only as a fallback when it identifies exactly one unit.
+ * and without a footnote mark ("Bình Sơn (*)"), as a name key. Used only as a fallback when it
+ * identifies exactly one unit.
  */
 export function strippedNameKey(name: string): string {
-  let cleaned = cleanName(name);
+  let cleaned = cleanName(name).replace(FOOTNOTE, '');
   for (let changed = true; changed; ) {
     changed = false;
     const folded = foldDiacritics(cleaned);

@@ -19,7 +19,7 @@ const MEANS = ['trung bình', 'bình quân', 'trung bình chung', 'điểm trung
 // Summary rows of a block ("Cộng khối sở", "Trung bình khối huyện"); not "Tổng ..." ("Tổng cục Thuế" is a unit).
 const PREFIXES = ['tổng cộng', 'cộng', 'trung bình', 'bình quân'].map((w) => `${nameKey(w)} `);
 
-const NOTE = /^(ghi chu|nguon|nguoi lap|nguoi ky|nguoi kiem tra|kt\b|kt\.|tm\b|tm\.|q\. ?giam doc|giam doc|pho giam doc|chu tich|pho chu tich|noi nhan|luu\b|xac nhan|ky ten|\(da ky\)|\(ky|chu thich|luu y)/;
+const NOTE = /^(\(\*+\)|\*|ghi chu|nguon|nguoi lap|nguoi ky|nguoi kiem tra|kt\b|kt\.|tm\b|tm\.|q\. ?giam doc|giam doc|pho giam doc|chu tich|pho chu tich|noi nhan|luu\b|xac nhan|ky ten|\(da ky\)|\(ky|chu thich|luu y)/;
 const DATE = /ngay\s*[\d.\u2026_]*\s*thang\s*[\d.\u2026_]*\s*nam/;
 
 /** A summary row's kind from the text in its unit (or STT) column. */
@@ -86,7 +86,7 @@ export function reportSkipped(rows: readonly SkippedRow[], file: string, log: Pr
     i = j + 1;
   }
   const n = rows.length;
-  log.note('rows-skipped', `${n} row${n > 1 ? 's are' : ' is'} not units and ${n > 1 ? 'are' : 'is'} not ranked: ${parts.join(', ')}`, { file, line: rows[0]!.line });
+  log.note('rows-skipped', `${n > 1 ? `${n} rows are not units and were` : '1 row is not a unit and was'} skipped: ${parts.join(', ')}`, { file, line: rows[0]!.line });
 }
 
 /** A summary row as read: the numbers it gives for the scores (`node` -1: the declared total). */

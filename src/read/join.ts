@@ -6,7 +6,7 @@ import { format, normalize } from '../model/decimal.js';
 import type { ProblemLog } from '../model/problem.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DeclaredColumn, ScoreTable } from '../model/table.js';
-import { nameKey, strippedNameKey } from '../model/text.js';
+import { nameKey, nearest, strippedNameKey } from '../model/text.js';
 import type { FilePart } from './units.js';
 
 function quote(header: string): string {
@@ -55,27 +55,42 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
     }
     const byCode = new Map<string, number>();
     const byName = new Map<string, number>();
+    const byStripped = new Map<string, number[]>();
     for (let i = 0; i < size; i++) {
       const code = codes[i];
       if (code !== undefined) byCode.set(code.toLowerCase(), i);
       byName.set(nameKey(first.names[i]!), i);
+      const key = strippedNameKey(first.names[i]!);
+      const list = byStripped.get(key);
+      if (list) list.push(i);
+      else byStripped.set(key, [i]);
     }
     const rows = new Int32Array(size).fill(-1);
+    const unmatched: number[] = [];
     for (let r = 0; r < part.size; r++) {
       const code = part.codes[r];
+      const name = part.names[r]!;
+      const where = { file: part.file, line: part.lines[r]!, column: part.unitColumn };
       const byItsCode = code !== undefined ? byCode.get(code.toLowerCase()) : undefined;
-      const target = byItsCode ?? byName.get(nameKey(part.names[r]!));
+      // The same name, else the same name without its administrative prefix or footnote mark
+      // ("Huyện Bình Sơn" is "Bình Sơn (*)"), when that is one unit only.
+      const alike = byItsCode === undefined && !byName.has(nameKey(name)) ? byStripped.get(strippedNameKey(name)) : undefined;
+      if (alike && alike.length > 1) {
+        log.error('ambiguous-unit', `${name} could be ${alike.map((i) => first.names[i]).join(' or ')} in ${first.file}`, { ...where, hint: 'write the name as in the first file, or add a code column (Mã) to both files' });
+        continue;
+      }
+      const target = byItsCode ?? byName.get(nameKey(name)) ?? alike?.[0];
       // A code joins rows of the same unit: names that are not the same unit's mean a wrong code.
-      if (byItsCode !== undefined && strippedNameKey(first.names[byItsCode]!) !== strippedNameKey(part.names[r]!)) {
-        log.error('code-name-mismatch', `code ${code} is ${first.names[byItsCode]} in ${first.file} but ${part.names[r]} here: a wrong code, or the files do not match`, {
-          file: part.file,
-          line: part.lines[r]!,
-          column: part.unitColumn,
-        });
+      if (byItsCode !== undefined && strippedNameKey(first.names[byItsCode]!) !== strippedNameKey(name)) {
+        log.error('code-name-mismatch', `code ${code} is ${first.names[byItsCode]} in ${first.file} but ${name} here: a wrong code, or the files do not match`, where);
         continue;
       }
       if (target === undefined) {
-        log.error('unit-not-in-all-files', `${part.names[r]} is in ${part.file} but not in ${first.file}`, { file: part.file, line: part.lines[r]!, column: part.unitColumn });
+        unmatched.push(r);
+        continue;
+      }
+      if (rows[target] !== -1) {
+        log.error('duplicate-unit', `${name} and ${part.names[rows[target]!]} (line ${part.lines[rows[target]!]}) are both ${first.names[target]} of ${first.file}`, { ...where, hint: 'remove the duplicate row' });
         continue;
       }
       rows[target] = r;
@@ -94,8 +109,20 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
       }
       if (!part.ranked[r]) ranked[target] = 0;
     }
-    for (let i = 0; i < size; i++) {
-      if (rows[i] === -1) log.error('unit-not-in-all-files', `${first.names[i]} is in ${first.file} but not in ${part.file}`, { file: first.file, line: first.lines[i]!, column: first.unitColumn });
+    // Units in one file only, each with the nearest name the other file has left over.
+    const missing: number[] = [];
+    for (let i = 0; i < size; i++) if (rows[i] === -1) missing.push(i);
+    const didYouMean = (name: string, names: readonly string[]) => {
+      const hit = nearest(strippedNameKey(name), names, (n) => [strippedNameKey(n)]);
+      return hit !== undefined ? { hint: `did you mean ${hit}? Write the unit's name the same way in every file, or add a code column (Mã)` } : {};
+    };
+    const leftHere = unmatched.map((r) => part.names[r]!);
+    const leftThere = missing.map((i) => first.names[i]!);
+    for (const r of unmatched) {
+      log.error('unit-not-in-all-files', `${part.names[r]} is in ${part.file} but not in ${first.file}`, { file: part.file, line: part.lines[r]!, column: part.unitColumn, ...didYouMean(part.names[r]!, leftThere) });
+    }
+    for (const i of missing) {
+      log.error('unit-not-in-all-files', `${first.names[i]} is in ${first.file} but not in ${part.file}`, { file: first.file, line: first.lines[i]!, column: first.unitColumn, ...didYouMean(first.names[i]!, leftHere) });
     }
     rowsOf.set(part, rows);
   }

@@ -306,7 +306,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     const summary = summaryOf(name) ?? (ordinal ? summaryOf(textOf(ordinal) ?? '') : undefined) ?? (name === '' ? summaryOf(cleanName(firstText())) : undefined);
     if (summary && notesFrom === 0) {
       const cells = read.flatMap((n, c) => {
-        if (!n.col || cell(n.col) !== NUMBER_CELL || reader.scale > MAX_SCALE) return [];
+        if (!n.col || unread(n) || cell(n.col) !== NUMBER_CELL || reader.scale > MAX_SCALE) return [];
         return [{ node: c, header: n.col.header, column: n.col.index + 1, value: reader.value / 10 ** reader.scale, decimals: reader.scale }];
       });
       if (totalAt >= 0 && cell(plan.figures[totalAt]!.col) === NUMBER_CELL && reader.scale <= MAX_SCALE) {
