@@ -13,6 +13,8 @@ export function warningLines(warnings: readonly Problem[], max: number): string[
   return lines;
 }
 
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 /** Prints an error to stderr; returns the exit code. Only user errors are expected; others are bugs. */
 export function reportError(e: unknown, write: (s: string) => void, maxErrors: number, debug: boolean): number {
   if (e instanceof ParScoreError) {
@@ -22,7 +24,9 @@ export function reportError(e: unknown, write: (s: string) => void, maxErrors: n
     if (e.problems.length === 0) return e.exitCode;
     const lines = errors.slice(0, maxErrors).map((p) => problemLine(p));
     if (errors.length > maxErrors) lines.push(`par-score: ... and ${errors.length - maxErrors} more errors (--max-errors to see them)`);
-    if (errors.length > 1) lines.push(`par-score: ${errors.length} errors${warnings.length ? `, ${warnings.length} warnings` : ''}; nothing was written`);
+    // The warnings too: one may explain an error (an unknown column next to a missing one).
+    lines.push(...warningLines(warnings, maxErrors));
+    if (errors.length > 1 || warnings.length > 0) lines.push(`par-score: ${count(errors.length, 'error')}${warnings.length ? `, ${count(warnings.length, 'warning')}` : ''}; nothing was written`);
     write(lines.join('\n') + '\n');
     return e.exitCode;
   }

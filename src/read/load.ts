@@ -144,6 +144,8 @@ export interface Validation {
   /** Known when the data was valid. */
   readonly scheme?: Scheme;
   readonly units?: number;
+  /** 2 when no scheme could be chosen from the columns (the problem says why); else 1 for errors. */
+  readonly exitCode?: 1 | 2;
 }
 
 /**
@@ -159,6 +161,8 @@ export function validateSources(sources: readonly Source[], options: RankSources
     return { files, problems: sortProblems([...r.warnings, ...log.problems], files), scheme: r.scheme, units: r.table.size };
   } catch (e) {
     if (e instanceof ParScoreError && e.exitCode === 1) return { files, problems: e.problems };
+    // No scheme fits the columns: still a report (a CI step that saves it must not get an empty file).
+    if (e instanceof ParScoreError && e.problems.every((p) => p.code.startsWith('scheme-'))) return { files, problems: e.problems, exitCode: 2 };
     throw e;
   }
 }

@@ -95,7 +95,9 @@ export function selectScheme(candidates: readonly Scheme[], columns: readonly He
       'give the scheme with these maxima: --scheme my-scheme.json (`par-score schemes <id> --format json` starts one)',
     );
   }
-  const nearestScheme = [...judged].sort((a, b) => b.covered.size - a.covered.size || b.used - a.used)[0];
+  // The nearest: the most components found, then the fewest missing.
+  const missingOf = (j: (typeof judged)[number]) => j.scheme.components.length - j.covered.size;
+  const nearestScheme = [...judged].sort((a, b) => b.covered.size - a.covered.size || missingOf(a) - missingOf(b) || b.used - a.used)[0];
   let detail = '';
   if (nearestScheme && nearestScheme.covered.size > 0) {
     const s = nearestScheme.scheme;

@@ -143,7 +143,7 @@ export function summaryLines(r: Ranking, o: ViewOptions): string[] {
     const best = units.filter((u) => compareRatios(u.index, s.max) === 0).map((u) => u.name);
     const worst = units.filter((u) => compareRatios(u.index, s.min) === 0).map((u) => u.name);
     const parts = [
-      `${units.length} ${w.units}` + (rankedCount !== units.length ? ` (${rankedCount} ${w.ranked})` : ''),
+      `${units.length} ${units.length === 1 ? w.oneUnit : w.units}` + (rankedCount !== units.length ? ` (${rankedCount} ${w.ranked})` : ''),
       `${w.mean} ${formatRatio(s.mean, p, o.separator)}`,
       `${w.median} ${formatRatio(s.median, p, o.separator)}`,
       `${w.best} ${formatRatio(s.max, p, o.separator)} (${best.join(', ')})`,

@@ -19,6 +19,8 @@ export interface Words {
   readonly notRanked: string;
   readonly notApplicable: string;
   readonly units: string;
+  /** "unit": one of them. */
+  readonly oneUnit: string;
   readonly ranked: string;
   /** Header of the yes/no column in CSV output; must be one the reader recognises. */
   readonly rankedColumn: string;
@@ -132,6 +134,7 @@ export const WORDS: Record<Lang, Words> = {
     notRanked: 'not ranked',
     notApplicable: 'n/a',
     units: 'units',
+    oneUnit: 'unit',
     ranked: 'ranked',
     rankedColumn: 'ranked',
     mean: 'mean',
@@ -246,6 +249,7 @@ export const WORDS: Record<Lang, Words> = {
     notRanked: 'không xếp hạng',
     notApplicable: 'KAD',
     units: 'đơn vị',
+    oneUnit: 'đơn vị',
     ranked: 'xếp hạng',
     rankedColumn: 'Có xếp hạng',
     mean: 'trung bình',

@@ -8,15 +8,16 @@ import type { Context } from '../context.js';
 import { pipelineOptions } from '../ranking.js';
 
 // validate prints every problem (its report is the output): no --max-errors, no --quiet.
-const OPTIONS = ['scheme', 'delimiter', 'unitColumn', 'missing', 'dash', 'maxInputSize', 'color', ['format', { choices: ['table', 'json'], help: 'report format' }], 'strict', 'out', 'force'] as const;
+const OPTIONS = ['scheme', 'delimiter', 'unitColumn', 'missing', 'dash', 'totals', 'maxInputSize', 'color', ['format', { choices: ['table', 'json'], help: 'report format' }], 'strict', 'out', 'force'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'validate',
   summary: 'check files without ranking: every problem, with file, line and column',
   description:
-    'Checks the files as rank does (all of them, past unreadable ones) and adds warnings for likely mistakes:\n' +
-    'a declared total that disagrees, a unit at 0 or at the maximum in every component, one name with two codes.\n' +
-    'The report is the output (stdout). Exit 1 when there are errors, 0 when only warnings (--strict: 1).',
+    'Checks the files as rank does (all of them, past unreadable ones: the file\'s own totals, subtotals, means,\n' +
+    'maxima and indices too) and adds warnings for likely mistakes: a unit at 0 or at the maximum in every\n' +
+    'component, one name with two codes. The report is the output (stdout), also when no scheme fits.\n' +
+    'Exit 1 when there are errors, 0 when only warnings or notes (--strict: 1 on warnings), 2 when no scheme fits.',
   args: [{ name: 'files', help: 'CSV files of one year, or - for standard input', files: true }],
   options: OPTIONS,
   examples: ['par-score validate 2023.csv', 'par-score validate tham-dinh.csv dieu-tra.csv --strict --format json > problems.json'],
@@ -27,7 +28,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const strict = o.strict === true;
     const { failed } = verdict(v, strict);
     const output = o.format === 'json' ? `${JSON.stringify(validationJson(v, strict), null, 2)}\n` : renderValidation(v, strict, await job.colour());
-    return { output, ...(failed ? { failure: new ParScoreError([], 1) } : {}) };
+    return { output, ...(failed ? { failure: new ParScoreError([], v.exitCode ?? 1) } : {}) };
   },
 };
 
