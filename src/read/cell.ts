@@ -58,7 +58,7 @@ export function parseCell(raw: string): Cell {
   if (/^[.,]\d+$/.test(text)) return invalid('not-a-number', `"${text}" has no digit before the decimal separator; write 0${text}`);
   if (/^\d+[.,]$/.test(text)) return invalid('not-a-number', `"${text}" ends with a decimal separator`);
   if (/^\+\d/.test(text)) return invalid('not-a-number', `"${short(text)}" has a + sign; write the number alone`);
-  if (/^\d+(?:[.,]\d+)?\s*%$/.test(text)) return invalid('not-a-number', `"${text}" is a percentage; this column holds points`);
+  if (/^\d+(?:[.,]\d+)?\s*%$/.test(text)) return invalid('percent-column', `"${text}" is a percentage, not points: read as points, the score would be wrong`);
   return invalid('not-a-number', `"${short(text)}" is not a number`);
 }
 

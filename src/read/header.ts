@@ -112,7 +112,8 @@ function column(index: number, raw: string, wanted: string | undefined, group?: 
   if (wanted !== undefined) meta = headerKey(own) === wanted ? 'unit' : meta === 'unit' ? undefined : meta;
   return {
     index,
-    header: group ? `${group.header} / ${own}` : own,
+    // As messages show it: on one line (a header cell may hold line breaks).
+    header: (group ? `${group.header} / ${own}` : own).replace(/\s+/g, ' '),
     key: headerKey(own),
     ...(note !== undefined ? { note } : {}),
     ...(meta ? { meta } : {}),

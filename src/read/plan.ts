@@ -10,7 +10,8 @@ import type { Scheme, SchemeNode } from '../model/scheme.js';
 import type { FigureKind } from '../model/table.js';
 import { foldDiacritics } from '../model/text.js';
 import type { HeaderColumn, LocatedHeader, MetaRole } from './header.js';
-import { componentOf, componentsByKey } from './select.js';
+import { componentOf, componentsByKey, noteContradicts } from './select.js';
+import { format, normalize } from '../model/decimal.js';
 
 export type { FigureKind };
 export const FIGURES: readonly FigureKind[] = ['total', 'max', 'index', 'rank'];
@@ -138,6 +139,14 @@ export function planColumns(h: LocatedHeader, scheme: Scheme, log: ProblemLog): 
       );
     }
     const percent = [col, ...parts].some((c) => c !== undefined && isPercentHeader(c));
+    // "Điểm thẩm định (61,5)" read with a scheme whose appraisal maximum is 72: the wrong scheme, or the wrong column.
+    const stated = col?.group && !noteContradicts(col, n) ? col.group : col;
+    if (stated && !percent && noteContradicts(stated, n)) {
+      log.error('scheme-maxima-differ', `"${stated.header}" states a maximum of ${stated.note}, but ${n.id} of scheme ${scheme.id} has ${format(normalize(n.max))}`, {
+        ...at(col!),
+        hint: 'use the scheme these maxima belong to (--scheme), or correct the header',
+      });
+    }
     planned.push({ node: n, ...(col ? { col } : {}), parts, ...(percent ? { percent } : {}), ...(unread ? { unread } : {}) });
   }
   planned.sort((a, b) => first(a) - first(b));

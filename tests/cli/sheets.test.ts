@@ -100,3 +100,29 @@ describe('a results sheet as LibreOffice exports it', () => {
     expect(r.units.find((u) => u.unit === 'Huyện Bình Sơn')).toMatchObject({ total: 82.84, rank: 6, of: 13 });
   });
 });
+
+describe('positions', () => {
+  it('name the spreadsheet row when a header cell holds a line break (the CSV line is one further)', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const p = join(mkdtempSync(join(tmpdir(), 'par-score-sheet-')), 'wrapped.csv');
+    writeFileSync(p, 'Đơn vị;"Điểm thẩm định\n(72)";Điều tra XHH (28)\nA;80;20\n');
+    const r = await cli(['rank', p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`par-score: ${p}:3:2 (row 2): "Điểm thẩm định (72)": 80 is above the maximum 72 for A\n`);
+    const json = JSON.parse((await cli(['validate', p, '--format', 'json'])).stdout);
+    expect(json.problems[0]).toMatchObject({ line: 3, row: 2, column: 2 });
+  });
+
+  it('refuse a header whose maximum is not the given scheme\'s', async () => {
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const p = join(mkdtempSync(join(tmpdir(), 'par-score-sheet-')), 'other-max.csv');
+    writeFileSync(p, 'Đơn vị;Điểm thẩm định (61,5);Điều tra XHH (28)\nA;50;20\n');
+    const r = await cli(['rank', p, '--scheme', 'quang-ngai-district-2023']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`par-score: ${p}:1:2: "Điểm thẩm định (61,5)" states a maximum of 61,5, but appraisal of scheme quang-ngai-district-2023 has 72`);
+  });
+});

@@ -105,7 +105,7 @@ describe('score cells', () => {
     [',5', 'not-a-number', 'no digit before'],
     ['5,', 'not-a-number', 'ends with'],
     ['+5', 'not-a-number', '+ sign'],
-    ['85%', 'not-a-number', 'percentage'],
+    ['85%', 'percent-column', 'percentage'],
     ['12,05,1', 'not-a-number', 'not a number'],
     ['1 234', 'not-a-number', 'not a number'],
   ])('rejects %j (%s)', (raw, code, reason) => {
