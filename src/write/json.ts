@@ -147,7 +147,7 @@ export function rankingJson(r: Ranking, comparison?: Comparison, withUnits = tru
     scheme: schemeJson(r),
     year: r.year ?? null,
     files: r.files,
-    options: { ties: r.options.ties, rankPrecision: r.options.rankPrecision ?? null },
+    options: { ties: r.options.ties, rankPrecision: r.options.rankPrecision ?? null, totals: r.options.totals ?? 'computed' },
     units,
     summary: {
       ...statsJson(r.stats, p),

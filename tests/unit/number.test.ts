@@ -118,8 +118,9 @@ describe('score cells', () => {
   });
 
   it('never accepts a value it then changes: printing what it read gives back the digits', () => {
+    // At most 9 + 6 digits: within the 15 significant digits a cell may have (more is refused, see above).
     fc.assert(
-      fc.property(fc.nat({ max: 10 ** 9 }), fc.option(fc.stringMatching(/^\d{1,6}$/)), fc.constantFrom(',', '.'), (int, frac, sep) => {
+      fc.property(fc.nat({ max: 10 ** 9 - 1 }), fc.option(fc.stringMatching(/^\d{1,6}$/)), fc.constantFrom(',', '.'), (int, frac, sep) => {
         const raw = frac === null ? String(int) : `${int}${sep}${frac}`;
         expect(value(raw)).toBe(frac === null ? String(int) : `${int}.${frac}`);
       }),
