@@ -23,8 +23,13 @@ const NOTE = /^(\(\*+\)|\*|ghi chu|nguon|nguoi lap|nguoi ky|nguoi kiem tra|kt\b|
 const DATE = /ngay\s*[\d.\u2026_]*\s*thang\s*[\d.\u2026_]*\s*nam/;
 
 /** A summary row's kind from the text in its unit (or STT) column. */
+/** The first words of summary labels, folded: a name that starts otherwise is not one (most names, at the cost of a short fold). */
+const FIRST_WORDS = new Set(['tong', 'cong', 'trung', 'binh', 'diem', 'total', 'sum', 'grand', 'average', 'mean']);
+
 export function summaryOf(text: string): Summary | undefined {
-  if (text === '') return undefined;
+  if (text === '' || text.length > 60) return undefined;
+  const space = text.indexOf(' ');
+  if (!FIRST_WORDS.has(foldDiacritics(space < 0 ? text : text.slice(0, space)).replace(/[:.]+$/, ''))) return undefined;
   const key = nameKey(text.replace(/[:.]+$/, ''));
   if (SUMS.includes(key)) return { mean: false, label: text };
   if (MEANS.includes(key)) return { mean: true, label: text };

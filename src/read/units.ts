@@ -132,7 +132,9 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const numeric = [...read.flatMap((n) => (unread(n) ? [] : [...(n.col ? [n.col] : []), ...n.parts])), ...plan.figures.map((f) => f.col)];
   const separators = new SeparatorLog();
   const percents = nodes.filter((n) => n.percent).map((n) => new PercentColumn(n.col ?? n.parts[0]!, n.node));
-  const numericAt = new Map(numeric.map((c, i) => [c, i]));
+  /** By field: the position of its column in `numeric`. */
+  const numericAt = new Int32Array(width + 1);
+  numeric.forEach((c, i) => (numericAt[c.index] = i));
   /** The most decimals of each read node's cells, for the checks of summary rows. */
   const nodeDecimals = new Uint8Array(k);
   let scale = 0;
@@ -200,7 +202,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
           log.error('not-a-number', `${quote(col.header)}: "${scanner.field(col.index).trim()}" has more than ${MAX_SCALE} decimals`, at(col, line));
           return 0;
         }
-        if (reader.separator !== 0) separators.note(numericAt.get(col)!, reader.separator, line);
+        if (reader.separator !== 0) separators.note(numericAt[col.index]!, reader.separator, line);
         if (max && reader.value > max[reader.scale]!) {
           log.error('value-above-max', `${quote(col.header)}: ${scanner.field(col.index).trim()} is above the maximum ${format(normalize(node.max))} for ${name}`, at(col, line));
         }
@@ -289,7 +291,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     let got = cell(col);
     if (got === INVALID && (kind === 'index' || kind === 'rank')) got = reader.readText(scanner.field(col.index).replace(/\s*%\s*$|\s*\/\s*\d+\s*$/, ''));
     if (got === NUMBER_CELL && reader.scale <= MAX_SCALE) {
-      if (reader.separator !== 0) separators.note(numericAt.get(col)!, reader.separator, line);
+      if (reader.separator !== 0) separators.note(numericAt[col.index]!, reader.separator, line);
       out.decimals[row] = reader.scale;
       out.values[row] = scaledFigure[f] ? scaled() : reader.value;
     } else if (got === INVALID && kind !== 'rank') {
@@ -318,7 +320,8 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       segment = columns.size;
       continue;
     }
-    if (notesFrom !== 0 || (columns.size > 0 && isNote(firstText()))) {
+    // A note has no points: only a row without a number where the first score is looked at (a unit row has one).
+    if (notesFrom !== 0 || (columns.size > 0 && (numeric.length === 0 || cell(numeric[0]!) !== NUMBER_CELL) && isNote(firstText()))) {
       if (notesFrom === 0) notesFrom = line;
       if (holdsNumbers()) {
         log.error('row-below-notes', `this row holds scores but is below the notes that start on line ${notesFrom}: a unit would be left out`, {
