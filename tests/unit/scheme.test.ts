@@ -90,3 +90,37 @@ describe('choosing a scheme from the header', () => {
     expect(e.problems[0]!.code).toBe('scheme-not-found');
   });
 });
+
+describe('scheme trees', () => {
+  const tree = {
+    id: 'tree',
+    components: [
+      { id: 'appraisal', children: [{ id: 'institutions', max: 4.5 }, { id: 'direction', max: 10.5 }] },
+      { id: 'survey', max: 10, measure: 'percent' },
+      { id: 'bonus', kind: 'bonus', max: 2 },
+    ],
+  };
+
+  it('make an inner node\'s maximum the sum of its children\'s, and leave bonus points out of the maximum', () => {
+    const { scheme } = parseScheme(tree);
+    expect(scheme!.nodes.map((n) => [n.id, n.depth, n.path.join('/'), Number(n.max.units) / 10 ** n.max.scale])).toEqual([
+      ['appraisal', 0, 'appraisal', 15],
+      ['institutions', 1, 'appraisal/institutions', 4.5],
+      ['direction', 1, 'appraisal/direction', 10.5],
+      ['survey', 0, 'survey', 10],
+      ['bonus', 0, 'bonus', 2],
+    ]);
+    expect(scheme!.components.map((c) => c.id)).toEqual(['appraisal', 'survey']);
+    expect(scheme!.adjustments.map((c) => c.role)).toEqual(['bonus']);
+    expect(Number(scheme!.max.units) / 10 ** scheme!.max.scale).toBe(25);
+    expect(scheme!.depth).toBe(1);
+  });
+
+  it('name the node whose maximum is not the sum of its children\'s, and other misplaced fields', () => {
+    expect(messages({ ...tree, components: [{ ...tree.components[0], max: 16 }] })).toEqual(['components[0].max: "appraisal" has max 16, but its children\'s maxima add up to 15']);
+    expect(messages({ id: 'x', components: [{ id: 'a', children: [{ id: 'b', max: 1, kind: 'bonus' }] }] })).toEqual(['components[0].children[0].kind: "b": bonus and penalty nodes are top-level nodes']);
+    expect(messages({ id: 'x', components: [{ id: 'a' }] })).toEqual(['components[0].max: "a" needs a max (a node without children)']);
+    expect(messages({ id: 'x', components: [{ id: 'a', max: 10, measure: { scale: 7 } }] })[0]).toMatch(/measure scale must divide a power of ten/);
+    expect(messages({ id: 'x', components: [{ id: 'a', children: [{ id: 'a', max: 1 }] }] })).toContain('components[0].children[0].id: duplicate component id "a"');
+  });
+});
