@@ -31,6 +31,8 @@ export class FigureChecks {
   private readonly ranked: DeclaredColumn | undefined;
   private readonly rounded = new Map<DeclaredColumn, Rounded>();
   private readonly unit: number;
+  /** The total columns that cover every part of the scheme. */
+  private readonly whole: Set<DeclaredColumn>;
 
   constructor(
     private readonly t: ScoreTable,
@@ -44,6 +46,7 @@ export class FigureChecks {
     this.ranks = of('rank');
     this.unit = 10 ** t.scale;
     const components = t.scheme.components.map((c) => c.index);
+    this.whole = new Set(this.totals.filter((d) => components.every((c) => d.nodes.includes(c))));
     this.ranked = options.totals === 'declared' ? this.totals.find((d) => components.every((c) => d.nodes.includes(c))) : undefined;
     if (options.totals === 'declared' && !this.ranked) {
       log.error(
@@ -71,10 +74,14 @@ export class FigureChecks {
         if (d === this.ranked) this.log.error('missing-value', `${t.names[i]}: "${d.header}" is empty (--totals declared ranks on it)`, { file: d.file, line: d.lines[i]!, column: d.column });
         continue;
       }
+      // The whole total when the column covers every part (bonus, penalty and cap included), else its file's nodes.
       let partial = 0;
-      for (const node of d.nodes) {
-        const p = t.points[node]![i]!;
-        if (!Number.isNaN(p)) partial += p;
+      if (this.whole.has(d)) partial = sum;
+      else {
+        for (const node of d.nodes) {
+          const p = t.points[node]![i]!;
+          if (!Number.isNaN(p)) partial += t.scheme.nodes[node]!.role === 'penalty' ? -p : p;
+        }
       }
       const diff = Math.abs(value - partial);
       const written = d.decimals[i]!;

@@ -10,7 +10,7 @@ import { FigureChecks, type FigureOptions } from './figures.js';
 import { foldDiacritics } from './text.js';
 import { orderUnits, ranksOfOrder, valueRanks, type TieRule, type Values } from './rank.js';
 import { stats, type Stats } from './stats.js';
-import type { Band, Scheme } from './scheme.js';
+import type { Band, Scheme, SchemeNode } from './scheme.js';
 import { originOf, type CellRef, type ScoreTable } from './table.js';
 
 export interface RankOptions extends FigureOptions {
@@ -51,6 +51,8 @@ export interface UnitResult {
   /** Number of ranked units in the unit's block ("6/13"). */
   readonly rankedCount: number;
   readonly components: readonly ComponentResult[];
+  /** Every node of the scheme (parts, fields, criteria, bonus, penalty), in pre-order. */
+  readonly nodes: readonly ComponentResult[];
   readonly origin: CellRef;
   /** Orders units with equal values (see `sortKey`). */
   readonly sortKey: string;
@@ -201,6 +203,25 @@ export function scaledMax(max: Decimal, scale: number): number {
   return Number(max.units * pow10(scale - max.scale));
 }
 
+/** A unit's total with its bonus and penalty points (integers at the table's scale), within 0 .. `max` unless the scheme allows more. */
+function adjusted(t: ScoreTable, i: number, sum: number, max: number, adjustments: readonly SchemeNode[], capped: { above: number; below: number }): number {
+  let total = sum;
+  for (const a of adjustments) {
+    const p = t.points[a.index]![i]!;
+    if (Number.isNaN(p)) continue;
+    total += a.role === 'bonus' ? p : -p;
+  }
+  if (total > max && t.scheme.overMax === 'cap') {
+    capped.above++;
+    return max;
+  }
+  if (total < 0) {
+    capped.below++;
+    return 0;
+  }
+  return total;
+}
+
 /** Exact comparison of two units' indices (total / max), higher first: negative when `a` is better. */
 function indexComparator(total: Float64Array, max: Float64Array): (a: number, b: number) => number {
   return (a, b) => {
@@ -276,6 +297,8 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
   const band = new Int16Array(size).fill(-1);
   const bandOf = bandFinder(scheme, places, log);
   const figures = new FigureChecks(t, options, log);
+  const adjustments = scheme.adjustments;
+  const capped = { above: 0, below: 0 };
 
   for (let i = 0; i < size; i++) {
     // The total and the maximum of what applies.
@@ -289,8 +312,13 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
       else {
         sum += p;
         applicable++;
+        // A part whose children do not all apply to the unit: its own maximum.
+        const own = t.maxima[node];
+        if (own) m -= maxQ[node]! - own[i]!;
       }
     }
+    // Bonus points added and penalty points taken off after the maximum; the total stays within 0 .. the maximum unless the scheme allows more.
+    if (adjustments.length > 0) sum = adjusted(t, i, sum, m, adjustments, capped);
     if (m === 0) {
       log.error('no-applicable-component', `${t.names[i]}: every component is marked not applicable, so there is no maximum to divide by`, originOf(t, i));
       continue;
@@ -303,6 +331,8 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     band[i] = bandOf(t, i, rounded ? rounded[i]! / 10 ** places! : (total[i]! * 100) / max[i]!, () => rankValue(i));
   }
   figures.finish();
+  if (capped.above > 0) log.note('total-capped', `${capped.above} unit${capped.above > 1 ? 's' : ''} with bonus points above the maximum: the total is capped at the maximum (the scheme's "overMax": "allow" lets it exceed)`);
+  if (capped.below > 0) log.note('total-capped', `${capped.below} unit${capped.below > 1 ? 's' : ''} with more penalty points than points: the total is 0`);
   log.throwIfErrors();
 
   // Blocks, in order of first appearance.
@@ -437,6 +467,7 @@ function sortTable(t: ScoreTable, place: Int32Array): ScoreTable {
     blocks: scatterArray(t.blocks, place),
     ranked: scatterBytes(t.ranked, place),
     points: t.points.map((p) => scatterFloat(p, place)),
+    maxima: t.maxima.map((m) => m && scatterFloat(m, place)),
     declared: t.declared.map((d) => ({
       ...d,
       values: scatterFloat(d.values, place),
@@ -640,16 +671,23 @@ class UnitView implements UnitResult {
   }
 
   get components(): readonly ComponentResult[] {
+    return this.c.t.scheme.components.map((node) => this.node(node));
+  }
+
+  /** Every node of the scheme, in pre-order (parts, fields, criteria; then bonus and penalty). */
+  get nodes(): readonly ComponentResult[] {
+    return this.c.t.scheme.nodes.map((node) => this.node(node));
+  }
+
+  private node(node: SchemeNode): ComponentResult {
     const { t, nodeRank, maxQ } = this.c;
     const i = this.at;
-    return t.scheme.components.map((node): ComponentResult => {
-      const p = t.points[node.index]![i]!;
-      if (Number.isNaN(p)) return { id: node.id, applicable: false };
-      const nr = nodeRank[node.index]![i]!;
-      const points = this.dec(p);
-      const max = this.dec(maxQ[node.index]!);
-      return { id: node.id, applicable: true, points, max, index: percent(points, max), ...(nr > 0 ? { rank: nr } : {}) };
-    });
+    const p = t.points[node.index]![i]!;
+    if (Number.isNaN(p)) return { id: node.id, applicable: false };
+    const nr = nodeRank[node.index]![i]!;
+    const points = this.dec(p);
+    const max = this.dec(t.maxima[node.index]?.[i] ?? maxQ[node.index]!);
+    return { id: node.id, applicable: true, points, max, ...(max.units > 0n ? { index: percent(points, max) } : {}), ...(nr > 0 ? { rank: nr } : {}) };
   }
 
   get origin(): CellRef {

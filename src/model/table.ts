@@ -52,6 +52,16 @@ export interface ScoreTable {
   readonly ranked: Uint8Array;
   /** By scheme node (`SchemeNode.index`): the points of every unit, NaN where the node does not apply. */
   readonly points: readonly Float64Array[];
+  /**
+   * By node: the unit's own maximum of the node, at `scale`, where it can differ from the node's
+   * (an inner node whose children are given: those not applicable to the unit are left out);
+   * undefined where it is the node's maximum for every unit to which the node applies.
+   */
+  readonly maxima: readonly (Float64Array | undefined)[];
+  /** By node: 1 when a file gives its points (else they are the sum of its children's, or 0 for a bonus or penalty). */
+  readonly given: Uint8Array;
+  /** By node: the most decimals its cells are written with (the rounding a check of a sum allows). */
+  readonly decimals: Uint8Array;
   readonly declared: readonly DeclaredColumn[];
   /** Where each unit's row is (its first file): index into `files`, line and field number. */
   readonly originFile: Uint16Array;

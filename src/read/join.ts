@@ -7,10 +7,21 @@ import type { ProblemLog } from '../model/problem.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DeclaredColumn, ScoreTable } from '../model/table.js';
 import { nameKey, nearest, strippedNameKey } from '../model/text.js';
+import { completeTree, missingNodes } from '../model/tree.js';
 import type { FilePart } from './units.js';
 
 function quote(header: string): string {
   return `"${header}"`;
+}
+
+/** The nodes of a file that no other node of it contains: what its declared total adds up. */
+function topmost(scheme: Scheme, nodes: readonly number[]): number[] {
+  const here = new Set(nodes);
+  const inside = (n: number): boolean => {
+    for (let p = scheme.nodes[n]!.parent; p >= 0; p = scheme.nodes[p]!.parent) if (here.has(p)) return true;
+    return false;
+  };
+  return nodes.filter((n) => !inside(n));
 }
 
 /** The decimals of the scheme's maxima: the table's scale holds them as integers too. */
@@ -127,15 +138,15 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
     rowsOf.set(part, rows);
   }
 
-  for (const c of scheme.nodes) {
-    if (!owner.has(c.index)) {
-      const names = [c.id, c.label.vi, ...c.aliases.slice(0, 3)].map(quote).join(', ');
-      log.error('missing-column', `no column for component "${c.id}" (maximum ${format(normalize(c.max))}); expected a header such as ${names}`, {
-        file: first.file,
-        line: first.headerLine,
-        hint: parts.length > 1 ? 'it is in none of the files' : `check the header, or the scheme (--scheme ${scheme.id})`,
-      });
-    }
+  // Every scoring node is given, or made of given children (a bonus or penalty column is optional: 0).
+  const given = Uint8Array.from(scheme.nodes, (n) => (owner.has(n.index) ? 1 : 0));
+  for (const c of missingNodes(scheme, given)) {
+    const names = [c.id, c.label.vi, ...c.aliases.slice(0, 3)].map(quote).join(', ');
+    log.error('missing-column', `no column for ${c.depth > 0 ? `"${c.path.join(' / ')}"` : `component "${c.id}"`} (maximum ${format(normalize(c.max))}); expected a header such as ${names}`, {
+      file: first.file,
+      line: first.headerLine,
+      hint: parts.length > 1 ? 'it is in none of the files' : `check the header, or the scheme (--scheme ${scheme.id})`,
+    });
   }
 
   const distinctYears = new Set(years.filter((y): y is string => y !== undefined));
@@ -170,7 +181,13 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
   }
   const points = scheme.nodes.map((n) => {
     const part = owner.get(n.index);
-    return part ? aligned(part, part.points[part.nodes.indexOf(n.index)]!) : new Float64Array(size).fill(NaN);
+    if (part) return aligned(part, part.points[part.nodes.indexOf(n.index)]!);
+    // A bonus or penalty no file gives is 0; another node is made of its children (model/tree.ts).
+    return new Float64Array(size).fill(n.role === 'score' ? NaN : 0);
+  });
+  const decimals = Uint8Array.from(scheme.nodes, (n) => {
+    const part = owner.get(n.index);
+    return part ? part.decimals[part.nodes.indexOf(n.index)]! : 0;
   });
   const declared: DeclaredColumn[] = [];
   for (const part of parts) {
@@ -190,11 +207,12 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
         return out;
       };
       const values = f.kind === 'total' || f.kind === 'max' ? aligned(part, f.values) : raw(f.values, NaN);
-      declared.push({ kind: f.kind, header: f.header, nodes: part.nodes, values, decimals: raw(f.decimals, 0), terms: raw(f.terms, 0), partDecimals: raw(f.partDecimals, 0), file: part.file, column: f.column, lines });
+      declared.push({ kind: f.kind, header: f.header, nodes: topmost(scheme, part.nodes), values, decimals: raw(f.decimals, 0), terms: raw(f.terms, 0), partDecimals: raw(f.partDecimals, 0), file: part.file, column: f.column, lines });
     }
   }
 
-  return {
+  // The points of inner nodes from their children (and the checks of those given both ways).
+  return completeTree({
     scheme,
     size,
     scale,
@@ -203,13 +221,16 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
     blocks,
     ranked,
     points,
+    maxima: scheme.nodes.map(() => undefined),
+    given,
+    decimals,
     declared,
     originFile: new Uint16Array(size),
     originLine: first.lines,
     originColumn: new Int32Array(size).fill(first.unitColumn),
     files,
     ...(year !== undefined ? { year } : {}),
-  };
+  }, log);
 }
 
 function emptyTable(scheme: Scheme, files: readonly string[]): ScoreTable {
@@ -222,6 +243,9 @@ function emptyTable(scheme: Scheme, files: readonly string[]): ScoreTable {
     blocks: [],
     ranked: new Uint8Array(0),
     points: scheme.nodes.map(() => new Float64Array(0)),
+    maxima: scheme.nodes.map(() => undefined),
+    given: new Uint8Array(scheme.nodes.length),
+    decimals: new Uint8Array(scheme.nodes.length),
     declared: [],
     originFile: new Uint16Array(0),
     originLine: new Int32Array(0),

@@ -10,7 +10,7 @@ import type { Scheme, SchemeNode } from '../model/scheme.js';
 import type { FigureKind } from '../model/table.js';
 import { foldDiacritics } from '../model/text.js';
 import type { HeaderColumn, LocatedHeader, MetaRole } from './header.js';
-import { componentOf, componentsByKey, noteContradicts } from './select.js';
+import { componentOf, componentsByKey, noteContradicts, within } from './select.js';
 import { format, normalize } from '../model/decimal.js';
 
 export type { FigureKind };
@@ -87,14 +87,19 @@ export function planColumns(h: LocatedHeader, scheme: Scheme, log: ProblemLog): 
   for (const col of h.columns) {
     const group = col.group ? componentOf(byKey, col.group.key) : undefined;
     if (group) {
-      // Under a component's group header: its subtotal, its appraised points next to a
-      // self-assessment (which is not its points), or one of its parts.
+      // Under a node's group header: a node of that group (a field under its part), the group's
+      // subtotal, its appraised points next to a self-assessment (which is not its points), or,
+      // when the group has no children in the scheme, one of its parts (checked against the subtotal).
+      const leaf = componentOf(byKey, col.key);
       const entry = node(group);
       if (SUBTOTALS.has(col.key)) {
         if (claim(`component:${group.id}`, col, `the column for "${group.id}"`)) entry.col = col;
+      } else if (leaf && leaf !== group && within(scheme, leaf, group)) {
+        if (claim(`component:${leaf.id}`, col, `the column for "${leaf.id}"`)) node(leaf).col = col;
       } else if (SELF.has(col.key)) continue;
       else if (APPRAISED.has(col.key) && !entry.appraised) entry.appraised = col;
-      else entry.parts.push(col);
+      else if (group.children.length === 0) entry.parts.push(col);
+      else log.warn('unknown-column', `column ${quote(col.header)} is not part of "${group.id}" in scheme ${scheme.id} and is ignored`, at(col));
       continue;
     }
     const own = componentOf(byKey, col.key);
@@ -138,7 +143,8 @@ export function planColumns(h: LocatedHeader, scheme: Scheme, log: ProblemLog): 
         { ...at(parts[0]!), hint: `add a "Cộng" column to the group (the points of ${n.id}), or give ${n.id} in one column` },
       );
     }
-    const percent = [col, ...parts].some((c) => c !== undefined && isPercentHeader(c));
+    // A header that says percent, for a node the scheme measures in points (or on another scale).
+    const percent = n.measure.kind !== 'percent' && n.measure.kind !== 'ratio' && [col, ...parts].some((c) => c !== undefined && isPercentHeader(c));
     // "Điểm thẩm định (61,5)" read with a scheme whose appraisal maximum is 72: the wrong scheme, or the wrong column.
     const stated = col?.group && !noteContradicts(col, n) ? col.group : col;
     if (stated && !percent && noteContradicts(stated, n)) {

@@ -11,49 +11,64 @@ import { headerKey, nearest } from '../model/text.js';
 import { usageError } from '../model/problem.js';
 import type { HeaderColumn } from './header.js';
 import type { Component, Scheme } from '../model/scheme.js';
+import { covered as isCovered } from '../model/tree.js';
 
 export function componentKeys(c: Component): string[] {
-  return [c.id, c.label.vi, c.label.en, ...c.aliases].map(headerKey);
+  return [c.id, c.label.vi, c.label.en, ...c.aliases, ...(c.depth > 0 ? [c.path.join(' / ')] : [])].map(headerKey);
 }
 
-/** A scheme's components by header key: its id, labels and aliases, with and without a leading "Điểm". */
+/** A scheme's nodes (parts, fields, criteria, bonus, penalty) by header key: id, labels, aliases, path. */
 export function componentsByKey(scheme: Scheme): Map<string, Component> {
   const byKey = new Map<string, Component>();
-  for (const c of scheme.components) for (const k of componentKeys(c)) byKey.set(k, c);
+  for (const c of scheme.nodes) for (const k of componentKeys(c)) if (!byKey.has(k)) byKey.set(k, c);
   return byKey;
 }
 
-/** The component a header key names: "Điểm điều tra XHH" is "Điều tra XHH" ("điểm" = points). */
+/** The node a header key names: "Điểm điều tra XHH" is "Điều tra XHH" ("điểm" = points). */
 export function componentOf(byKey: ReadonlyMap<string, Component>, key: string): Component | undefined {
   return byKey.get(key) ?? (key.startsWith('diem') ? byKey.get(key.slice(4)) : undefined);
 }
 
-/** Maps header columns to component ids (first column wins; duplicates are reported elsewhere). */
+/** Maps header columns to the nodes they give (first column wins; duplicates are reported elsewhere). */
 export function matchComponents(scheme: Scheme, columns: readonly HeaderColumn[]): Map<HeaderColumn, Component> {
   const byKey = componentsByKey(scheme);
   const out = new Map<HeaderColumn, Component>();
   for (const col of columns) {
-    const c = col.group ? undefined : componentOf(byKey, col.key);
+    const c = nodeOfColumn(scheme, byKey, col);
     if (c) out.set(col, c);
   }
   return out;
 }
 
-/** The components of a scheme the columns give, directly or as a group over parts (a two-row header). */
+/** Whether `node` is `ancestor` or below it. */
+export function within(scheme: Scheme, node: Component, ancestor: Component): boolean {
+  for (let n: Component | undefined = node; n; n = n.parent >= 0 ? scheme.nodes[n.parent] : undefined) if (n === ancestor) return true;
+  return false;
+}
+
+/** The node a column gives: its own header's, or under a group header, a node of that group (or the group itself). */
+function nodeOfColumn(scheme: Scheme, byKey: ReadonlyMap<string, Component>, col: HeaderColumn): Component | undefined {
+  if (!col.group) return componentOf(byKey, col.key);
+  const group = componentOf(byKey, col.group.key);
+  if (!group) return componentOf(byKey, col.key);
+  const leaf = componentOf(byKey, col.key);
+  return leaf && leaf !== group && within(scheme, leaf, group) ? leaf : group;
+}
+
+/** The components of a scheme the columns give, directly, through their children, or as a group over parts (a two-row header). */
 export function coveredComponents(scheme: Scheme, columns: readonly HeaderColumn[]): { used: number; covered: Set<string>; notes: [HeaderColumn | HeaderColumn['group'], Component][] } {
   const byKey = componentsByKey(scheme);
-  const covered = new Set<string>();
+  const given = new Uint8Array(scheme.nodes.length);
   const notes: [HeaderColumn | HeaderColumn['group'], Component][] = [];
   let used = 0;
   for (const col of columns) {
-    const own = col.group ? undefined : componentOf(byKey, col.key);
-    const group = col.group ? componentOf(byKey, col.group.key) : undefined;
-    const c = own ?? group;
+    const c = nodeOfColumn(scheme, byKey, col);
     if (!c) continue;
     used++;
-    if (!covered.has(c.id)) notes.push([own ? col : col.group!, c]);
-    covered.add(c.id);
+    if (!given[c.index]) notes.push([col.group && componentOf(byKey, col.group.key) === c ? col.group : col, c]);
+    given[c.index] = 1;
   }
+  const covered = new Set(scheme.components.filter((c) => isCovered(scheme, given, c)).map((c) => c.id));
   return { used, covered, notes };
 }
 

@@ -54,6 +54,8 @@ export interface FilePart {
   /** Points of each node in `nodes` (same order), integers at `scale`; NaN = not applicable. */
   readonly points: readonly Float64Array[];
   readonly scale: number;
+  /** The most decimals of each node's cells (same order as `nodes`). */
+  readonly decimals: Uint8Array;
   readonly figures: readonly FileFigure[];
 }
 
@@ -67,7 +69,7 @@ function quote(header: string): string {
 }
 
 function brokenPart(file: string, headerLine: number): FilePart {
-  return { file, headerLine, broken: true, nodes: [], size: 0, names: [], codes: [], blocks: [], years: [], ranked: new Uint8Array(0), lines: new Int32Array(0), unitColumn: 0, points: [], scale: 0, figures: [] };
+  return { file, headerLine, broken: true, nodes: [], size: 0, names: [], codes: [], blocks: [], years: [], ranked: new Uint8Array(0), lines: new Int32Array(0), unitColumn: 0, points: [], scale: 0, decimals: new Uint8Array(0), figures: [] };
 }
 
 /** The most rows the rest of the text can hold: one a line. */
@@ -86,6 +88,35 @@ function lineBound(text: string, from: number): number {
 function maxAtScales(max: Decimal): Float64Array {
   const units = Number(max.units);
   return Float64Array.from({ length: MAX_SCALE + 1 }, (_, s) => (s >= max.scale ? units * 10 ** (s - max.scale) : units / 10 ** (max.scale - s)));
+}
+
+/** The top of a node's measure (100 for percent, 1 for a ratio, 10 for a 0-10 scale); undefined for points. */
+function measureTop(node: SchemeNode): Decimal | undefined {
+  const m = node.measure;
+  return m.kind === 'percent' ? { units: 100n, scale: 0 } : m.kind === 'ratio' ? { units: 1n, scale: 0 } : m.kind === 'scale' ? m.of : undefined;
+}
+
+/** Turns the number in a reader into points, exactly; false when the points would not fit a double exactly. */
+type Converter = (r: CellReader) => boolean;
+
+/**
+ * value / top x max as an integer at a scale: with top = T / 10^t (T = 2^a 5^b, the scheme checks
+ * it), 10^k / T = q is whole for some k, and points = value x M x q x 10^t / 10^(s + m + k).
+ */
+function converter(node: SchemeNode): Converter | undefined {
+  const top = measureTop(node);
+  if (!top) return undefined;
+  let k = 0;
+  while ((10n ** BigInt(k)) % top.units !== 0n) k++;
+  const factor = Number(node.max.units * (10n ** BigInt(k) / top.units) * 10n ** BigInt(top.scale));
+  const extra = node.max.scale + k;
+  return (r) => {
+    const points = r.value * factor;
+    if (!Number.isSafeInteger(points) || r.scale + extra > MAX_SCALE) return false;
+    r.value = points;
+    r.scale += extra;
+    return true;
+  };
 }
 
 /** `5 / 10^2` written with its decimals: "0.05". */
@@ -125,7 +156,9 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const expected = Math.min(lineBound(text, h.dataStart.pos), 1 << 24);
   const columns = new Columns(k, plan.figures.length, expected);
   const index = new KeyIndex(columns, expected);
-  const maxima = read.map((n) => maxAtScales(n.node.max));
+  // What a cell may hold at most: the node's points, or its measure's top (100 %, 1, a scale's 10).
+  const maxima = read.map((n) => maxAtScales(measureTop(n.node) ?? n.node.max));
+  const converters = read.map((n) => converter(n.node));
   const totalAt = plan.figures.findIndex((f) => f.kind === 'total');
   const scaledFigure = plan.figures.map((f) => f.kind === 'total' || f.kind === 'max');
   // The columns whose numbers are checked for one decimal separator: the scores, then the figures.
@@ -195,8 +228,19 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
    * One score cell of unit `name` at `line`: points at the file's scale, NaN for "not applicable".
    * A cell in error is logged and counts 0 (the run stops before anything is ranked).
    */
-  const score = (col: HeaderColumn, node: SchemeNode, name: string, line: number, max: Float64Array | undefined): number => {
-    switch (cell(col)) {
+  const score = (col: HeaderColumn, node: SchemeNode, name: string, line: number, max: Float64Array | undefined, convert?: Converter): number => {
+    let kind = cell(col);
+    // A percentage written with its sign, for a node measured in percent; a penalty written negative, as the scheme says.
+    if (kind === INVALID && reader.code === 'percent-column' && node.measure.kind === 'percent') kind = reader.readText(scanner.field(col.index).replace(/\s*%\s*$/, ''));
+    else if (kind === INVALID && reader.code === 'negative-value' && node.negative) kind = reader.readText(scanner.field(col.index).replace(/^\s*-\s*/, ''));
+    else if (kind === NUMBER_CELL && node.negative && reader.value > 0) {
+      log.error('penalty-sign', `${quote(col.header)}: ${scanner.field(col.index).trim()} for ${name}: scheme ${scheme.id} writes ${node.id} as negative points (-2)`, {
+        ...at(col, line),
+        hint: 'write the penalty with its minus sign, or change "written" in the scheme',
+      });
+      return 0;
+    }
+    switch (kind) {
       case NUMBER_CELL: {
         if (reader.scale > MAX_SCALE) {
           log.error('not-a-number', `${quote(col.header)}: "${scanner.field(col.index).trim()}" has more than ${MAX_SCALE} decimals`, at(col, line));
@@ -204,7 +248,12 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
         }
         if (reader.separator !== 0) separators.note(numericAt[col.index]!, reader.separator, line);
         if (max && reader.value > max[reader.scale]!) {
-          log.error('value-above-max', `${quote(col.header)}: ${scanner.field(col.index).trim()} is above the maximum ${format(normalize(node.max))} for ${name}`, at(col, line));
+          const top = measureTop(node);
+          log.error('value-above-max', `${quote(col.header)}: ${scanner.field(col.index).trim()} is above ${top ? `${format(normalize(top))}, the top of its measure` : `the maximum ${format(normalize(node.max))}`} for ${name}`, at(col, line));
+        }
+        if (convert && !convert(reader)) {
+          log.error('too-precise', `${quote(col.header)}: ${scanner.field(col.index).trim()} has too many digits to be turned into points exactly`, at(col, line));
+          return 0;
         }
         if (reader.scale > rowDecimals) rowDecimals = reader.scale;
         rowTerms++;
@@ -261,14 +310,14 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
         applicable++;
       }
     }
-    if (n.parts.length === 0) return score(n.col!, n.node, name, line, maxima[c]);
+    if (n.parts.length === 0) return score(n.col!, n.node, name, line, maxima[c], converters[c]);
     // The subtotal ("Cộng") is the node's points; its parts must add up to it, give or take their rounding.
     const terms = rowTerms - termsBefore;
     const partDecimals = rowDecimals;
     rowTerms = termsBefore;
     rowDecimals = 0;
     const from = scale;
-    const subtotal = score(n.col!, n.node, name, line, maxima[c]);
+    const subtotal = score(n.col!, n.node, name, line, maxima[c], converters[c]);
     if (scale !== from) sum *= 10 ** (scale - from);
     const tolerance = (terms * 10 ** (scale - Math.max(partDecimals, rowDecimals)) + 10 ** (scale - rowDecimals)) / 2;
     if (Number.isNaN(subtotal) ? applicable > 0 : Math.abs(subtotal - sum) > tolerance * (1 + 1e-9)) {
@@ -449,6 +498,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     unitColumn: unitCol.index + 1,
     points: columns.points.map((p) => p.subarray(0, size)),
     scale,
+    decimals: nodeDecimals,
     figures: plan.figures.map(({ kind, col }, f) => {
       const a = columns.figures[f]!;
       return { kind, header: col.header, column: col.index + 1, values: a.values.subarray(0, size), decimals: a.decimals.subarray(0, size), terms: a.terms.subarray(0, size), partDecimals: a.partDecimals.subarray(0, size) };
