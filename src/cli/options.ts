@@ -72,6 +72,7 @@ export const OPTIONS = {
   bom: spec({ flags: '--bom', help: 'start CSV output with a UTF-8 byte-order mark (for Excel)', value: flag }),
   ties: choice('--ties <rule>', 'equal values: competition (1,2,2,4), dense (1,2,2,3) or ordinal (1,2,3,4)', TIE_RULES as unknown as readonly ['competition', 'dense', 'ordinal'], 'competition'),
   totals: optionalChoice('--totals <which>', 'rank on the computed sums of the components (computed, the default) or on the total column the file states (declared; it must still agree within rounding)', ['computed', 'declared']),
+  depth: spec({ flags: '--depth <n>', help: 'node columns from this depth of the scheme\'s tree: 0 the parts (default), 1 their fields, 2 the criteria', value: z.optional(wholeNumber(0, 9)) }),
   rankPrecision: spec({ flags: '--rank-precision <n>', help: 'rank and band on the index rounded to n decimals (default: the exact value)', value: z.optional(wholeNumber(0, 10)) }),
   prev: spec({ flags: '--prev <file>', help: "last year's file (repeat for several files of that year): adds the previous rank and the changes", repeat: true, value: z.optional(z.array(text)) }),
   prevScheme: spec({ flags: '--prev-scheme <id|file>', help: "the previous year's scheme, when it differs (default: as --scheme, or chosen from the columns)", value: z.optional(text) }),

@@ -146,7 +146,8 @@ export function planColumns(h: LocatedHeader, scheme: Scheme, log: ProblemLog): 
     // A header that says percent, for a node the scheme measures in points (or on another scale).
     const percent = n.measure.kind !== 'percent' && n.measure.kind !== 'ratio' && [col, ...parts].some((c) => c !== undefined && isPercentHeader(c));
     // "Điểm thẩm định (61,5)" read with a scheme whose appraisal maximum is 72: the wrong scheme, or the wrong column.
-    const stated = col?.group && !noteContradicts(col, n) ? col.group : col;
+    const ofGroup = col?.group !== undefined && componentOf(byKey, col.group.key) === n;
+    const stated = col?.group && ofGroup && !noteContradicts(col, n) ? col.group : col;
     if (stated && !percent && noteContradicts(stated, n)) {
       log.error('scheme-maxima-differ', `"${stated.header}" states a maximum of ${stated.note}, but ${n.id} of scheme ${scheme.id} has ${format(normalize(n.max))}`, {
         ...at(col!),

@@ -26,8 +26,8 @@ export function csvLine(cells: readonly string[]): string {
 }
 
 /** The ranking as CSV, in pieces of about 64 KiB: output of any size is never one string. */
-export function* renderCsvChunks(r: Ranking, options: { lang: Lang; bom: boolean; comparison?: Comparison }): Generator<string> {
-  const cols = columns(r, { lang: options.lang, separator: '.', machine: true, ...(options.comparison ? { comparison: options.comparison } : {}) });
+export function* renderCsvChunks(r: Ranking, options: { lang: Lang; bom: boolean; comparison?: Comparison; depth?: number }): Generator<string> {
+  const cols = columns(r, { lang: options.lang, separator: '.', machine: true, ...(options.comparison ? { comparison: options.comparison } : {}), ...(options.depth !== undefined ? { depth: options.depth } : {}) });
   let piece = (options.bom ? '\uFEFF' : '') + csvLine(cols.map((c) => c.title)) + '\r\n';
   for (const i of r.order) {
     const u = r.unit(i);
@@ -41,6 +41,6 @@ export function* renderCsvChunks(r: Ranking, options: { lang: Lang; bom: boolean
   yield piece;
 }
 
-export function renderCsv(r: Ranking, options: { lang: Lang; bom: boolean; comparison?: Comparison }): string {
+export function renderCsv(r: Ranking, options: { lang: Lang; bom: boolean; comparison?: Comparison; depth?: number }): string {
   return [...renderCsvChunks(r, options)].join('');
 }

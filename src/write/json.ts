@@ -109,8 +109,9 @@ export function unitJson(r: Ranking, u: UnitResult, change?: UnitChange, compare
     max: n(u.max, p),
     index: n(u.index, p),
     band: band(u.band),
+    // Every node of the scheme (for a flat scheme: its components), parts before their fields.
     components: Object.fromEntries(
-      u.components.map((c) => [
+      u.nodes.map((c) => [
         c.id,
         {
           applicable: c.applicable,
@@ -133,7 +134,16 @@ export function schemeJson(r: { readonly scheme: Scheme }) {
     level: s.level ?? null,
     source: s.source ?? null,
     precision: s.precision,
-    components: s.components.map((c) => ({ id: c.id, label: c.label, max: toJsonNumber(c.max, 6), part: c.part ?? null })),
+    // Every node; a tree's nodes say their parent, bonus and penalty nodes their kind, measured nodes their measure.
+    components: s.nodes.map((c) => ({
+      id: c.id,
+      label: c.label,
+      max: toJsonNumber(c.max, 6),
+      part: c.part ?? null,
+      ...(c.parent >= 0 ? { parent: s.nodes[c.parent]!.id } : {}),
+      ...(c.role !== 'score' ? { kind: c.role } : {}),
+      ...(c.measure.kind !== 'points' ? { measure: c.measure.kind === 'scale' ? { scale: toJsonNumber(c.measure.of, 6) } : c.measure.kind } : {}),
+    })),
     bands: s.bands.map((b) => ({ id: b.id, min: toJsonNumber(toRatio(b.min), 6), label: b.label })),
   };
 }
@@ -353,16 +363,16 @@ class UnitPrinter {
   private readonly entries: TextCache[];
   private readonly notApplicable: Uint8Array[];
 
-  /** The node of each top-level component. */
+  /** The nodes written, in the scheme's order: every node (a flat scheme's components). */
   private readonly components: readonly number[];
 
   constructor(r: Ranking, comparison?: Comparison) {
     this.r = r;
-    this.components = r.scheme.components.map((c) => c.index);
+    this.components = r.scheme.nodes.map((c) => c.index);
     if (comparison) this.comparison = comparison;
     const p = r.scheme.precision;
     const scale = r.table.scale;
-    const components = r.scheme.components;
+    const components = r.scheme.nodes;
     const rank = (n: number) => (n > 0 ? String(n) : 'null');
     this.heads = r.blocks.map((b) => new TextCache((n) => `    {${I4}"rank": ${rank(n)},${I4}"of": ${b.ranked},${I4}"unit": `));
     const bandTexts = r.scheme.bands.map((b) => `{${I4}  "id": ${JSON.stringify(b.id)},${I4}  "label": ${JSON.stringify(b.label, null, 2).replace(/\n/g, `\n${'  '.repeat(4)}`)}${I4}}`);
@@ -375,6 +385,9 @@ class UnitPrinter {
           `${k > 0 ? `${I4}  },` : ''}${I4}  ${id}: {${I4}    "applicable": true,${I4}    "points": ${pointsText(value, scale, p)},${I4}    "max": ${pointsText(max, scale, p)},${I4}    "index": ${indexText(value, max, p)},${I4}    "rank": ${rank(n)}`,
       );
     });
+    // A node whose maximum is the unit's own (children that do not apply left out): written each time.
+    this.entry = (k, value, max, n) =>
+      `${k > 0 ? `${I4}  },` : ''}${I4}  ${JSON.stringify(components[k]!.id)}: {${I4}    "applicable": true,${I4}    "points": ${pointsText(value, scale, p)},${I4}    "max": ${pointsText(max, scale, p)},${I4}    "index": ${max > 0 ? indexText(value, max, p) : 'null'},${I4}    "rank": ${rank(n)}`;
     this.notApplicable = components.map((c, k) =>
       encoder.encode(`${k > 0 ? `${I4}  },` : ''}${I4}  ${JSON.stringify(c.id)}: {${I4}    "applicable": false,${I4}    "points": null,${I4}    "max": null,${I4}    "index": null,${I4}    "rank": null`),
     );
@@ -389,6 +402,7 @@ class UnitPrinter {
   }
 
   private readonly middle: (block: number, ranked: number, max: number) => TextCache;
+  private readonly entry: (k: number, value: number, max: number, rank: number) => string;
 
   /**
    * The unit at table position `i`. (A ranking's table is in listing order, so units are written
@@ -413,7 +427,10 @@ class UnitPrinter {
     for (let c = 0; c < count; c++) {
       const node = this.components[c]!;
       const value = t.points[node]![i]!;
-      out.bytes(Number.isNaN(value) ? this.notApplicable[c]! : this.entries[c]!.get(value, r.nodeRank[node]![i]!));
+      const own = t.maxima[node];
+      if (Number.isNaN(value)) out.bytes(this.notApplicable[c]!);
+      else if (own) out.text(this.entry(c, value, own[i]!, r.nodeRank[node]![i]!));
+      else out.bytes(this.entries[c]!.get(value, r.nodeRank[node]![i]!));
     }
     if (this.comparison) {
       out.bytes(count > 0 ? COMPONENTS_CLOSE : EMPTY_COMPONENTS_CLOSE);

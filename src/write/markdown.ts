@@ -15,8 +15,8 @@ export function mdTable(headers: readonly string[], rows: readonly (readonly str
 }
 
 /** The ranking as Markdown, in pieces: a table row is made when it is written. */
-export function* renderMarkdownChunks(r: Ranking, options: { lang: Lang; comparison?: Comparison }): Generator<string> {
-  const o = humanView(options.lang, options.comparison);
+export function* renderMarkdownChunks(r: Ranking, options: { lang: Lang; comparison?: Comparison; depth?: number }): Generator<string> {
+  const o = { ...humanView(options.lang, options.comparison), ...(options.depth !== undefined ? { depth: options.depth } : {}) };
   const w = words(options.lang);
   const cols = columns(r, o);
   const line = (cells: readonly string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
@@ -45,6 +45,6 @@ export function* renderMarkdownChunks(r: Ranking, options: { lang: Lang; compari
   yield `${piece}${out.join('\n')}\n`;
 }
 
-export function renderMarkdown(r: Ranking, options: { lang: Lang; comparison?: Comparison }): string {
+export function renderMarkdown(r: Ranking, options: { lang: Lang; comparison?: Comparison; depth?: number }): string {
   return [...renderMarkdownChunks(r, options)].join('');
 }

@@ -1,6 +1,6 @@
 /** The `schemes` views: the built-in schemes in a list, and one scheme's components, bands and source. */
 import { format, normalize, sum, type Decimal } from '../model/decimal.js';
-import type { Scheme } from '../model/scheme.js';
+import type { Scheme, SchemeNode } from '../model/scheme.js';
 import { words, type Lang } from './words.js';
 
 const num = (d: Decimal, lang: Lang) => format(normalize(d), undefined, words(lang).decimal);
@@ -9,13 +9,20 @@ const num = (d: Decimal, lang: Lang) => format(normalize(d), undefined, words(la
 export function describeScheme(s: Scheme, lang: Lang, md: boolean): string {
   const w = words(lang).schemes;
   const total = num(sum(s.components.map((c) => c.max)), lang);
-  const rows = s.components.map((c) => [c.id, c.label[lang], num(c.max, lang), c.part ?? '', c.aliases.join('; ')]);
+  // Every node, indented by its depth; a bonus or penalty and a measure said after the label.
+  const extra = (c: SchemeNode) =>
+    [c.role !== 'score' ? w.role[c.role] : '', c.measure.kind === 'percent' ? '%' : c.measure.kind === 'ratio' ? '0-1' : c.measure.kind === 'scale' ? `0-${num(c.measure.of, lang)}` : '']
+      .filter(Boolean)
+      .map((x) => ` (${x})`)
+      .join('');
+  const rows = s.nodes.map((c) => [md ? `${'&nbsp;&nbsp;'.repeat(c.depth)}${c.id}` : `${'  '.repeat(c.depth)}${c.id}`, c.label[lang] + extra(c), num(c.max, lang), c.part ?? '', c.aliases.join('; ')]);
   const bands = s.bands.map((b) => `${b.label[lang]} >= ${num(b.min, lang)}%`).join(', ');
   const lines: string[] = [];
   if (md) {
     lines.push(`## ${s.title[lang]} (\`${s.id}\`)`, '', `| ${w.head.join(' | ')} |`, '|:---|:---|---:|:---|:---|', ...rows.map((r) => `| ${r.join(' | ')} |`));
   } else {
-    lines.push(`${s.id}: ${s.title[lang]}`, ...rows.map((r) => `  ${r[0]!.padEnd(16)} ${r[2]!.padStart(6)}  ${r[1]}${r[3] ? ` [${r[3]}]` : ''}`));
+    const width = Math.max(16, ...rows.map((r) => r[0]!.length));
+    lines.push(`${s.id}: ${s.title[lang]}`, ...rows.map((r) => `  ${r[0]!.padEnd(width)} ${r[2]!.padStart(6)}  ${r[1]}${r[3] ? ` [${r[3]}]` : ''}`));
   }
   lines.push('', `${w.total}: ${total}`);
   if (bands) lines.push(`${w.bands}: ${bands}`);
@@ -28,7 +35,9 @@ export function describeScheme(s: Scheme, lang: Lang, md: boolean): string {
 export function listSchemes(schemes: readonly Scheme[], lang: Lang, md: boolean): string {
   const w = words(lang).schemes;
   const rows = schemes.map((s) => {
-    const parts = s.components.map((c) => `${c.id} ${num(c.max, lang)}`).join(', ');
+    const kids = (c: SchemeNode): string => (c.children.length ? ` (${c.children.map((k) => node(s.nodes[k]!)).join(', ')})` : '');
+    const node = (c: SchemeNode): string => `${c.id} ${num(c.max, lang)}${kids(c)}`;
+    const parts = s.components.map(node).join(', ');
     return [s.id, s.level ?? '', parts, s.bands.length ? s.bands.map((b) => `${b.id}>=${num(b.min, lang)}`).join(' ') : '-', s.title[lang]];
   });
   const head = w.listHead;

@@ -4,7 +4,7 @@ import type { Paint } from './paint.js';
 import type { Ranking, UnitResult } from '../model/ranking.js';
 import type { Lang } from './words.js';
 import type { Comparison } from '../model/compare.js';
-import { columns, comparisonNotes, humanView, summaryLines, title } from './view.js';
+import { columns, comparisonNotes, humanView, shownNodes, summaryLines, title } from './view.js';
 import { words } from './words.js';
 
 /** Wraps a header into lines of at most `width` characters so wide labels do not stretch the table. */
@@ -36,6 +36,8 @@ export interface TableOptions {
   readonly components?: 'auto' | 'show' | 'hide';
   /** Adds previous rank, change and index change (rank --prev). */
   readonly comparison?: Comparison;
+  /** How deep into the scheme's tree the node columns go. */
+  readonly depth?: number;
 }
 
 
@@ -65,10 +67,10 @@ export function renderTable(r: Ranking, options: TableOptions): string {
 
 function* tableChunks(r: Ranking, options: TableOptions, withComponents: boolean): Generator<string> {
   const c = options.colour;
-  const o = humanView(options.lang, options.comparison);
+  const o = { ...humanView(options.lang, options.comparison), ...(options.depth !== undefined ? { depth: options.depth } : {}) };
   const w = words(options.lang);
   const comparison = options.comparison;
-  const componentIds = new Set(r.scheme.components.map((x) => x.id));
+  const componentIds = new Set(shownNodes(r.scheme, options.depth).map((x) => x.path.join('/')));
   const cols = columns(r, o).filter((col) => withComponents || !componentIds.has(col.id));
   const head = { head: cols.map((col) => wrapHeader(col.title)), numeric: cols.map((col) => col.numeric), colour: c };
   let before = c.bold(title(r, options.lang));
@@ -96,7 +98,7 @@ function* tableChunks(r: Ranking, options: TableOptions, withComponents: boolean
   const out: string[] = [''];
   for (const line of summaryLines(r, o)) out.push(line);
   if (r.table.ranked.some((x) => x === 0)) out.push(c.dim(`- ${w.rank}: ${w.notRankedNote}`));
-  if (withComponents && r.scheme.components.some((x) => r.table.points[x.index]!.some(Number.isNaN))) out.push(c.dim(w.notApplicableNote));
+  if (withComponents && shownNodes(r.scheme, options.depth).some((x) => r.table.points[x.index]!.some(Number.isNaN))) out.push(c.dim(w.notApplicableNote));
   if (options.comparison) for (const line of comparisonNotes(options.comparison, o)) out.push(line);
   yield `${before}\n${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 /** An empty input file for a scheme: its header, with the maxima, and a row per unit to fill in. */
-import type { Scheme } from '../model/scheme.js';
+import type { Scheme, SchemeNode } from '../model/scheme.js';
 import type { Delimiter } from '../read/csv.js';
 import { csvCell } from './csv.js';
 import { componentTitle } from './view.js';
@@ -11,13 +11,29 @@ export interface TemplateUnit {
   readonly block?: string;
 }
 
+/**
+ * The header of the scheme's input file: a flat scheme's components in one row; a tree's leaves
+ * under a group row of their parts (as the province's own sheet, merged cells exported), which
+ * `rank` reads back.
+ */
 export function renderTemplate(scheme: Scheme, units: readonly TemplateUnit[], o: { lang: Lang; delimiter: Delimiter; bom: boolean }): string {
   const w = words(o.lang);
   const hasCode = units.some((u) => u.code !== undefined);
   const hasBlock = units.some((u) => u.block !== undefined);
-  const head = [w.number, w.unit, ...(hasCode ? [w.code] : []), ...(hasBlock ? [w.block] : []), ...scheme.components.map((c) => componentTitle(c, o.lang, w.decimal))];
+  const title = (n: SchemeNode) => componentTitle(n, o.lang, w.decimal);
+  const lead = [w.number, w.unit, ...(hasCode ? [w.code] : []), ...(hasBlock ? [w.block] : [])];
+  const top = scheme.nodes.filter((n) => n.parent < 0);
+  const leavesOf = (n: SchemeNode): SchemeNode[] => (n.children.length === 0 ? [n] : n.children.flatMap((c) => leavesOf(scheme.nodes[c]!)));
+  const grouped = top.some((n) => n.children.length > 0);
+  const head: string[][] = grouped
+    ? [
+        [...lead, ...top.flatMap((n) => (n.children.length === 0 ? [title(n)] : leavesOf(n).map((_, k) => (k === 0 ? title(n) : ''))))],
+        [...lead.map(() => ''), ...top.flatMap((n) => (n.children.length === 0 ? [''] : leavesOf(n).map(title)))],
+      ]
+    : [[...lead, ...top.map(title)]];
+  const width = head[0]!.length - lead.length;
   const d = o.delimiter;
   const cell = (s: string) => (s.includes(d) && d !== ',' ? `"${s.replace(/"/g, '""')}"` : csvCell(s));
-  const rows = units.map((u, i) => [String(i + 1), u.name, ...(hasCode ? [u.code ?? ''] : []), ...(hasBlock ? [u.block ?? ''] : []), ...scheme.components.map(() => '')]);
-  return (o.bom ? '\uFEFF' : '') + [head, ...rows].map((r) => r.map(cell).join(d)).join('\r\n') + '\r\n';
+  const rows = units.map((u, i) => [String(i + 1), u.name, ...(hasCode ? [u.code ?? ''] : []), ...(hasBlock ? [u.block ?? ''] : []), ...Array.from({ length: width }, () => '')]);
+  return (o.bom ? '\uFEFF' : '') + [...head, ...rows].map((r) => r.map(cell).join(d)).join('\r\n') + '\r\n';
 }

@@ -5,7 +5,7 @@
 import { compareRatios, format, formatPercent, formatRatio, formatScaled, normalize } from '../model/decimal.js';
 import type { Ranking, UnitResult } from '../model/ranking.js';
 import type { Comparison, UnitChange } from '../model/compare.js';
-import type { Component } from '../model/scheme.js';
+import type { Component, Scheme, SchemeNode } from '../model/scheme.js';
 import { words, type Lang } from './words.js';
 
 export interface ViewOptions {
@@ -14,6 +14,16 @@ export interface ViewOptions {
   readonly separator: ',' | '.';
   /** With a comparison, the previous rank, the change and the index change are columns too. */
   readonly comparison?: Comparison;
+  /** How deep into the scheme's tree the node columns go (0: the parts, default). */
+  readonly depth?: number;
+}
+
+/**
+ * The nodes shown as columns at a depth of the scheme's tree: the nodes at that depth, and the leaves
+ * above it (a part without fields), in the scheme's order; bonus and penalty nodes are top-level.
+ */
+export function shownNodes(scheme: Scheme, depth = 0): SchemeNode[] {
+  return scheme.nodes.filter((n) => n.depth === depth || (n.depth < depth && n.children.length === 0));
 }
 
 /** "▲7" / "tăng 7 bậc", "▼3", "=", "new" / "mới", "n/a". */
@@ -71,11 +81,13 @@ export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Col
   ];
   if (o.machine || hasCodes(r)) cols.push({ id: 'code', title: w.code, numeric: false, cell: (u) => u.code ?? '' });
   if (o.machine && r.blocks.some((b) => b.name !== undefined)) cols.push({ id: 'block', title: w.block, numeric: false, cell: (u) => u.block ?? '' });
-  for (const c of r.scheme.components) {
+  for (const c of shownNodes(r.scheme, o.depth)) {
     const points = t.points[c.index]!;
+    // Machine headers are ids, with the path below the top ("appraisal/institutions"): rank reads them back.
+    const id = c.path.join('/');
     cols.push({
-      id: c.id,
-      title: o.machine && o.lang === 'en' ? c.id : componentTitle(c, o.lang, o.separator),
+      id,
+      title: o.machine && o.lang === 'en' ? id : componentTitle(c, o.lang, o.separator),
       numeric: true,
       cell: (u) => {
         const q = points[u.at]!;

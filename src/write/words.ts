@@ -75,6 +75,7 @@ export interface Words {
     readonly precision: string;
     readonly source: string;
     readonly use: string;
+    readonly role: { readonly bonus: string; readonly penalty: string };
   };
   /** The annual report. */
   readonly report: {
@@ -183,6 +184,7 @@ export const WORDS: Record<Lang, Words> = {
       precision: 'Precision',
       source: 'Source',
       use: 'Use one with --scheme <id>; `par-score schemes <id> --format json > my-scheme.json` starts your own.',
+      role: { bonus: 'bonus, after the maximum', penalty: 'penalty, after the maximum' },
     },
     report: {
       headline: 'Headline figures',
@@ -300,7 +302,8 @@ export const WORDS: Record<Lang, Words> = {
       bands: 'Xếp loại',
       precision: 'Số chữ số thập phân',
       source: 'Nguồn',
-      use: 'Use one with --scheme <id>; `par-score schemes <id> --format json > my-scheme.json` starts your own.',
+      use: 'Chọn bộ chỉ số bằng --scheme <id>; `par-score schemes <id> --format json > bo-chi-so.json` là điểm bắt đầu cho bộ chỉ số riêng.',
+      role: { bonus: 'điểm thưởng, ngoài điểm tối đa', penalty: 'điểm trừ, ngoài điểm tối đa' },
     },
     report: {
       headline: 'Số liệu chính',

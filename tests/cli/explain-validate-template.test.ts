@@ -103,11 +103,12 @@ describe('par-score validate', () => {
 });
 
 describe('par-score template', () => {
-  it('writes a Vietnamese header with the maxima, with a BOM for Excel', async () => {
+  it('writes a Vietnamese header with the maxima, the fields under a group row of their part, with a BOM for Excel', async () => {
     const r = (await cli(['template', '--scheme', 'vn-province-2022', '--lang', 'vi']));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      '\uFEFFSTT,Đơn vị,"Điểm thẩm định (61,5)",Chỉ số hài lòng (SIPAS) (10),"Điều tra lãnh đạo, quản lý (22)","Chỉ tiêu phát triển kinh tế - xã hội (6,5)"\r\n',
+      '\uFEFFSTT,Đơn vị,"Điểm thẩm định (61,5)","Điểm đánh giá tác động của CCHC (38,5)",,\r\n' +
+        ',,,Chỉ số hài lòng (SIPAS) (10),"Điều tra lãnh đạo, quản lý (22)","Chỉ tiêu phát triển kinh tế - xã hội (6,5)"\r\n',
     );
   });
 
@@ -137,7 +138,8 @@ describe('par-score template', () => {
     for (const scheme of ['vn-province-2022', 'vn-ministry-2022', 'quang-ngai-district-2023']) {
       for (const lang of ['en', 'vi']) {
         const header = (await cli(['template', '-s', scheme, '--lang', lang])).stdout;
-        const n = JSON.parse((await cli(['schemes', scheme, '--format', 'json'])).stdout).components.length;
+        // One cell per column of the header's last row (the leaves), after STT and the unit.
+        const n = header.replace(/^\uFEFF/, '').trimEnd().split('\r\n').at(-1)!.match(/("[^"]*"|[^,]*)(,|$)/g)!.filter((x) => x !== '').length - 2;
         const p = file(`${scheme}-${lang}.csv`, header + `1,Đơn vị thử${',1'.repeat(n)}\r\n`);
         const r = (await cli(['rank', p, '--format', 'json']));
         expect([scheme, lang, r.code, r.stderr]).toEqual([scheme, lang, 0, '']);

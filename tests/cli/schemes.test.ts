@@ -9,7 +9,7 @@ describe('par-score schemes', () => {
     const r = (await cli(['schemes']));
     expect(r.code).toBe(0);
     for (const id of ['vn-province-2022', 'vn-ministry-2022', 'quang-ngai-district-2023']) expect(r.stdout).toContain(id);
-    expect(r.stdout).toContain('appraisal 61.5, sipas 10, leaders_survey 22, socio_economic 6.5');
+    expect(r.stdout).toContain('appraisal 61.5, impact 38.5 (sipas 10, leaders_survey 22, socio_economic 6.5)');
   });
 
   it('shows one scheme with its source', async () => {

@@ -44,7 +44,8 @@ describe('built-in schemes', () => {
   it('match the published maxima', () => {
     const total = (id: string) => format(sum(findBuiltinScheme(id)!.components.map((c) => c.max)));
     expect(total('vn-province-2022')).toBe('100.0');
-    expect(findBuiltinScheme('vn-province-2022')!.components.map((c) => format(c.max))).toEqual(['61.5', '10', '22', '6.5']);
+    expect(findBuiltinScheme('vn-province-2022')!.components.map((c) => format(c.max))).toEqual(['61.5', '38.5']);
+    expect(findBuiltinScheme('vn-province-2022')!.nodes.map((c) => `${c.path.join('/')} ${format(c.max)}`)).toEqual(['appraisal 61.5', 'impact 38.5', 'impact/sipas 10', 'impact/leaders_survey 22', 'impact/socio_economic 6.5']);
     expect(total('vn-ministry-2022')).toBe('100.0');
     expect(total('quang-ngai-district-2023')).toBe('100');
     expect(findBuiltinScheme('vn-province-2022')!.bands.map((b) => [b.id, format(b.min)])).toEqual([['A', '90'], ['B', '80'], ['C', '70']]);

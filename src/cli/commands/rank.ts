@@ -10,7 +10,7 @@ import { compareWithPrevious, INPUT, rankDropFailure, RANKING, rankFiles, warnin
 import type { Paint } from '../../write/paint.js';
 import type { Lang } from '../../write/words.js';
 
-const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md'] }], 'lang', 'out', 'force', 'bom', ...RANKING, 'prev', ...YOY, 'components'] as const;
+const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md'] }], 'lang', 'out', 'force', 'bom', ...RANKING, 'prev', ...YOY, 'components', 'depth'] as const;
 
 export interface RenderOptions {
   readonly lang: Lang;
@@ -18,10 +18,12 @@ export interface RenderOptions {
   readonly components: 'auto' | 'show' | 'hide';
   readonly colour: Paint;
   readonly width?: number;
+  /** How deep into the scheme's tree the node columns go. */
+  readonly depth?: number | undefined;
 }
 
 export async function renderRanking(r: Ranking, format: string, o: RenderOptions, comparison?: Comparison): Promise<Output> {
-  const cmp = comparison ? { comparison } : {};
+  const cmp = { ...(comparison ? { comparison } : {}), ...(o.depth !== undefined ? { depth: o.depth } : {}) };
   switch (format) {
     case 'json':
       return (await import('../../write/json.js')).rankingJsonChunks(r, comparison);
@@ -64,7 +66,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const ranking = await rankFiles(job, job.files);
     const comparison = o.prev ? await compareWithPrevious(job, ranking, o.prev) : undefined;
     const width = job.ctx.columns !== undefined && !o.out ? { width: job.ctx.columns } : {};
-    const output = await renderRanking(ranking, o.format, { lang: o.lang, bom: o.bom, components: o.components, colour: await job.colour(), ...width }, comparison);
+    const output = await renderRanking(ranking, o.format, { lang: o.lang, bom: o.bom, components: o.components, colour: await job.colour(), depth: o.depth, ...width }, comparison);
     // Tables and Markdown show the "not comparable" note themselves; repeat it on stderr only for machine formats.
     const shown = o.format === 'table' || o.format === 'md' ? ['not-comparable'] : [];
     const failure = comparison && rankDropFailure(comparison, o.failOnRankDrop);

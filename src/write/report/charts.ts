@@ -108,7 +108,7 @@ export function heatColour(pct: number): string {
   return `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Units x components, each cell the % of the component's maximum. */
+/** Units x nodes (the components, or a tree's fields), each cell the % of the node's maximum. */
 export function heatMap(r: Ranking, units: readonly UnitResult[], components: readonly Component[], lang: Lang, title: string): string {
   const sep = words(lang).decimal;
   const LABEL_W = labelWidth(units.map((u) => u.name));
@@ -130,14 +130,14 @@ export function heatMap(r: Ranking, units: readonly UnitResult[], components: re
     const y = headH + i * ROW_H;
     out.push(`<text class="label" x="${LABEL_W - 8}" y="${y + 14}" text-anchor="end">${esc(u.name)}</text>`);
     components.forEach((c, j) => {
-      const idx = r.scheme.components.indexOf(c);
-      const cr = u.components[idx]!;
+      const cr = u.nodes[c.index]!;
       const x = LABEL_W + j * cellW;
       if (!cr.applicable) {
         out.push(`<rect class="cell na" x="${x}" y="${y}" width="${cellW - 2}" height="${ROW_H - 2}"/><text class="cell-text" x="${x + (cellW - 2) / 2}" y="${y + 13}" text-anchor="middle">–</text>`);
         return;
       }
-      const pct = asNumber(cr.index!);
+      if (!cr.index) return;
+      const pct = asNumber(cr.index);
       const dark = pct > 80;
       out.push(
         `<rect class="cell" x="${x}" y="${y}" width="${cellW - 2}" height="${ROW_H - 2}" fill="${heatColour(pct)}"><title>${esc(`${u.name} · ${c.label[lang]}: ${formatRatio(cr.index!, 1, sep)}%`)}</title></rect>`,

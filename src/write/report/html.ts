@@ -8,7 +8,7 @@ import type { Ranking } from '../../model/ranking.js';
 import { columns, comparisonNotes, humanView, rankChangeText, signed, summaryLines } from '../view.js';
 import { words } from '../words.js';
 import { barChart, bandColour, esc, heatMap, slopeChart } from './charts.js';
-import type { ReportModel } from './model.js';
+import { fieldNodes, type ReportModel } from './model.js';
 
 const CSS = `
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --up: #1a7f37; --down: #cf222e; --accent: #0969da; }
@@ -161,7 +161,7 @@ export function renderReportHtml(m: ReportModel, version: string): string {
   const bars: string[] = [`<section id="bars"><h2>${esc(m.text.bars)}</h2>`];
   for (const b of r.blocks) {
     const head = b.name !== undefined ? `<h3>${esc(b.name)}</h3>` : '';
-    heat.push(`${head}<div class="scroll">${heatMap(r, b.units, r.scheme.components, m.lang, `${m.text.heat}${b.name ? ` - ${b.name}` : ''}`)}</div>`);
+    heat.push(`${head}<div class="scroll">${heatMap(r, b.units, fieldNodes(r.scheme), m.lang, `${m.text.heat}${b.name ? ` - ${b.name}` : ''}`)}</div>`);
     bars.push(`${head}<div class="scroll">${barChart(r, b.units, m.lang, `${m.text.bars}${b.name ? ` - ${b.name}` : ''}`)}</div>`);
   }
   parts.push(heat.join('\n') + '</section>', bars.join('\n') + '</section>');

@@ -4,7 +4,7 @@ import type { UnitChange } from '../../model/compare.js';
 import { mdCell, mdTable } from '../markdown.js';
 import { columns, comparisonNotes, humanView, rankChangeText, signed, summaryLines } from '../view.js';
 import { words } from '../words.js';
-import type { ReportModel } from './model.js';
+import { fieldNodes, type ReportModel } from './model.js';
 
 function movers(m: ReportModel, list: readonly UnitChange[], heading: string): string[] {
   const w = words(m.lang);
@@ -54,13 +54,14 @@ export function renderReportMarkdown(m: ReportModel, version: string): string {
     `_${mdCell(m.text.heatNote)}_`,
     '',
   );
+  const fields = fieldNodes(r.scheme);
   for (const b of r.blocks) {
     if (b.name !== undefined) out.push(`### ${mdCell(b.name)}`, '');
     out.push(
       mdTable(
-        [words(m.lang).unit, ...r.scheme.components.map((c) => c.label[m.lang])],
-        b.units.map((u) => [u.name, ...u.components.map((c) => (c.applicable ? formatRatio(c.index!, 1, sep) : '–'))]),
-        [false, ...r.scheme.components.map(() => true)],
+        [words(m.lang).unit, ...fields.map((c) => c.label[m.lang])],
+        b.units.map((u) => [u.name, ...fields.map((f) => u.nodes[f.index]!).map((c) => (c.applicable && c.index ? formatRatio(c.index, 1, sep) : '–'))]),
+        [false, ...fields.map(() => true)],
       ),
       '',
     );

@@ -5,9 +5,9 @@
 import { compareRatios, format, formatRatio, type Ratio } from '../../model/decimal.js';
 import { movement, type Comparison, type UnitChange } from '../../model/compare.js';
 import type { Ranking, UnitResult } from '../../model/ranking.js';
-import type { Component } from '../../model/scheme.js';
+import type { Component, Scheme, SchemeNode } from '../../model/scheme.js';
 import { words, type Lang, type Words } from '../words.js';
-import { previousYearLabel, signed, title } from '../view.js';
+import { previousYearLabel, shownNodes, signed, title } from '../view.js';
 
 export type ReportText = Words['report'];
 
@@ -40,6 +40,11 @@ export interface ReportModel {
 
 export const TOP_MOVERS = 5;
 
+/** The nodes a report shows per unit: a flat scheme's components, a tree's fields (and the parts without fields). */
+export function fieldNodes(scheme: Scheme): SchemeNode[] {
+  return shownNodes(scheme, Math.min(1, scheme.depth)).filter((n) => n.role === 'score');
+}
+
 export function reportModel(r: Ranking, lang: Lang, comparison?: Comparison): ReportModel {
   const w = words(lang);
   const t = w.report;
@@ -66,14 +71,16 @@ export function reportModel(r: Ranking, lang: Lang, comparison?: Comparison): Re
     figures.push({ label: t.meanChange, value: signed(f(comparison.meanChange)), note: `${w.counts(comparison.counts)}` });
   }
   const m = comparison ? movement(comparison, TOP_MOVERS) : undefined;
-  const leaders: Leader[] = r.scheme.components.flatMap((component, i) => {
-    const firsts = r.units.filter((u) => u.components[i]!.rank === 1);
+  // The leader of every part and field (a tree's nodes down to its fields).
+  const leaders: Leader[] = fieldNodes(r.scheme).flatMap((component) => {
+    const i = component.index;
+    const firsts = r.units.filter((u) => u.nodes[i]!.rank === 1);
     if (firsts.length === 0) return [{ component, points: '', pct: '' }];
     return firsts.map((unit) => ({
       component,
       unit,
-      points: format(unit.components[i]!.points!, p, sep),
-      pct: formatRatio(unit.components[i]!.index!, p, sep),
+      points: format(unit.nodes[i]!.points!, p, sep),
+      pct: formatRatio(unit.nodes[i]!.index!, p, sep),
     }));
   });
   const years = comparison ? ` (${w.comparedWith} ${previousYearLabel(comparison, lang)})` : '';
