@@ -147,7 +147,58 @@ const OFFICE_NAMES = {
   'Lý Sơn': 'Huyện Lý Sơn (*)',
 };
 
+// The field-level sheet (fixtures/quang-ngai-district-fields.scheme.json, an illustrative scheme):
+// Bình Sơn's published fields (direction 9,20 / 10,50, institutions 4,5 / 4,5, TTHC 12,05 / 12,50,
+// impact 4,75), the other fields and districts invented; the survey delivered in percent; a bonus
+// and a penalty (written negative) for two districts.
+const FIELD_SCHEME = [
+  ['Chỉ đạo, điều hành (10,5)', 10.5],
+  ['Thể chế (4,5)', 4.5],
+  ['TTHC (12,5)', 12.5],
+  ['Tổ chức bộ máy (6)', 6],
+  ['Công vụ (8)', 8],
+  ['Tài chính công (7)', 7],
+  ['Chính quyền số (14,5)', 14.5],
+  ['Tác động (9)', 9],
+];
+const BINH_SON_FIELDS = [9.2, 4.5, 12.05, 5.6, 7.3, 6.2, 13.66, 4.75];
+function fieldSplit(name, appraisal) {
+  if (name === 'Bình Sơn') return BINH_SON_FIELDS;
+  const cents = Math.round(appraisal * 100);
+  const parts = FIELD_SCHEME.slice(0, -1).map(([, max]) => Math.round((cents * max) / 72));
+  return [...parts, cents - parts.reduce((a, b) => a + b, 0)].map((c) => c / 100);
+}
+const ADJUSTMENTS = { 'Lý Sơn': [1, null], 'Mộ Đức': [null, -0.5] };
+
+function fieldSheet() {
+  const header = [
+    row(s('STT', { rows: 2 }), s('Đơn vị', { rows: 2 }), s('Điểm thẩm định (72)', { cols: 9 }), s('Điều tra XHH (%)', { rows: 2 }), s('Điểm thưởng', { rows: 2 }), s('Điểm trừ', { rows: 2 }), s('Tổng điểm', { rows: 2 }), s('Xếp hạng', { rows: 2 })),
+    row(covered(2), ...FIELD_SCHEME.map(([label]) => s(label)), s('Cộng (72)'), covered(5)),
+  ];
+  const first = FIRST;
+  const last = first + DISTRICTS.length - 1;
+  const units = DISTRICTS.map(([name, appraisal, survey], i) => {
+    const r = first + i;
+    const [bonus, penalty] = ADJUSTMENTS[name] ?? [null, null];
+    return row(
+      n(i + 1, 'c0'),
+      s(name),
+      ...fieldSplit(name, appraisal).map((v) => n(v)),
+      f(`SUM([.C${r}:.J${r}])`),
+      n(Math.round((survey / 28) * 1e6) / 1e4, 'c4'),
+      bonus === null ? empty() : n(bonus),
+      penalty === null ? empty() : n(penalty),
+      f(`[.K${r}]+[.L${r}]*28/100+[.M${r}]+[.N${r}]`),
+      f(`RANK([.O${r}];[.$O$${first}:.$O$${last}];0)`, 'c0'),
+    );
+  });
+  const mean = row(s('Trung bình', { cols: 2 }), ...'CDEFGHIJK'.split('').map((c) => f(`AVERAGE([.${c}${first}:.${c}${last}])`)), empty(5));
+  return [...TITLE, ...header, ...units, mean, ...FOOTER];
+}
+
 const sheets = {
+  // Field scores under their part, the survey in percent, bonus and penalty points.
+  'quang-ngai-2023-fields': [['KQ CCHC 2023', fieldSheet()]],
   // As exported: everything above, nothing changed. Ranks as published (Bình Sơn 6/13).
   'quang-ngai-2023-as-exported': [['KQ CCHC 2023', districtSheet()]],
   // The survey looked up by name from a second sheet, where one district is spelt differently: #N/A.

@@ -276,6 +276,8 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
         }
         return NaN;
       case EMPTY:
+        // No bonus, no penalty: an empty cell is none.
+        if (node.role !== 'score') return 0;
         if (options.missing === 'zero') {
           zeroFilled++;
           return 0;
@@ -357,7 +359,9 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     const summary = summaryOf(name) ?? (ordinal ? summaryOf(textOf(ordinal) ?? '') : undefined) ?? (name === '' ? summaryOf(cleanName(firstText())) : undefined);
     if (summary && notesFrom === 0) {
       const cells = read.flatMap((n, c) => {
-        if (!n.col || unread(n) || cell(n.col) !== NUMBER_CELL || reader.scale > MAX_SCALE) return [];
+        // Points columns only: a measure (a %) is not the points it becomes, and AVERAGE skips an empty bonus cell we count as 0.
+        if (!n.col || unread(n) || n.node.measure.kind !== 'points' || n.node.role !== 'score') return [];
+        if (cell(n.col) !== NUMBER_CELL || reader.scale > MAX_SCALE) return [];
         return [{ node: c, header: n.col.header, column: n.col.index + 1, value: reader.value / 10 ** reader.scale, decimals: reader.scale }];
       });
       if (totalAt >= 0 && cell(plan.figures[totalAt]!.col) === NUMBER_CELL && reader.scale <= MAX_SCALE) {

@@ -91,7 +91,9 @@ export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Col
       numeric: true,
       cell: (u) => {
         const q = points[u.at]!;
-        return Number.isNaN(q) ? (o.machine ? '-' : w.notApplicable) : scaled(q);
+        if (Number.isNaN(q)) return o.machine ? '-' : w.notApplicable;
+        // Penalty points are taken off: shown with a minus (in a machine format, as the scheme writes them).
+        return c.role === 'penalty' && q > 0 && (!o.machine || c.negative) ? `-${scaled(q)}` : scaled(q);
       },
     });
   }
