@@ -9,6 +9,7 @@ import { cleanName, foldDiacritics, strippedNameKey } from './text.js';
 import type { Comparison } from './compare.js';
 import type { ComponentResult, Ranking, UnitResult } from './ranking.js';
 import type { Band, Component } from './scheme.js';
+import { deepestNodes } from './tree.js';
 
 export interface ComponentExplanation {
   readonly component: Component;
@@ -124,11 +125,13 @@ export function explainUnit(ranking: Ranking, query: string, comparison?: Compar
   const change = comparison?.change(unit.at);
   const prevUnit = change?.previous ? comparison!.previous.units.find((p) => p.name === change.previous!.name && p.code === change.previous!.code) : undefined;
 
-  const components: ComponentExplanation[] = ranking.scheme.components
-    .map((component, i) => {
-      const result = unit.components[i]!;
-      const of = ranked.filter((u) => u.components[i]!.applicable).length;
-      const previous = prevUnit?.components.find((c) => c.id === component.id);
+  // Down the tree: the fields and criteria the data gives, most points lost first.
+  const nodes = deepestNodes(ranking.scheme, t.given);
+  const components: ComponentExplanation[] = nodes
+    .map((component) => {
+      const result = unit.nodes[component.index]!;
+      const of = ranked.filter((u) => u.nodes[component.index]!.applicable).length;
+      const previous = prevUnit?.nodes.find((c) => c.id === component.id);
       return {
         component,
         result,
@@ -140,7 +143,7 @@ export function explainUnit(ranking: Ranking, query: string, comparison?: Compar
     .sort((a, b) => {
       if (!a.lost || !b.lost) return a.lost ? -1 : b.lost ? 1 : 0;
       const d = compareRatios(toRatio(b.lost), toRatio(a.lost));
-      return d || ranking.scheme.components.indexOf(a.component) - ranking.scheme.components.indexOf(b.component);
+      return d || a.component.index - b.component.index;
     });
 
   const targets: Target[] = [];

@@ -83,3 +83,19 @@ export function completeTree(t: ScoreTable, log: ProblemLog): ScoreTable {
   }
   return { ...t, points, maxima };
 }
+
+/**
+ * The deepest nodes the data gives, in the scheme's order: a node whose scoring children are all
+ * given (or made of given children) is replaced by them. What `explain` lists: the fields and
+ * criteria where a unit lost points, not only its parts. Bonus and penalty nodes are left out.
+ */
+export function deepestNodes(scheme: Scheme, given: ArrayLike<number>): SchemeNode[] {
+  const out: SchemeNode[] = [];
+  const visit = (n: SchemeNode) => {
+    const kids = n.children.map((c) => scheme.nodes[c]!).filter((c) => c.role === 'score');
+    if (kids.length > 0 && kids.every((c) => covered(scheme, given, c))) kids.forEach(visit);
+    else out.push(n);
+  };
+  scheme.components.forEach(visit);
+  return out;
+}

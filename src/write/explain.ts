@@ -20,7 +20,10 @@ function lines(e: Explanation, lang: Lang): { head: string[]; numeric: boolean[]
   const numeric = [false, true, true, true, true, true, ...(withPrev ? [false] : [])];
   const rows = e.components.map((c) => {
     const r = c.result;
-    if (!r.applicable) return [c.component.label[lang], w.notApplicable, '', '', '', '', ...(withPrev ? [''] : [])];
+    // A field below its part: "Appraisal score › Institutional reform".
+    const n = c.component;
+    const label = n.parent >= 0 ? `${e.ranking.scheme.nodes[n.parent]!.label[lang]} › ${n.label[lang]}` : n.label[lang];
+    if (!r.applicable) return [label, w.notApplicable, '', '', '', '', ...(withPrev ? [''] : [])];
     let change = '';
     if (withPrev && c.previous?.applicable) {
       change = signed(d(sub(r.points!, c.previous.points!)));
@@ -30,7 +33,7 @@ function lines(e: Explanation, lang: Lang): { head: string[]; numeric: boolean[]
       }
     }
     return [
-      c.component.label[lang],
+      label,
       d(r.points!),
       format(normalize(r.max!), undefined, sep),
       f(r.index!),
