@@ -1,5 +1,5 @@
 /**
- * The JSON contract (schemaVersion 1). Every key is always present (null when it does not apply), so
+ * The JSON contract (schemaVersion 2, see SCHEMA_VERSION). Every key is always present (null when it does not apply), so
  * scripts never need to test for existence. Numbers are rounded to the scheme's precision and printed
  * from their decimal text: 82.84, never 82.84000000000001.
  *
@@ -16,7 +16,13 @@ import type { Stats } from '../model/stats.js';
 import type { Band, Scheme } from '../model/scheme.js';
 import { scaledMax } from '../model/ranking.js';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 2 (2026-12-02): `components` holds every node of a tree scheme (parts, then their fields), so for a
+ * tree they no longer add up to the total; `scheme.components[]` may carry `parent`, `kind`,
+ * `measure`; `options.totals`; problems carry `row`; validation counts `notes`. A flat scheme's
+ * units are as in 1.
+ */
+export const SCHEMA_VERSION = 2;
 
 type Num = number | null;
 

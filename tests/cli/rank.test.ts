@@ -45,7 +45,7 @@ describe('par-score rank: happy paths', () => {
     const doc = JSON.parse(r.stdout);
     expect(Object.keys(doc)).toEqual(['schemaVersion', 'scheme', 'year', 'files', 'options', 'units', 'summary', 'comparison', 'dropped', 'warnings']);
     expect(Object.keys(doc.units[0])).toEqual(['rank', 'of', 'unit', 'code', 'block', 'ranked', 'total', 'max', 'index', 'band', 'components', 'previous', 'change']);
-    expect(doc.schemaVersion).toBe(1);
+    expect(doc.schemaVersion).toBe(2);
     expect(doc.units[5]).toMatchObject({ rank: 6, of: 13, unit: 'Bình Sơn', total: 82.84, index: 82.84 });
     expect(r.stdout).not.toMatch(/\d\.\d{3,}/);
   });
