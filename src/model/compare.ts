@@ -14,6 +14,7 @@ import { assignRanks } from './rank.js';
 import { bandFor, byNameThenCode, tieOrder, type Ranking, type UnitResult } from './ranking.js';
 import { nameKey, strippedNameKey } from './text.js';
 import type { Band } from './scheme.js';
+import { deepestNodes } from './tree.js';
 
 export type MergeRule = 'mean' | 'max' | 'sum';
 export const MERGE_RULES: readonly MergeRule[] = ['mean', 'max', 'sum'];
@@ -47,6 +48,11 @@ export interface UnitChange {
   readonly indexChange?: Ratio;
   /** Why a change is missing or how it was computed. */
   readonly note?: string;
+  /**
+   * With a tree scheme (fields under parts), how many of the fields and criteria the data gives rose,
+   * fell or stayed, by % of their maximum, against the unit's own previous year (not merged units).
+   */
+  readonly fields?: { readonly up: number; readonly down: number; readonly same: number };
 }
 
 export interface ChangeCounts {
@@ -107,6 +113,32 @@ export interface CompareOptions {
   readonly mergeRule?: MergeRule;
   /** How the years are called in messages ("2022"). */
   readonly labels?: { previous: string; current: string };
+}
+
+/** The deepest nodes of the current year's data that last year's has too: [current node, previous node] positions. */
+function fieldPairs(current: Ranking, previous: Ranking): [number, number][] {
+  const before = new Map(deepestNodes(previous.scheme, previous.table.given).map((n) => [n.id, n.index]));
+  return deepestNodes(current.scheme, current.table.given).flatMap((n) => {
+    const p = before.get(n.id);
+    return p === undefined ? [] : [[n.index, p] as [number, number]];
+  });
+}
+
+/** How many fields rose, fell or stayed, by their % of maximum. */
+function fieldMoves(now: UnitResult, then: UnitResult, pairs: readonly [number, number][]): { up: number; down: number; same: number } {
+  let up = 0;
+  let down = 0;
+  let same = 0;
+  for (const [c, p] of pairs) {
+    const a = now.nodes[c]!;
+    const b = then.nodes[p]!;
+    if (!a.index || !b.index) continue;
+    const d = compareRatios(a.index, b.index);
+    if (d > 0) up++;
+    else if (d < 0) down++;
+    else same++;
+  }
+  return { up, down, same };
 }
 
 function previousOf(r: Ranking, p: number): PreviousValues {
@@ -217,6 +249,9 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
     return r ? { ...base, rank: r.rank, of: r.of } : base;
   };
 
+  // The fields and criteria both years give, by id (none for a flat scheme).
+  const fields = current.scheme.depth > 0 ? fieldPairs(current, previous) : undefined;
+
   // Made when asked for, not kept: a renderer of a large comparison reads each unit's change once.
   const change = (i: number): UnitChange => {
     const u = current.unit(i);
@@ -229,7 +264,9 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
     else if (s === 'renamed') note = `previously ${ps[0]!.name}`;
     if (blockChanged[i]) note = `block changed (${prev!.block ?? '-'} -> ${u.block ?? '-'}); ranks are not compared`;
     const rc = rankChange[i]!;
+    const f = fields && ps.length === 1 && s !== 'merged' ? fieldMoves(u, previous.unit(predecessors[i]![0]!), fields) : undefined;
     return {
+      ...(f ? { fields: f } : {}),
       unit: u,
       status: s,
       ...(prev ? { previous: prev } : {}),

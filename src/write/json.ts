@@ -17,7 +17,7 @@ import type { Band, Scheme } from '../model/scheme.js';
 import { scaledMax } from '../model/ranking.js';
 
 /**
- * 2 (2026-12-02): `components` holds every node of a tree scheme (parts, then their fields), so for a
+ * 2 (2026-12-02): a change has `fields` ({ up, down, same } with a tree scheme, else null); `components` holds every node of a tree scheme (parts, then their fields), so for a
  * tree they no longer add up to the total; `scheme.components[]` may carry `parent`, `kind`,
  * `measure`; `options.totals`; problems carry `row`; validation counts `notes`. A flat scheme's
  * units are as in 1.
@@ -84,6 +84,7 @@ export function changeJson(c: UnitChange | undefined, places: number) {
       index: n(c.indexChange, places),
       note: c.note ?? null,
       predecessors: c.predecessors.map((x) => previousJson(x, places)),
+      fields: c.fields ?? null,
     },
   };
 }
@@ -473,7 +474,9 @@ export function changeText(c: UnitChange | undefined, places: number): string {
     ? `{${I8}"unit": ${str(v.unit)},${I8}"code": ${str(v.code)},${I8}"block": ${str(v.block)},${I8}"rank": ${num(v.rank)},${I8}"of": ${v.of},${I8}"total": ${num(v.total)},${I8}"index": ${num(v.index)},${I8}"band": ${v.band ? nested(v.band, 4) : 'null'}${I4}}`
     : 'null';
   const ch = json.change!;
-  return `"previous": ${previous},${I4}"change": {${I8}"status": ${str(ch.status)},${I8}"rank": ${num(ch.rank)},${I8}"index": ${num(ch.index)},${I8}"note": ${str(ch.note)},${I8}"predecessors": []${I4}}`;
+  const f = ch.fields;
+  const fields = f ? `{${I8}  "up": ${f.up},${I8}  "down": ${f.down},${I8}  "same": ${f.same}${I8}}` : 'null';
+  return `"previous": ${previous},${I4}"change": {${I8}"status": ${str(ch.status)},${I8}"rank": ${num(ch.rank)},${I8}"index": ${num(ch.index)},${I8}"note": ${str(ch.note)},${I8}"predecessors": [],${I8}"fields": ${fields}${I4}}`;
 }
 
 /** A value as `JSON.stringify(value, null, 2)` prints it at nesting depth `depth` (2 spaces each). */

@@ -133,6 +133,16 @@ export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Col
         return o.machine ? formatRatio(d, p, o.separator) : signed(formatRatio(d, p, o.separator));
       },
     });
+    // With fields under parts: how many of them rose and fell ("▲5 ▼2"; CSV: two counts).
+    if (r.scheme.depth > 0) {
+      const moves = (u: UnitResult) => changes.get(u)?.fields;
+      if (o.machine) {
+        cols.push({ id: 'fields_up', title: w.fieldsUp, numeric: true, cell: (u) => String(moves(u)?.up ?? '') });
+        cols.push({ id: 'fields_down', title: w.fieldsDown, numeric: true, cell: (u) => String(moves(u)?.down ?? '') });
+      } else {
+        cols.push({ id: 'fields_change', title: w.fieldsChange, numeric: false, cell: (u) => { const m = moves(u); return m ? `▲${m.up} ▼${m.down}` : ''; } });
+      }
+    }
     if (o.machine) cols.push({ id: 'status', title: 'status', numeric: false, cell: (u) => changes.get(u)?.status ?? '' });
   }
   if (o.machine) {

@@ -36,6 +36,10 @@ export interface Words {
   readonly previousRank: (year: string) => string;
   readonly change: string;
   readonly indexChange: string;
+  /** How many fields of a unit rose and fell since the previous year. */
+  readonly fieldsChange: string;
+  readonly fieldsUp: string;
+  readonly fieldsDown: string;
   readonly up: (n: number) => string;
   readonly down: (n: number) => string;
   readonly same: string;
@@ -150,6 +154,9 @@ export const WORDS: Record<Lang, Words> = {
     previousRank: (y) => `Rank ${y}`,
     change: 'Change',
     indexChange: 'Index change',
+    fieldsChange: 'Fields up/down',
+    fieldsUp: 'Fields up',
+    fieldsDown: 'Fields down',
     up: (n) => `▲${n}`,
     down: (n) => `▼${n}`,
     same: '=',
@@ -266,6 +273,9 @@ export const WORDS: Record<Lang, Words> = {
     previousRank: (y) => `Xếp hạng ${y}`,
     change: 'Thay đổi',
     indexChange: 'Chỉ số tăng/giảm',
+    fieldsChange: 'Lĩnh vực tăng/giảm',
+    fieldsUp: 'Số lĩnh vực tăng',
+    fieldsDown: 'Số lĩnh vực giảm',
     up: (n) => `tăng ${n} bậc`,
     down: (n) => `giảm ${n} bậc`,
     same: 'giữ nguyên',

@@ -159,3 +159,26 @@ describe('measures, bonus and penalty', () => {
     expect(problemsOf(() => rankSources([textSource('unit;appraisal;sipas;penalty\nA;80;50;-1\n')], { scheme: scheme() })).map((p) => p.code)).toEqual(['negative-value']);
   });
 });
+
+describe('year over year by field', () => {
+  it('counts the fields that rose and fell, in the table and the JSON', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'par-score-tree-'));
+    const scheme = join(dir, 's.json');
+    writeFileSync(scheme, JSON.stringify({ id: 't', components: [{ id: 'appraisal', children: [{ id: 'a1', max: 40 }, { id: 'a2', max: 30 }] }, { id: 'survey', max: 30 }] }));
+    writeFileSync(join(dir, '2023.csv'), 'unit;a1;a2;survey\nA;30;20;20\nB;35;25;25\n');
+    writeFileSync(join(dir, '2024.csv'), 'unit;a1;a2;survey\nA;32;19;20\nB;36;26;26\n');
+    const r = await cli(['rank', join(dir, '2024.csv'), '--prev', join(dir, '2023.csv'), '--scheme', scheme, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const units = JSON.parse(r.stdout).units as { unit: string; change: { fields: unknown } }[];
+    expect(units.map((u) => [u.unit, u.change.fields])).toEqual([
+      ['B', { up: 3, down: 0, same: 0 }],
+      ['A', { up: 1, down: 1, same: 1 }],
+    ]);
+    const table = await cli(['rank', join(dir, '2024.csv'), '--prev', join(dir, '2023.csv'), '--scheme', scheme]);
+    expect(table.stdout).toMatch(/Fields up\/down/);
+    expect(table.stdout).toMatch(/│ A +│.*│ ▲1 ▼1 +│/);
+  });
+});
