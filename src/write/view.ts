@@ -19,11 +19,18 @@ export interface ViewOptions {
 }
 
 /**
- * The nodes shown as columns at a depth of the scheme's tree: the nodes at that depth, and the leaves
- * above it (a part without fields), in the scheme's order; bonus and penalty nodes are top-level.
+ * The nodes shown as columns at a depth of the scheme's tree: the nodes at that depth and the leaves
+ * above it (a part without fields), each part's subtotal after its fields, in the scheme's order;
+ * bonus and penalty nodes are top-level.
  */
 export function shownNodes(scheme: Scheme, depth = 0): SchemeNode[] {
-  return scheme.nodes.filter((n) => n.depth === depth || (n.depth < depth && n.children.length === 0));
+  const out: SchemeNode[] = [];
+  const visit = (n: SchemeNode) => {
+    if (n.depth < depth && n.children.length > 0) n.children.forEach((c) => visit(scheme.nodes[c]!));
+    out.push(n);
+  };
+  scheme.nodes.filter((n) => n.parent < 0).forEach(visit);
+  return out;
 }
 
 /** "▲7" / "tăng 7 bậc", "▼3", "=", "new" / "mới", "n/a". */

@@ -52,7 +52,7 @@ describe('a field-level sheet (fields under their part, the survey in percent, b
     expect(table.stdout).toMatch(/│ +6 │ Bình Sơn +│ +9\.20 │ +4\.50 │ +12\.05 │/);
     const csv = await cli(['rank', SHEET, '--scheme', SCHEME, '--depth', '1', '--format', 'csv']);
     expect(csv.stdout.split('\r\n')[0]).toBe(
-      'rank,unit,code,appraisal/direction,appraisal/institutions,appraisal/tthc,appraisal/organisation,appraisal/civil_service,appraisal/public_finance,appraisal/digital,appraisal/impact,survey,bonus,penalty,total,max,index,ranked',
+      'rank,unit,code,appraisal/direction,appraisal/institutions,appraisal/tthc,appraisal/organisation,appraisal/civil_service,appraisal/public_finance,appraisal/digital,appraisal/impact,appraisal,survey,bonus,penalty,total,max,index,ranked',
     );
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { join } = await import('node:path');

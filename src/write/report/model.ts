@@ -7,7 +7,7 @@ import { movement, type Comparison, type UnitChange } from '../../model/compare.
 import type { Ranking, UnitResult } from '../../model/ranking.js';
 import type { Component, Scheme, SchemeNode } from '../../model/scheme.js';
 import { words, type Lang, type Words } from '../words.js';
-import { previousYearLabel, shownNodes, signed, title } from '../view.js';
+import { previousYearLabel, signed, title } from '../view.js';
 
 export type ReportText = Words['report'];
 
@@ -42,7 +42,7 @@ export const TOP_MOVERS = 5;
 
 /** The nodes a report shows per unit: a flat scheme's components, a tree's fields (and the parts without fields). */
 export function fieldNodes(scheme: Scheme): SchemeNode[] {
-  return shownNodes(scheme, Math.min(1, scheme.depth)).filter((n) => n.role === 'score');
+  return scheme.nodes.filter((n) => n.role === 'score' && (n.depth === 1 || (n.depth === 0 && n.children.length === 0)));
 }
 
 export function reportModel(r: Ranking, lang: Lang, comparison?: Comparison): ReportModel {
