@@ -36,7 +36,7 @@ export class FigureChecks {
 
   constructor(
     private readonly t: ScoreTable,
-    private readonly options: FigureOptions,
+    options: FigureOptions,
     private readonly log: ProblemLog,
   ) {
     const of = (kind: DeclaredColumn['kind']) => t.declared.filter((d) => d.kind === kind);

@@ -4,14 +4,18 @@
  * unit at a time get a `UnitResult` view of it (`ranking.units`, `ranking.unit(i)`), made when asked
  * for. Pure: no I/O.
  */
-import { compareRatios, format, formatRatio, percent, pow10, roundRatio, toRatio, type Decimal, type Ratio } from './decimal.js';
+import { compareRatios, formatRatio, pow10, roundRatio, toRatio, type Decimal, type Ratio } from './decimal.js';
 import { ProblemLog, type Problem } from './problem.js';
 import { FigureChecks, type FigureOptions } from './figures.js';
-import { foldDiacritics } from './text.js';
 import { orderUnits, ranksOfOrder, valueRanks, type TieRule, type Values } from './rank.js';
 import { stats, type Stats } from './stats.js';
 import type { Band, Scheme, SchemeNode } from './scheme.js';
 import { originOf, type CellRef, type ScoreTable } from './table.js';
+import { scatterFloat, scatterInt, scatterInt16, sortTable } from './scatter.js';
+import { tieOrder } from './tie-order.js';
+import { UnitView, type ViewColumns } from './unit-view.js';
+
+export { byNameThenCode, sortKey, tieOrder } from './tie-order.js';
 
 export interface RankOptions extends FigureOptions {
   readonly ties: TieRule;
@@ -108,90 +112,6 @@ export interface Ranking {
   /** total / max x 100 of the unit at `i`, exact. */
   index(i: number): Ratio;
   rankValue(i: number): Ratio;
-}
-
-/**
- * The key that orders units with equal values: the name without diacritics (so "Đức" sorts with "Duc"),
- * then the exact name, then the code. Comparing it is a plain string comparison.
- */
-export function sortKey(name: string, code: string | undefined): string {
-  return `${foldDiacritics(name)}\u0001${name}\u0001${code ?? ''}`;
-}
-
-/** Listing order among equal values (see `sortKey`). Independent of input order. */
-export function byNameThenCode(a: { sortKey: string }, b: { sortKey: string }): number {
-  return a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0;
-}
-
-/**
- * The order of `sortKey` for the units of a table, compared without making the keys: a plain
- * ASCII name is its own folded form but for case, so it is compared letter by letter in lower
- * case; other names are folded once. Each unit also gets a number made of the three characters of
- * its key that follow the prefix all keys share (made in one pass in table order): most comparisons
- * are decided by it without reading a name again. Equal to comparing the keys as strings (a property
- * test holds them equal), because names and codes hold no character below U+0020 (`cleanName`):
- * the separator U+0001 sorts before anything they can hold.
- */
-export function tieOrder(names: readonly string[], codes: readonly (string | undefined)[]): (a: number, b: number) => number {
-  const n = names.length;
-  const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-  // The folded name of a name that is not plain ASCII (a plain one's is itself in lower case).
-  const folded = new Array<string | undefined>(n);
-  for (let i = 0; i < n; i++) {
-    const name = names[i]!;
-    for (let k = 0; k < name.length; k++) {
-      if (name.charCodeAt(k) > 126) {
-        folded[i] = foldDiacritics(name);
-        break;
-      }
-    }
-  }
-  const foldLength = (i: number) => (folded[i] ?? names[i]!).length;
-  const foldChar = (i: number, p: number) => {
-    const f = folded[i];
-    return f !== undefined ? f.charCodeAt(p) : lower(names[i]!.charCodeAt(p));
-  };
-  /** Character `p` of the unit's `sortKey` (0 past its end). */
-  const keyChar = (i: number, p: number): number => {
-    const f = foldLength(i);
-    if (p < f) return foldChar(i, p);
-    if (p === f) return 1;
-    const name = names[i]!;
-    if (p <= f + name.length) return name.charCodeAt(p - f - 1);
-    if (p === f + name.length + 1) return 1;
-    const code = codes[i] ?? '';
-    const q = p - f - name.length - 2;
-    return q < code.length ? code.charCodeAt(q) : 0;
-  };
-  let common = n > 0 ? foldLength(0) : 0;
-  for (let i = 1; i < n && common > 0; i++) {
-    let k = 0;
-    while (k < common && k < foldLength(i) && foldChar(i, k) === foldChar(0, k)) k++;
-    common = k;
-  }
-  const prefix = new Float64Array(n);
-  for (let i = 0; i < n; i++) prefix[i] = keyChar(i, common) * 2 ** 32 + keyChar(i, common + 1) * 2 ** 16 + keyChar(i, common + 2);
-
-  const full = (a: number, b: number): number => {
-    const na = names[a]!;
-    const nb = names[b]!;
-    const fa = folded[a];
-    const fb = folded[b];
-    const x = fa ?? na;
-    const y = fb ?? nb;
-    const m = Math.min(x.length, y.length);
-    for (let k = 0; k < m; k++) {
-      const ca = fa === undefined ? lower(x.charCodeAt(k)) : x.charCodeAt(k);
-      const cb = fb === undefined ? lower(y.charCodeAt(k)) : y.charCodeAt(k);
-      if (ca !== cb) return ca - cb;
-    }
-    if (x.length !== y.length) return x.length - y.length;
-    if (na !== nb) return na < nb ? -1 : 1;
-    const ca = codes[a] ?? '';
-    const cb = codes[b] ?? '';
-    return ca < cb ? -1 : ca > cb ? 1 : 0;
-  };
-  return (a, b) => prefix[a]! - prefix[b]! || full(a, b);
 }
 
 export function bandFor(scheme: Scheme, value: Ratio): Band | undefined {
@@ -427,61 +347,6 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
   return listedRanking(sorted, options, blocks, rankedIn, byPlace, overall, log, maxQ);
 }
 
-/** A column put in the order `place` gives (the value at i goes to place[i]); one loop per kind of array. */
-function scatterFloat(from: Float64Array, place: Int32Array): Float64Array {
-  const to = new Float64Array(from.length);
-  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
-  return to;
-}
-
-function scatterInt(from: Int32Array, place: Int32Array): Int32Array {
-  const to = new Int32Array(from.length);
-  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
-  return to;
-}
-
-function scatterInt16(from: Int16Array, place: Int32Array): Int16Array {
-  const to = new Int16Array(from.length);
-  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
-  return to;
-}
-
-function scatterBytes(from: Uint8Array, place: Int32Array): Uint8Array {
-  const to = new Uint8Array(from.length);
-  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
-  return to;
-}
-
-function scatterArray<T>(from: readonly T[], place: Int32Array): T[] {
-  const to = new Array<T>(from.length);
-  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
-  return to;
-}
-
-/** The table with its units in the order `place` gives. */
-function sortTable(t: ScoreTable, place: Int32Array): ScoreTable {
-  return {
-    ...t,
-    names: scatterArray(t.names, place),
-    codes: scatterArray(t.codes, place),
-    blocks: scatterArray(t.blocks, place),
-    ranked: scatterBytes(t.ranked, place),
-    points: t.points.map((p) => scatterFloat(p, place)),
-    maxima: t.maxima.map((m) => m && scatterFloat(m, place)),
-    declared: t.declared.map((d) => ({
-      ...d,
-      values: scatterFloat(d.values, place),
-      decimals: scatterBytes(d.decimals, place),
-      partDecimals: scatterBytes(d.partDecimals, place),
-      terms: Uint16Array.from(scatterInt(Int32Array.from(d.terms), place)),
-      lines: scatterInt(d.lines, place),
-    })),
-    originFile: Uint16Array.from(scatterInt(Int32Array.from(t.originFile), place)),
-    originLine: scatterInt(t.originLine, place),
-    originColumn: scatterInt(t.originColumn, place),
-  };
-}
-
 /** The ranking of a table in listing order, from its columns. */
 function listedRanking(
   t: ScoreTable,
@@ -493,8 +358,7 @@ function listedRanking(
   log: ProblemLog,
   maxQ: readonly number[],
 ): Ranking {
-  const { scheme, size, scale } = t;
-  const top = scheme.components;
+  const { scheme, size } = t;
   const { total, max, rank, band, blockOf, nodeRank, rounded } = c;
   const places = options.rankPrecision;
   const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
@@ -592,109 +456,4 @@ function blockStats(members: Int32Array, total: Float64Array, max: Float64Array,
     (k) => index(sorted[sorted.length - 1 - k]!),
   );
   return { stats: s };
-}
-
-/** What a unit's view reads: the ranking's columns. */
-interface ViewColumns {
-  readonly t: ScoreTable;
-  readonly total: Float64Array;
-  readonly max: Float64Array;
-  readonly rank: Int32Array;
-  readonly band: Int16Array;
-  readonly blockOf: Int32Array;
-  readonly nodeRank: readonly Int32Array[];
-  readonly rankedIn: readonly number[];
-  readonly maxQ: readonly number[];
-  index(i: number): Ratio;
-  rankValue(i: number): Ratio;
-}
-
-/**
- * One unit's results, read from the ranking's columns when asked for: a view holds only its
- * position, so a view of every unit of a large ranking costs little, and what a renderer computes
- * from it (points as decimals, a component's index) is garbage as soon as it is printed.
- */
-class UnitView implements UnitResult {
-  constructor(
-    private readonly c: ViewColumns,
-    readonly at: number,
-  ) {}
-
-  private dec(q: number): Decimal {
-    return { units: BigInt(q), scale: this.c.t.scale };
-  }
-
-  get name(): string {
-    return this.c.t.names[this.at]!;
-  }
-
-  get code(): string | undefined {
-    return this.c.t.codes[this.at];
-  }
-
-  get block(): string | undefined {
-    return this.c.t.blocks[this.at];
-  }
-
-  get ranked(): boolean {
-    return this.c.t.ranked[this.at] === 1;
-  }
-
-  get total(): Decimal {
-    return this.dec(this.c.total[this.at]!);
-  }
-
-  get max(): Decimal {
-    return this.dec(this.c.max[this.at]!);
-  }
-
-  get index(): Ratio {
-    return this.c.index(this.at);
-  }
-
-  get rankValue(): Ratio {
-    return this.c.rankValue(this.at);
-  }
-
-  get band(): Band | undefined {
-    const b = this.c.band[this.at]!;
-    return b >= 0 ? this.c.t.scheme.bands[b] : undefined;
-  }
-
-  get rank(): number | undefined {
-    const r = this.c.rank[this.at]!;
-    return r > 0 ? r : undefined;
-  }
-
-  get rankedCount(): number {
-    return this.c.rankedIn[this.c.blockOf[this.at]!]!;
-  }
-
-  get components(): readonly ComponentResult[] {
-    return this.c.t.scheme.components.map((node) => this.node(node));
-  }
-
-  /** Every node of the scheme, in pre-order (parts, fields, criteria; then bonus and penalty). */
-  get nodes(): readonly ComponentResult[] {
-    return this.c.t.scheme.nodes.map((node) => this.node(node));
-  }
-
-  private node(node: SchemeNode): ComponentResult {
-    const { t, nodeRank, maxQ } = this.c;
-    const i = this.at;
-    const p = t.points[node.index]![i]!;
-    if (Number.isNaN(p)) return { id: node.id, applicable: false };
-    const nr = nodeRank[node.index]![i]!;
-    const points = this.dec(p);
-    const max = this.dec(t.maxima[node.index]?.[i] ?? maxQ[node.index]!);
-    return { id: node.id, applicable: true, points, max, ...(max.units > 0n ? { index: percent(points, max) } : {}), ...(nr > 0 ? { rank: nr } : {}) };
-  }
-
-  get origin(): CellRef {
-    return originOf(this.c.t, this.at);
-  }
-
-  get sortKey(): string {
-    return sortKey(this.name, this.code);
-  }
 }

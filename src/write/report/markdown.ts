@@ -17,7 +17,6 @@ function movers(m: ReportModel, list: readonly UnitChange[], heading: string): s
 export function renderReportMarkdown(m: ReportModel, version: string): string {
   const r = m.ranking;
   const sep = words(m.lang).decimal;
-  const p = r.scheme.precision;
   const o = humanView(m.lang, m.comparison);
   const out: string[] = [`# ${mdCell(m.title)}`, '', `_${mdCell(m.subtitle)}_`, '', `## ${m.text.headline}`, ''];
   for (const f of m.figures) out.push(`- **${mdCell(f.label)}**: ${mdCell(f.value)}${f.note ? ` (${mdCell(f.note)})` : ''}`);

@@ -1,0 +1,57 @@
+/** A table and its columns put in listing order (the value at i goes to place[i]). */
+import type { ScoreTable } from './table.js';
+
+/** A column put in the order `place` gives (the value at i goes to place[i]); one loop per kind of array. */
+export function scatterFloat(from: Float64Array, place: Int32Array): Float64Array {
+  const to = new Float64Array(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+export function scatterInt(from: Int32Array, place: Int32Array): Int32Array {
+  const to = new Int32Array(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+export function scatterInt16(from: Int16Array, place: Int32Array): Int16Array {
+  const to = new Int16Array(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+export function scatterBytes(from: Uint8Array, place: Int32Array): Uint8Array {
+  const to = new Uint8Array(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+export function scatterArray<T>(from: readonly T[], place: Int32Array): T[] {
+  const to = new Array<T>(from.length);
+  for (let i = 0; i < from.length; i++) to[place[i]!] = from[i]!;
+  return to;
+}
+
+/** The table with its units in the order `place` gives. */
+export function sortTable(t: ScoreTable, place: Int32Array): ScoreTable {
+  return {
+    ...t,
+    names: scatterArray(t.names, place),
+    codes: scatterArray(t.codes, place),
+    blocks: scatterArray(t.blocks, place),
+    ranked: scatterBytes(t.ranked, place),
+    points: t.points.map((p) => scatterFloat(p, place)),
+    maxima: t.maxima.map((m) => m && scatterFloat(m, place)),
+    declared: t.declared.map((d) => ({
+      ...d,
+      values: scatterFloat(d.values, place),
+      decimals: scatterBytes(d.decimals, place),
+      partDecimals: scatterBytes(d.partDecimals, place),
+      terms: Uint16Array.from(scatterInt(Int32Array.from(d.terms), place)),
+      lines: scatterInt(d.lines, place),
+    })),
+    originFile: Uint16Array.from(scatterInt(Int32Array.from(t.originFile), place)),
+    originLine: scatterInt(t.originLine, place),
+    originColumn: scatterInt(t.originColumn, place),
+  };
+}
