@@ -21,8 +21,10 @@ function rows(c: Comparison, list: readonly UnitChange[], lang: Lang, sep: strin
   const prevYear = previousYearLabel(c, lang);
   const curYear = c.current.year ?? w.currentYear;
   const blocks = c.current.blocks.length > 1;
-  const head = [w.unit, ...(blocks ? [w.block] : []), w.previousRank(prevYear), w.previousRank(curYear), w.change, `${w.index} ${prevYear}`, `${w.index} ${curYear}`, w.indexChange];
-  const numeric = [false, ...(blocks ? [false] : []), true, true, false, true, true, true];
+  // With fields under parts: how many of them rose and fell.
+  const fields = c.current.scheme.depth > 0;
+  const head = [w.unit, ...(blocks ? [w.block] : []), w.previousRank(prevYear), w.previousRank(curYear), w.change, `${w.index} ${prevYear}`, `${w.index} ${curYear}`, w.indexChange, ...(fields ? [w.fieldsChange] : [])];
+  const numeric = [false, ...(blocks ? [false] : []), true, true, false, true, true, true, ...(fields ? [false] : [])];
   return {
     head,
     numeric,
@@ -36,6 +38,7 @@ function rows(c: Comparison, list: readonly UnitChange[], lang: Lang, sep: strin
         u.previous ? formatRatio(u.previous.index, p, sep) : '-',
         formatRatio(u.unit.index, p, sep),
         u.indexChange ? signed(formatRatio(u.indexChange, p, sep)) : '',
+        ...(fields ? [u.fields ? `▲${u.fields.up} ▼${u.fields.down}` : ''] : []),
       ],
       ...(u.rankChange !== undefined ? { change: u.rankChange } : {}),
     })),
@@ -87,7 +90,8 @@ export function renderCompareMarkdown(c: Comparison, o: CompareRenderOptions): s
 
 export function renderCompareCsv(c: Comparison, o: CompareRenderOptions & { bom: boolean }): string {
   const p = c.current.scheme.precision;
-  const head = ['unit', 'code', 'block', 'previous_rank', 'rank', 'rank_change', 'previous_index', 'index', 'index_change', 'status'];
+  const fields = c.current.scheme.depth > 0;
+  const head = ['unit', 'code', 'block', 'previous_rank', 'rank', 'rank_change', 'previous_index', 'index', 'index_change', 'status', ...(fields ? ['fields_up', 'fields_down'] : [])];
   const lines = [csvLine(head)];
   for (const s of sections(c, o)) {
     for (const u of s.list) {
@@ -103,6 +107,7 @@ export function renderCompareCsv(c: Comparison, o: CompareRenderOptions & { bom:
           formatRatio(u.unit.index, p),
           u.indexChange ? formatRatio(u.indexChange, p) : '',
           u.status,
+          ...(fields ? [String(u.fields?.up ?? ''), String(u.fields?.down ?? '')] : []),
         ]),
       );
     }
