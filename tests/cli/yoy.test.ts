@@ -112,8 +112,8 @@ describe('par-score compare', () => {
   });
 
   it('writes CSV and Markdown', async () => {
-    expect((await cli(['compare', Y(2023), Y(2024), '--format', 'csv'])).stdout.split('\r\n')[1]).toBe('Bà Rịa-Vũng Tàu,77,,5,2,3,91.03,95.12,4.09,same');
-    expect((await cli(['compare', Y(2023), Y(2024), '--format', 'md', '--lang', 'vi'])).stdout).toContain('| Bà Rịa-Vũng Tàu | 5 | 2 | tăng 3 bậc | 91,03 | 95,12 | +4,09 |');
+    expect((await cli(['compare', Y(2023), Y(2024), '--format', 'csv'])).stdout.split('\r\n')[1]).toBe('Bà Rịa-Vũng Tàu,77,,5,2,3,91.03,95.12,4.09,same,4,0');
+    expect((await cli(['compare', Y(2023), Y(2024), '--format', 'md', '--lang', 'vi'])).stdout).toContain('| Bà Rịa-Vũng Tàu | 5 | 2 | tăng 3 bậc | 91,03 | 95,12 | +4,09 | ▲4 ▼0 |');
   });
 
   it('fails with --fail-on-rank-drop like rank --prev', async () => {
