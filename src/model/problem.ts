@@ -61,12 +61,38 @@ export function usageError(code: string, message: string, hint?: string): ParSco
 
 /** Collects problems; `throwIfErrors` stops the pipeline when any error was found. */
 export class ProblemLog {
+  /**
+   * How many problems a log keeps: a file where every cell is wrong has millions, and listing them
+   * would exhaust memory; the rest are counted (and said, in one more problem).
+   */
+  static readonly LIMIT = 10_000;
   readonly problems: Problem[] = [];
+  /** Problems past the limit: counted, not kept. */
+  dropped = 0;
+  private droppedErrors = 0;
   /** By file, where its rows and lines part (see `RecordScanner.shifts`): problems get their spreadsheet row. */
   readonly shifts = new Map<string, readonly number[]>();
 
+  private push(p: Problem): void {
+    if (this.problems.length >= ProblemLog.LIMIT) {
+      this.dropped++;
+      if (p.severity === 'error') this.droppedErrors++;
+      return;
+    }
+    this.problems.push(shown(this.located(p)));
+  }
+
+  /** Takes another log's problems (and its count of those past the limit). */
+  absorb(other: { readonly problems: readonly Problem[]; readonly dropped?: number; readonly hasErrors?: boolean }): void {
+    for (const p of other.problems) this.push(p);
+    if (other instanceof ProblemLog) {
+      this.dropped += other.dropped;
+      this.droppedErrors += other.droppedErrors;
+    }
+  }
+
   error(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
-    this.problems.push(shown(this.located({ severity: 'error', code, message, ...where })));
+    this.push({ severity: 'error', code, message, ...where });
   }
 
   private located(p: Problem): Problem {
@@ -79,11 +105,11 @@ export class ProblemLog {
   }
 
   warn(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
-    this.problems.push(shown(this.located({ severity: 'warning', code, message, ...where })));
+    this.push({ severity: 'warning', code, message, ...where });
   }
 
   note(code: string, message: string, where: Omit<Problem, 'severity' | 'code' | 'message'> = {}): void {
-    this.problems.push(shown(this.located({ severity: 'note', code, message, ...where })));
+    this.push({ severity: 'note', code, message, ...where });
   }
 
   get errors(): Problem[] {
@@ -96,14 +122,18 @@ export class ProblemLog {
   }
 
   get hasErrors(): boolean {
-    return this.problems.some((p) => p.severity === 'error');
+    return this.droppedErrors > 0 || this.problems.some((p) => p.severity === 'error');
   }
 
   /** Input files in the order given, so problems are listed file by file in that order. */
   files: readonly string[] = [];
 
   throwIfErrors(exitCode: ExitCode = 1): void {
-    if (this.hasErrors) throw new ParScoreError(sortProblems(this.problems, this.files), exitCode);
+    if (!this.hasErrors) return;
+    const more: Problem[] = this.dropped
+      ? [{ severity: 'error', code: 'too-many-problems', message: `${this.dropped.toLocaleString('en-US')} more problems are not listed (the first ${ProblemLog.LIMIT.toLocaleString('en-US')} are): fix those and run again` }]
+      : [];
+    throw new ParScoreError([...sortProblems(this.problems, this.files), ...more], exitCode);
   }
 }
 

@@ -26,10 +26,50 @@ function isCleanAscii(raw: string): boolean {
 // Control characters other than white space: never part of a name, and never to reach a terminal.
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
 
-/** A display name: NFC, trimmed, single spaces, ASCII hyphen for every dash, no control characters. */
+// Invisible characters a name can carry from a web page or a word processor: zero-width space,
+// joiners, word joiner, soft hyphen, variation selectors, bidirectional controls. Never meant.
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f]/g;
+// Full-width forms of ASCII (from an East Asian input method): the ASCII letter, digit or sign.
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+
+/**
+ * A display name: NFC, trimmed, single spaces, ASCII hyphen for every dash, no control or invisible
+ * characters, full-width letters as ASCII ones.
+ */
 export function cleanName(raw: string): string {
   if (isCleanAscii(raw)) return raw;
-  return raw.normalize('NFC').replace(CONTROLS, '').replace(DASHES, '-').replace(SPACES, ' ').trim();
+  return raw
+    .replace(INVISIBLE, '')
+    .replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .normalize('NFC')
+    .replace(CONTROLS, '')
+    .replace(DASHES, '-')
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+const LATIN = /\p{Script=Latin}/u;
+const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Cherokee}]/u;
+const STACKED_MARKS = /\p{M}{4,}/u;
+
+/**
+ * Why a (clean) name cannot be a unit's as written: letters of another script among Latin ones (a
+ * Cyrillic "В" for "B" looks the same and is another name), or a pile of combining marks.
+ * Vietnamese names are Latin; such a name is a look-alike and is refused rather than guessed.
+ */
+export function suspiciousName(name: string): string | undefined {
+  if (ASCII.test(name)) return undefined;
+  const nfd = name.normalize('NFD');
+  if (STACKED_MARKS.test(nfd)) return 'it has four or more accents on one letter';
+  if (LATIN.test(name)) {
+    const other = OTHER_SCRIPT.exec(name);
+    if (other) {
+      const at = [...name].indexOf(other[0]) + 1;
+      const script = /\p{Script=Cyrillic}/u.test(other[0]) ? 'Cyrillic' : /\p{Script=Greek}/u.test(other[0]) ? 'Greek' : 'another script';
+      return `it mixes Latin letters with a ${script} "${other[0]}" (U+${other[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, letter ${at}), which only looks like a Latin one`;
+    }
+  }
+  return undefined;
 }
 
 /** Lower case without any diacritics: "Điểm thẩm định" -> "diem tham dinh". */

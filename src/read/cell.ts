@@ -22,6 +22,8 @@ export const MAX_DIGITS = 15;
 
 /** Words that mean "not applicable" (không áp dụng). A dash is not one of them: see `Cell`. */
 export function isNotApplicable(text: string): boolean {
+  // "5 N/A", "KAD 20": a number and a word together are not "not applicable" (they are refused).
+  if (/\d/.test(text)) return false;
   const folded = foldDiacritics(text).replace(/\s+/g, '');
   return NA_WORDS.has(folded) || NA_WORDS.has(folded.replace(/[^a-z/.]/g, ''));
 }

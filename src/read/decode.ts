@@ -102,6 +102,7 @@ function checkText(text: string, file: string): string {
     const line = text.slice(0, bom).split('\n').length;
     fail(file, 'bom-in-middle', 'a byte-order mark (U+FEFF) in the middle of the file: were two files joined together? Remove the stray mark or re-save the file', line);
   }
-  if (text.includes('\u0000')) fail(file, 'binary-file', 'this is not a text file (it contains NUL characters)');
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) fail(file, 'binary-file', 'this is not a text file (it contains NUL characters)', text.slice(0, nul).split('\n').length);
   return text;
 }

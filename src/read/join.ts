@@ -116,7 +116,7 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
         const b = theirs[r];
         if (b === undefined) continue;
         if (a === undefined) mine[target] = b;
-        else if (a !== b) log.error('conflicting-value', `${first.names[target]}: ${what} is "${a}" in ${first.file} but "${b}" here`, { file: part.file, line: part.lines[r]!, column: part.unitColumn });
+        else if (what === 'block' ? nameKey(a) !== nameKey(b) : a !== b) log.error('conflicting-value', `${first.names[target]}: ${what} is "${a}" in ${first.file} but "${b}" here`, { file: part.file, line: part.lines[r]!, column: part.unitColumn });
       }
       if (!part.ranked[r]) ranked[target] = 0;
     }

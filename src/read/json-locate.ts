@@ -75,3 +75,52 @@ export function jsonErrorOffset(text: string): number {
     return typeof at === 'number' ? at : -1;
   }
 }
+
+/** A place in valid JSON text that JSON.parse passes without a word: a key given twice in one object, or a number with more digits than a double keeps. */
+export interface JsonSurprise {
+  readonly offset: number;
+  readonly message: string;
+}
+
+/**
+ * The surprises of valid JSON text (JSON.parse keeps the last of two equal keys, and rounds
+ * `61.499999999999999999` to 61.5): each is an error in a scheme file.
+ */
+export function jsonSurprises(text: string): JsonSurprise[] {
+  const out: JsonSurprise[] = [];
+  // Per open object, its keys; null for an array.
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') {
+      const start = i;
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top) {
+        const key = JSON.parse(text.slice(start, j + 1)) as string;
+        if (top.has(key)) out.push({ offset: start, message: `"${key}" is given twice in one object (the last would silently win)` });
+        top.add(key);
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === '{') {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (c === '[') {
+      stack.push(null);
+      expectKey = false;
+    } else if (c === '}' || c === ']') {
+      stack.pop();
+    } else if (c === ',') {
+      expectKey = stack[stack.length - 1] instanceof Set;
+    } else if (c === '-' || (c >= '0' && c <= '9')) {
+      const m = /^-?(\d+)(?:\.(\d+))?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400))!;
+      const digits = `${m[1]}${m[2] ?? ''}`.replace(/^0+/, '').replace(/0+$/, '');
+      if (digits.length > 15) out.push({ offset: i, message: `${m[0]} has more digits than a number keeps exactly (15): write it as it is meant (e.g. ${Number(m[0])})` });
+      i += m[0].length - 1;
+    }
+  }
+  return out;
+}

@@ -72,7 +72,7 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
     }
   }
   const stopAtUnreadable = () => {
-    log.problems.push(...unreadable.problems);
+    log.absorb(unreadable);
     log.throwIfErrors();
   };
   if (unreadable.hasErrors && (!options.collectAll || located.length === 0)) stopAtUnreadable();
@@ -98,7 +98,7 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
     log.shifts.set(h.file, h.scanner.shifts);
     try {
       parts.push(readUnits(h, scheme, { missing: options.missing ?? 'error', dash: options.dash }, own));
-      log.problems.push(...own.problems);
+      log.absorb(own);
     } catch (e) {
       take(e);
     }

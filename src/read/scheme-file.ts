@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { ParScoreError, type Problem } from '../model/problem.js';
 import { resolveScheme, type NodeSpec, type Scheme } from '../model/scheme.js';
 import { headerKey } from '../model/text.js';
-import { jsonErrorOffset } from './json-locate.js';
+import { jsonErrorOffset, jsonSurprises } from './json-locate.js';
 
 /**
  * The scheme file's zod schema, made when first needed: a run with a built-in scheme validates no
@@ -122,6 +122,14 @@ function makeSchemeFileSchema() {
         };
         s.components.forEach((c, i) => check(c, ['components', i], true));
         if (s.components.length > 0 && !s.components.some((c) => c.kind === undefined)) ctx.addIssue({ code: 'custom', path: ['components'], message: 'a scheme needs a component that is not a bonus or a penalty', input: s.components });
+        const bandIds = new Set<string>();
+        s.bands?.forEach((b, i) => {
+          if (!b.label.vi && !b.label.en) ctx.addIssue({ code: 'custom', path: ['bands', i, 'label'], message: 'a band needs a label ("vi" or "en")', input: b.label });
+          if (b.id !== undefined) {
+            if (bandIds.has(b.id)) ctx.addIssue({ code: 'custom', path: ['bands', i, 'id'], message: `duplicate band id "${b.id}"`, input: b.id });
+            bandIds.add(b.id);
+          }
+        });
         const mins = new Set<number>();
         s.bands?.forEach((b, i) => {
           if (mins.has(b.min)) ctx.addIssue({ code: 'custom', path: ['bands', i, 'min'], message: `two bands start at ${b.min}`, input: b.min });
@@ -183,6 +191,13 @@ export function parseSchemeText(text: string, file: string): Scheme {
     const where = offset >= 0 ? position(text, offset) : {};
     const message = (e as Error).message.replace(/,\s*(\.\.\.)?".*$/s, '');
     throw new ParScoreError([{ severity: 'error', code: 'scheme-invalid', message: `not valid JSON: ${message}`, file, ...where }], 1);
+  }
+  const surprises = jsonSurprises(text);
+  if (surprises.length > 0) {
+    throw new ParScoreError(
+      surprises.map((x) => ({ severity: 'error' as const, code: 'scheme-invalid', message: x.message, file, ...position(text, x.offset) })),
+      1,
+    );
   }
   const { scheme, problems } = parseScheme(json, file);
   if (!scheme) throw new ParScoreError(problems, 1);

@@ -9,7 +9,7 @@
 import { format, normalize } from '../model/decimal.js';
 import type { ProblemLog } from '../model/problem.js';
 import type { Scheme, SchemeNode } from '../model/scheme.js';
-import { cleanName } from '../model/text.js';
+import { cleanName, nameKey, suspiciousName } from '../model/text.js';
 import { CellReader, DASH_CELL, EMPTY, INVALID, NA, NUMBER_CELL, parseFlag } from './cell.js';
 import { isNote, isNumberingRow, reportSkipped, summaryOf, checkSummaries, type SkippedRow, type SummaryRow } from './footer.js';
 import type { HeaderColumn, LocatedHeader } from './header.js';
@@ -127,7 +127,8 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const nodeDecimals = new Uint8Array(k);
   let scale = 0;
   let zeroFilled = 0;
-  const unnamedWithData = new Set<number>();
+  /** Columns without a header that hold a value: the first line where one does. */
+  const unnamedWithData = new Map<number, number>();
   const { unit: unitCol, ordinal } = plan;
   const codeCol = plan.meta.get('code');
   const blockCol = plan.meta.get('block');
@@ -163,6 +164,16 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     if (!col || col.index >= scanner.count) return undefined;
     const v = cleanName(scanner.field(col.index));
     return v === '' ? undefined : v;
+  };
+  // Blocks spelled two ways ("Khối Sở", "khối sở", NFD) are one block: the first spelling is its name.
+  const blockSpellings = new Map<string, string>();
+  const blockName = (text: string | undefined) => {
+    if (text === undefined) return undefined;
+    const key = nameKey(text);
+    const first = blockSpellings.get(key);
+    if (first !== undefined) return first;
+    blockSpellings.set(key, text);
+    return text;
   };
   /** Reads the cell of `col` in the current row: one of the `cell.ts` kinds; a number in `reader`. */
   const cell = (col: HeaderColumn): number => (col.index < scanner.count ? reader.read(text, scanner.starts[col.index]!, scanner.ends[col.index]!) : EMPTY);
@@ -365,10 +376,15 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       log.error('cell-too-long', `this cell is ${scanner.field(long).length.toLocaleString('en-US')} characters long; the limit is ${MAX_CELL_LENGTH.toLocaleString('en-US')}`, { file, line, column: long + 1 });
       continue;
     }
-    for (const c of plan.unnamed) if (!unnamedWithData.has(c) && scanner.field(c).trim() !== '') unnamedWithData.add(c);
+    for (const c of plan.unnamed) if (!unnamedWithData.has(c) && c < count && scanner.field(c).trim() !== '') unnamedWithData.set(c, line);
 
     if (name === '') {
       log.error('missing-unit-name', 'the unit name is empty', at(unitCol, line));
+      continue;
+    }
+    const suspicious = suspiciousName(name);
+    if (suspicious) {
+      log.error('look-alike-name', `the unit name "${name}" cannot be read as written: ${suspicious}`, { ...at(unitCol, line), hint: 'retype the name (it may come from a copied web page or another keyboard layout)' });
       continue;
     }
     const code = textOf(codeCol);
@@ -413,7 +429,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     columns.ranked[row] = isRanked;
     columns.names.push(name);
     columns.codes.push(code);
-    columns.blocks.push(textOf(blockCol));
+    columns.blocks.push(blockName(textOf(blockCol)));
     columns.years.push(textOf(yearCol));
     index.add(hash, row);
     columns.size++;
@@ -433,8 +449,16 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     return brokenPart(file, headerLine);
   }
 
-  for (const c of [...unnamedWithData].sort((a, b) => a - b)) {
-    log.warn('unnamed-column', `column ${c + 1} has values but no header and is ignored`, { file, line: headerLine, column: c + 1 });
+  for (const [c, first] of [...unnamedWithData].sort((a, b) => a[0] - b[0])) {
+    // In a comma-separated file an unquoted decimal comma ("12,05") moves a value into such a column.
+    if (scanner.delimiter === ',') {
+      log.error('unnamed-column', `column ${c + 1} has a value but no header: in a comma-separated file an unquoted decimal comma ("12,05") shifts a value into it`, {
+        file,
+        line: first,
+        column: c + 1,
+        hint: 'quote numbers with a decimal comma ("12,05"), or save the file with ";" as delimiter; or give the column a header',
+      });
+    } else log.warn('unnamed-column', `column ${c + 1} has values but no header and is ignored`, { file, line: headerLine, column: c + 1 });
   }
   checkDecimalSeparators(numeric, separators, file, log);
   for (const p of percents) p.report(file, p.col.group && h.leafLine !== undefined ? h.leafLine : headerLine, log);

@@ -16,9 +16,13 @@ export function neutralise(cell: string): string {
   return FORMULA_START.test(cell) && !NUMBER.test(cell) && cell !== '-' ? `'${cell}` : cell;
 }
 
+/**
+ * One CSV cell, for every CSV par-score writes: neutralised, and quoted when it holds a quote, a line
+ * break or any delimiter a reader may detect (`,` `;` tab), so the file reads back as it was written.
+ */
 export function csvCell(cell: string): string {
   const safe = neutralise(cell);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /[",;\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvLine(cells: readonly string[]): string {

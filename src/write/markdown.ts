@@ -5,8 +5,15 @@ import type { Comparison } from '../model/compare.js';
 import { columns, comparisonNotes, humanView, summaryLines, title } from './view.js';
 import { words } from './words.js';
 
+/**
+ * Text from the data as a Markdown table cell: on one line, with what Markdown would read as markup
+ * (HTML, links, images, emphasis, code, the cell separator) escaped, so a unit name stays text.
+ */
 export function mdCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;');
 }
 
 export function mdTable(headers: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {

@@ -1,9 +1,10 @@
 /** `par-score validate <files...>`: checks only, for people before publishing and for CI gates. */
 import type { Command } from 'commander';
-import { ParScoreError } from '../../model/problem.js';
+import { ParScoreError, usageError, type Problem } from '../../model/problem.js';
+import type { Source } from '../../read/load.js';
 import { validateSources } from '../../read/load.js';
 import { renderValidation, validationJson, verdict } from '../../write/validation.js';
-import { register, type CommandSpec } from '../command.js';
+import { register, STDIN, type CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 import { pipelineOptions } from '../ranking.js';
 
@@ -23,8 +24,21 @@ const spec: CommandSpec<typeof OPTIONS> = {
   examples: ['par-score validate 2023.csv', 'par-score validate tham-dinh.csv dieu-tra.csv --strict --format json > problems.json'],
   async run(job) {
     const o = job.o;
+    // Every file that can be opened is checked; one that cannot is reported with the others' problems.
+    const sources: Source[] = [];
+    const unopened: Problem[] = [];
+    if (job.files.filter((f) => f === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
+    for (const path of job.files) {
+      try {
+        sources.push(...(await job.read([path])));
+      } catch (e) {
+        if (!(e instanceof ParScoreError) || e.problems[0]?.code !== 'cannot-open') throw e;
+        unopened.push(...e.problems.map((p) => ({ ...p, file: p.file ?? path })));
+      }
+    }
     // Validation does not rank for output; the tie rule does not change what is checked.
-    const v = validateSources(await job.read(job.files), pipelineOptions(o, job.scheme));
+    const checked = sources.length > 0 ? validateSources(sources, pipelineOptions(o, job.scheme)) : { files: [], problems: [] };
+    const v = { ...checked, files: job.files.map((f) => (f === STDIN ? '<stdin>' : f)), problems: [...unopened, ...checked.problems], ...(unopened.length ? { exitCode: 2 as const } : {}) };
     const strict = o.strict === true;
     const { failed } = verdict(v, strict);
     const output = o.format === 'json' ? `${JSON.stringify(validationJson(v, strict), null, 2)}\n` : renderValidation(v, strict, await job.colour());
