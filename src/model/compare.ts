@@ -192,6 +192,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
   // With a merge rule, merged units' combined previous values; and everyone's previous rank re-ranked.
   const combined = new Map<number, PreviousValues>();
   const reranked = new Map<number, { rank: number; of: number }>();
+  const currentReranked = new Map<number, number>();
   for (let i = 0; i < size; i++) {
     const ps = predecessors[i]!;
     if (ps.length === 0) status[i] = 2;
@@ -220,6 +221,8 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
       for (const { item, rank } of assignRanks(inBlock, (u) => previousIndex(u.at), current.options.ties, byNameThenCode)) {
         reranked.set(item.at, { rank, of: inBlock.length });
       }
+      // And this year among the same units: a change compares ranks over one set (new units left out).
+      for (const { item, rank } of assignRanks(inBlock, (u) => u.rankValue, current.options.ties, byNameThenCode)) currentReranked.set(item.at, rank);
     }
   }
 
@@ -234,7 +237,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
   const blockChanged = new Uint8Array(size);
   for (let i = 0; i < size; i++) {
     if (!hasPrevious(i)) continue;
-    const now = current.rank[i]!;
+    const now = rule ? (currentReranked.get(i) ?? 0) : current.rank[i]!;
     const before = previousRank(i);
     if (now > 0 && before !== undefined) {
       if (status[i] === 3 || rule !== undefined || sameBlock(previousBlock(i), current.table.blocks[i])) rankChange[i] = before - now;

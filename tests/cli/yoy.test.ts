@@ -155,3 +155,23 @@ describe('par-score trend', () => {
     expect(bad.stderr).toContain('--year gives 1 years for 2 files');
   });
 });
+
+describe('--merge-rule compares ranks over the same units', () => {
+  it('leaves a new unit out of this year\'s ranks when it compares them with the re-ranked previous year', async () => {
+    const dir = tempDir('yoy-same-set');
+    const prev = join(dir, '2023.csv');
+    const cur = join(dir, '2024.csv');
+    writeFileSync(prev, 'unit;appraisal;survey\nA;70;20\nB;60;20\nC;50;20\n');
+    // N is new and first; B passes A: among A, B, C, A fell one place, not two.
+    writeFileSync(cur, 'unit;appraisal;survey\nN;72;23\nA;65;20\nB;68;20\nC;40;20\n');
+    const r = await cli(['rank', cur, '--prev', prev, '--merge-rule', 'mean', '-s', 'quang-ngai-district-2023', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const units = JSON.parse(r.stdout).units as { unit: string; rank: number; change: { rank: number | null } }[];
+    expect(units.map((u) => [u.unit, u.rank, u.change.rank])).toEqual([
+      ['N', 1, null],
+      ['B', 2, 1],
+      ['A', 3, -1],
+      ['C', 4, 0],
+    ]);
+  });
+});
