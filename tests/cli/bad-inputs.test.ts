@@ -34,6 +34,14 @@ const EXPECTED: Record<string, [number, number | null, RegExp]> = {
   'truncated-utf16.csv': [1, 1, /:1: the file starts with a UTF-16LE byte-order mark but is not valid UTF-16LE/],
   'random-binary.csv': [1, 1, /: this is not a text file \(it contains NUL bytes\)|: the file is not UTF-8/],
   'long-line.csv': [1, 3, /:3:1: this cell is 200,008 characters long; the limit is 1,000$/],
+  'number-and-na.csv': [1, 2, /:2:2: "Điểm thẩm định \(72\)": "5 N\/A" is not a number$/],
+  'unquoted-decimal-comma.csv': [1, 3, /:3:4: column 4 has a value but no header: in a comma-separated file an unquoted decimal comma/],
+  'cyrillic-look-alike.csv': [1, 2, /:2:1: the unit name "Вình Sơn" cannot be read as written: it mixes Latin letters with a Cyrillic "В" \(U\+0412, letter 1\)/],
+  'zero-width-duplicate.csv': [1, 3, /:3:1: Bình Sơn appears twice \(first at line 2\)$/],
+  'formula-error.csv': [1, 2, /:2:2: "Điểm thẩm định \(72\)": #N\/A is a spreadsheet error value/],
+  'lone-dash.csv': [1, 2, /:2:2: "Điểm thẩm định \(72\)": "-" for Bình Sơn could be 0 .* or "not applicable"$/],
+  'survey-ratio.csv': [1, 1, /:1:3: "Điều tra XHH \(%\)" holds ratios \(every value is at most 1, e.g. 0,6993\), not points/],
+  'nul-late.csv': [1, 302, /:302: this is not a text file \(it contains NUL characters\)$/],
 };
 
 async function expectOneClearMessage(args: string[], file: string, code: number, line: number | null, message: RegExp) {

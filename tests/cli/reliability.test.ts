@@ -148,3 +148,79 @@ describe('inputs', () => {
     expect((await cli(['rank', titled])).code).toBe(0);
   });
 });
+
+describe('inputs that are quietly wrong elsewhere', () => {
+  const put = (name: string, text: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+
+  it('refuses a scheme file with a key given twice, a number no double keeps, or bands without labels or with one id twice', async () => {
+    const p = put('dup.json', '{"id":"x","components":[{"id":"a","max":72,"max":100},{"id":"b","max":61.499999999999999999}]}');
+    const r = await cli(['schemes', p]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`par-score: ${p}:1:44: "max" is given twice in one object (the last would silently win)`);
+    expect(r.stderr).toContain(`par-score: ${p}:1:71: 61.499999999999999999 has more digits than a number keeps exactly (15)`);
+    const bands = put('bands.json', '{"id":"x","components":[{"id":"a","max":100}],"bands":[{"id":"A","min":90,"label":{}},{"id":"A","min":80,"label":{"vi":"B"}}]}');
+    const b = await cli(['schemes', bands]);
+    expect(b.stderr).toContain('bands[0].label: a band needs a label ("vi" or "en")');
+    expect(b.stderr).toContain('bands[1].id: duplicate band id "A"');
+  });
+
+  it('validate reports a file it cannot open and goes on with the others', async () => {
+    const good = put('good.csv', 'unit;appraisal;survey\nA;50;20\n');
+    const r = await cli(['validate', join(dir, 'missing.csv'), good, '-s', 'quang-ngai-district-2023', '--format', 'json']);
+    expect(r.code).toBe(2);
+    const v = JSON.parse(r.stdout);
+    expect(v.problems.map((p: { code: string; file: string }) => [p.code, p.file])).toEqual([['cannot-open', join(dir, 'missing.csv')]]);
+    expect(v.units).toBe(1);
+  });
+
+  it('keeps at most 10,000 problems of a file where every cell is wrong, and counts the rest', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => `U${i};x;y`);
+    const p = put('all-wrong.csv', ['unit;appraisal;survey', ...rows].join('\n'));
+    const r = await cli(['validate', p, '-s', 'quang-ngai-district-2023', '--format', 'json']);
+    const v = JSON.parse(r.stdout);
+    expect(v.problems).toHaveLength(10001);
+    expect(v.problems.at(-1)).toMatchObject({ code: 'too-many-problems', message: '2,000 more problems are not listed (the first 10,000 are): fix those and run again' });
+  });
+
+  it('makes one block of block names spelt two ways', async () => {
+    const p = put('blocks.csv', 'unit;appraisal;survey;Khối\nA;50;20;Khối Sở\nB;40;20;khối sở\n');
+    const r = JSON.parse((await cli(['rank', p, '-s', 'quang-ngai-district-2023', '--format', 'json'])).stdout);
+    expect(r.summary.blocks).toHaveLength(1);
+    expect(r.units.map((u: { block: string; rank: number }) => [u.block, u.rank])).toEqual([['Khối Sở', 1], ['Khối Sở', 2]]);
+  });
+});
+
+describe('outputs that carry names', () => {
+  const put = (name: string, text: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+
+  it('Markdown escapes markup in names: no HTML, link or emphasis from the data', async () => {
+    const p = put('md.csv', 'unit;appraisal;survey\n<img src=x onerror=alert(1)>;50;20\n[click](http://x) *bold*;40;20\n');
+    const md = (await cli(['rank', p, '-s', 'quang-ngai-district-2023', '--format', 'md'])).stdout;
+    expect(md).toContain('\\<img src=x onerror=alert(1)\\>');
+    expect(md).toContain('\\[click\\](http://x) \\*bold\\*');
+    expect(md).not.toMatch(/[^\\]<img/);
+  });
+
+  it('CSV quotes names with ";" so rank reads its own output back', async () => {
+    const p = put('semi.csv', 'unit,appraisal,survey\n"Sở A; Sở B",50,20\n=cmd,40,20\n');
+    const out = (await cli(['rank', p, '-s', 'quang-ngai-district-2023', '--format', 'csv'])).stdout;
+    expect(out).toContain('"Sở A; Sở B"');
+    const back = put('semi-out.csv', out);
+    const again = JSON.parse((await cli(['rank', back, '-s', 'quang-ngai-district-2023', '--format', 'json'])).stdout);
+    expect(again.units.map((u: { unit: string }) => u.unit)).toEqual(['Sở A; Sở B', "'=cmd"]);
+  });
+
+  it('template neutralises a formula-like name even when it holds the delimiter', async () => {
+    const units = put('units.csv', 'Tên đơn vị\n"=HYPERLINK(""x"";""y"")"\n');
+    const t = (await cli(['template', '-s', 'quang-ngai-district-2023', '--units', units, '--delimiter', ';'])).stdout;
+    expect(t).toContain(`"'=HYPERLINK(""x"";""y"")"`);
+  });
+});
