@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 30000,
+    setupFiles: ['tests/setup.ts'],
     reporters: ['default', './tests/summary-reporter.ts'],
   },
 });
