@@ -4,7 +4,7 @@
  * would overwrite something the run reads, reads inputs within the run's one budget, writes the
  * output (to --out atomically, or to stdout), prints warnings and turns a failed check into exit 1.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ParScoreError, usageError, type Problem } from '../model/problem.js';
 import type { Scheme } from '../model/scheme.js';
@@ -14,7 +14,7 @@ import type { Source } from '../read/load.js';
 import { parseSchemeText } from '../read/scheme-file.js';
 import type { Paint } from '../write/paint.js';
 import { colourFor, type Context } from './context.js';
-import { checkOutPath, InputBudget, readSources, STDIN, writeAtomic, writeOutput, type Output } from './io.js';
+import { checkOutPath, InputBudget, readSmallFile, readSources, STDIN, writeAtomic, writeOutput, type Output } from './io.js';
 import { commanderOptions, parseOptions, type Pick, type Values } from './options.js';
 import { warningLines } from './report.js';
 
@@ -72,13 +72,7 @@ export function resolveSchemeOption(value: string): Scheme {
       '`par-score schemes` lists the built-in schemes; `par-score schemes <id> --format json > my.json` starts a scheme file of your own',
     );
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(value);
-  } catch (e) {
-    throw usageError('cannot-open', `cannot read ${value}: ${(e as Error).message}`);
-  }
-  return parseSchemeText(decode(bytes, value), value);
+  return parseSchemeText(decode(readSmallFile(value), value), value);
 }
 
 /** Every file a run reads, besides its positional files: --out must never replace one of them. */

@@ -341,3 +341,33 @@ export async function writeOutput(write: (text: string | Uint8Array) => Promise<
     if (gone()) return;
   }
 }
+
+/** The most a scheme file may hold: a real one is a few kilobytes; a device such as /dev/zero never ends. */
+export const MAX_SCHEME_BYTES = 4 * 1024 * 1024;
+
+/** A small file (a scheme) read within `limit` bytes, whatever it is (a device is read in pieces up to the limit). */
+export function readSmallFile(path: string, limit = MAX_SCHEME_BYTES): Uint8Array {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (e) {
+    openError(path, e);
+  }
+  try {
+    if (fstatSync(fd).isDirectory()) throw cannotOpen(path, 'it is a directory, not a file');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw cannotOpen(path, `it holds more than ${limit / 1024 / 1024} MiB: not a scheme file`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
+}
+

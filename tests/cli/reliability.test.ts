@@ -224,3 +224,11 @@ describe('outputs that carry names', () => {
     expect(t).toContain(`"'=HYPERLINK(""x"";""y"")"`);
   });
 });
+
+describe('a scheme that never ends', () => {
+  it('is refused at 4 MiB (/dev/zero as --scheme)', async () => {
+    const r = await cli(['rank', QN, '--scheme', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('par-score: /dev/zero: it holds more than 4 MiB: not a scheme file\n');
+  });
+});
