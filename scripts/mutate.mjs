@@ -64,11 +64,18 @@ for (const [n, f, what, text, replacement] of chosen) {
   }
   writeFileSync(join(root, f), original.replace(text, replacement));
   const started = Date.now();
-  // The suite as CI runs it (build, types, tests), stopped at the first failure.
-  const run = spawnSync('sh', ['-c', 'npm run build >/dev/null 2>&1 && npx tsc -p tsconfig.test.json >/dev/null 2>&1 && npx vitest run --bail 1 >/dev/null 2>&1'], { cwd: root, timeout: 600_000 });
+  // A mutant must compile (else it proves nothing); then the suite as CI runs it, stopped at the first failure.
+  const compiles = spawnSync('sh', ['-c', 'npm run build >/dev/null 2>&1 && npx tsc -p tsconfig.test.json >/dev/null 2>&1'], { cwd: root, timeout: 600_000 }).status === 0;
+  const run = compiles ? spawnSync('npx', ['vitest', 'run', '--bail', '1'], { cwd: root, timeout: 600_000, stdio: 'ignore' }) : undefined;
   restore();
+  const seconds = Math.round((Date.now() - started) / 1000);
+  if (!run) {
+    results.push([n, what, 'not planted (the mutant does not compile)']);
+    console.log(`${n}. ${what}: does not compile`);
+    continue;
+  }
   const killed = run.status !== 0;
-  results.push([n, what, `${killed ? 'killed' : 'SURVIVED'} (${Math.round((Date.now() - started) / 1000)} s)`]);
+  results.push([n, what, `${killed ? 'killed' : 'SURVIVED'} (${seconds} s)`]);
   console.log(`${n}. ${what}: ${results.at(-1)[2]}`);
 }
 execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
