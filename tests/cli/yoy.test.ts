@@ -175,3 +175,18 @@ describe('--merge-rule compares ranks over the same units', () => {
     ]);
   });
 });
+
+describe('blocks', () => {
+  it('does not compare the ranks of a unit that moved to another block', async () => {
+    const dir = tempDir('yoy-blocks');
+    const prev = join(dir, '2023.csv');
+    const cur = join(dir, '2024.csv');
+    writeFileSync(prev, 'unit;appraisal;survey;Khối\nA;70;20;Sở\nB;60;20;Sở\nC;50;20;Huyện\n');
+    writeFileSync(cur, 'unit;appraisal;survey;Khối\nA;70;20;Huyện\nB;60;20;Sở\nC;50;20;Huyện\n');
+    const r = await cli(['rank', cur, '--prev', prev, '-s', 'quang-ngai-district-2023', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const a = (JSON.parse(r.stdout).units as { unit: string; change: { rank: number | null; note: string | null } }[]).find((u) => u.unit === 'A')!;
+    expect(a.change.rank).toBeNull();
+    expect(a.change.note).toBe('block changed (Sở -> Huyện); ranks are not compared');
+  });
+});
