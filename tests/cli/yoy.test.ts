@@ -190,3 +190,19 @@ describe('blocks', () => {
     expect(a.change.note).toBe('block changed (Sở -> Huyện); ranks are not compared');
   });
 });
+
+describe('crosswalk conflicts', () => {
+  it('refuses a crosswalk that maps one old unit to two new ones', async () => {
+    const dir = tempDir('yoy-crosswalk');
+    const prev = join(dir, '2024.csv');
+    const cur = join(dir, '2025.csv');
+    const cw = join(dir, 'cw.csv');
+    writeFileSync(prev, 'unit;appraisal;survey\nA;70;20\nB;60;20\n');
+    writeFileSync(cur, 'unit;appraisal;survey\nX;70;20\nY;60;20\n');
+    writeFileSync(cw, 'old;new\nA;X\nA;Y\nB;Y\n');
+    const r = await cli(['compare', prev, cur, '--crosswalk', cw, '-s', 'quang-ngai-district-2023']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`par-score: ${cw}:3: crosswalk: A is mapped to two different units`);
+  });
+});
