@@ -17,7 +17,8 @@ import { parseScheme } from '../../src/read/scheme-file.js';
 import { resolveScheme } from '../../src/model/scheme.js';
 import { findBuiltinScheme } from '../../src/read/builtin.js';
 import { format, sum } from '../../src/model/decimal.js';
-import { rankingJson, renderJson } from '../../src/write/json.js';
+import { rankingJson } from '../../src/write/json.js';
+import { renderJson } from '../../src/write/json-stream.js';
 import { ROOT } from '../helpers.js';
 
 const RUNS = Number(process.env.PAR_FUZZ_RUNS ?? 150);

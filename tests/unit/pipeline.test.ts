@@ -195,7 +195,7 @@ describe('errors: every problem, with file, line and column', () => {
 
 describe('JSON output', () => {
   it('streams the same bytes as one JSON.stringify of the whole document, comparison included', async () => {
-    const { rankingJsonChunks } = await import('../../src/write/json.js');
+    const { rankingJsonChunks } = await import('../../src/write/json-stream.js');
     const decoder = new TextDecoder();
     const { compareRankings } = await import('../../src/model/compare.js');
     for (const [cur, prev] of [

@@ -26,7 +26,7 @@ export async function renderRanking(r: Ranking, format: string, o: RenderOptions
   const cmp = { ...(comparison ? { comparison } : {}), ...(o.depth !== undefined ? { depth: o.depth } : {}) };
   switch (format) {
     case 'json':
-      return (await import('../../write/json.js')).rankingJsonChunks(r, comparison);
+      return (await import('../../write/json-stream.js')).rankingJsonChunks(r, comparison);
     case 'csv':
       return (await import('../../write/csv.js')).renderCsvChunks(r, { lang: o.lang, bom: o.bom ?? false, ...cmp });
     case 'md':
