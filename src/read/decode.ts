@@ -78,7 +78,7 @@ function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', file: strin
   }
 }
 
-let strictUtf8: TextDecoder | undefined;
+let strictUtf8: InstanceType<typeof TextDecoder> | undefined;
 
 function utf8(bytes: Uint8Array, file: string, offsetBase: number): string {
   try {
