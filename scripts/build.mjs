@@ -40,6 +40,22 @@ const noChildProcess = {
   },
 };
 
+// SheetJS (workbooks) is its own file, dist/xlsx.cjs, loaded only when a workbook is read or
+// written: a megabyte that no CSV run should read or compile.
+const sheetJSFile = (from) => ({
+  name: 'sheetjs-apart',
+  setup(b) {
+    b.onResolve({ filter: /^@e965\/xlsx$/ }, () => ({ path: from, external: true }));
+  },
+});
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['node_modules/@e965/xlsx/xlsx.js'],
+  outfile: 'dist/xlsx.cjs',
+  minify: true,
+});
+
 // CommonJS, so that bin/par-score.js can compile it with a code cache (Node 20 has none for ES modules).
 // Dynamic imports become require(): code compiled by vm.Script has no dynamic-import callback in Node 20.
 await build({
@@ -47,7 +63,8 @@ await build({
   format: 'cjs',
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
-  plugins: [noChildProcess],
+  // The CLI's `require` is that of bin/par-score.js.
+  plugins: [noChildProcess, sheetJSFile('../dist/xlsx.cjs')],
   // Half the text to read and compile at every start; the CLI never shows stack traces (PAR_SCORE_DEBUG aside).
   minify: true,
   supported: { 'dynamic-import': false },
@@ -66,6 +83,7 @@ await build({
   format: 'esm',
   entryPoints: { index: 'src/index.ts' },
   outdir: 'dist',
+  plugins: [sheetJSFile('./xlsx.cjs')],
   // Bundled CommonJS dependencies need a real `require` in ESM output.
   banner: { js: "import { createRequire as __parCreateRequire } from 'node:module'; const require = __parCreateRequire(import.meta.url);" },
 });

@@ -12,6 +12,7 @@ import { builtinSchemes, findBuiltinScheme } from '../read/builtin.js';
 import { decode } from '../read/decode.js';
 import type { Source } from '../read/load.js';
 import { parseSchemeText } from '../read/scheme-file.js';
+import { openWorkbooks } from '../read/workbook.js';
 import type { Paint } from '../write/paint.js';
 import { colourFor, type Context } from './context.js';
 import { checkOutPath, InputBudget, readSmallFile, readSources, STDIN, writeAtomic, writeOutput, type Output } from './io.js';
@@ -112,7 +113,7 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
       o,
       ...(scheme ? { scheme } : {}),
       ctx,
-      read: (paths) => readSources(paths, budget, ctx.stdin),
+      read: async (paths) => openWorkbooks(await readSources(paths, budget, ctx.stdin), (o as { sheet?: string }).sheet),
       colour: () => colourFor(ctx, o.out ? false : o.color),
     };
     const result = await spec.run(job);

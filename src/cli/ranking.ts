@@ -11,7 +11,7 @@ import { rankSources, type RankSourcesOptions } from '../read/load.js';
 import { resolveSchemeOption, type Job } from './command.js';
 
 /** The options of every command that reads score files. */
-export const INPUT = ['scheme', 'delimiter', 'unitColumn', 'missing', 'dash', 'maxErrors', 'maxInputSize', 'quiet', 'color'] as const;
+export const INPUT = ['scheme', 'delimiter', 'sheet', 'unitColumn', 'missing', 'dash', 'maxErrors', 'maxInputSize', 'quiet', 'color'] as const;
 export const RANKING = ['ties', 'rankPrecision', 'totals'] as const;
 export const YOY = ['prevScheme', 'crosswalk', 'mergeRule', 'failOnRankDrop'] as const;
 
@@ -61,7 +61,7 @@ export async function compareWithPrevious(job: Job<PreviousValues>, current: Ran
   let crosswalk;
   if (o.crosswalk) {
     const [source] = await job.read([o.crosswalk]);
-    crosswalk = readCrosswalk(source!.bytes, source!.name);
+    crosswalk = readCrosswalk(source!);
   }
   return compareRankings(current, previous, { ...(crosswalk ? { crosswalk } : {}), ...(o.mergeRule ? { mergeRule: o.mergeRule } : {}) }, new ProblemLog());
 }

@@ -18,6 +18,8 @@ export interface Problem {
   readonly column?: number;
   /** The spreadsheet's row number, when it is not the line (a cell above holds a line break). */
   readonly row?: number;
+  /** The spreadsheet cell (`Sheet1!C8`) or row (`Sheet1!8:8`), when the file is a workbook. */
+  readonly cell?: string;
   /** What to do about it. */
   readonly hint?: string;
 }
@@ -72,6 +74,8 @@ export class ProblemLog {
   private droppedErrors = 0;
   /** By file, where its rows and lines part (see `RecordScanner.shifts`): problems get their spreadsheet row. */
   readonly shifts = new Map<string, readonly number[]>();
+  /** By file, the sheet a workbook's text was read from: problems get their cell. */
+  readonly sheets = new Map<string, string>();
 
   private push(p: Problem): void {
     if (this.problems.length >= ProblemLog.LIMIT) {
@@ -96,7 +100,9 @@ export class ProblemLog {
   }
 
   private located(p: Problem): Problem {
-    if (p.file === undefined || p.line === undefined || p.row !== undefined) return p;
+    if (p.file === undefined || p.line === undefined || p.row !== undefined || p.cell !== undefined) return p;
+    const sheet = this.sheets.get(p.file);
+    if (sheet !== undefined) return { ...p, cell: cellOf(sheet, p.line, p.column) };
     const shifts = this.shifts.get(p.file);
     if (!shifts) return p;
     let shift = 0;
@@ -154,8 +160,29 @@ export function sortProblems(problems: readonly Problem[], files: readonly strin
     .map(({ p }) => p);
 }
 
-/** `file:line:column` (parts that are unknown are left out), and the spreadsheet row when it is not the line. */
-export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'column' | 'row'>): string {
+/** `Sheet1`, or `'Bảng 1'` quoted as Excel quotes a sheet name that is not a plain word. */
+export function sheetRef(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** 1 -> A, 27 -> AA. */
+export function columnLetters(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** The cell a problem points at: `Sheet1!C8`, or the row `Sheet1!8:8` when no column is known. */
+export function cellOf(sheet: string, line: number, column?: number): string {
+  return column !== undefined ? `${sheetRef(sheet)}!${columnLetters(column)}${line}` : `${sheetRef(sheet)}!${line}:${line}`;
+}
+
+/**
+ * `file:line:column` (parts that are unknown are left out), and the spreadsheet row when it is not
+ * the line; in a workbook, `file:Sheet1!C8`.
+ */
+export function formatLocation(p: Pick<Problem, 'file' | 'line' | 'column' | 'row' | 'cell'>): string {
+  if (p.cell !== undefined && p.file !== undefined) return `${p.file}:${p.cell}`;
   const at = [p.file, p.line, p.file !== undefined && p.line !== undefined ? p.column : undefined].filter((x) => x !== undefined).join(':');
   return p.row !== undefined && p.line !== undefined ? `${at} (row ${p.row})` : at;
 }

@@ -6,15 +6,17 @@ import type { CrosswalkEntry } from '../model/match.js';
 import { ParScoreError, ProblemLog } from '../model/problem.js';
 import { cleanName, headerKey } from '../model/text.js';
 import { readCsv } from './csv.js';
-import { decode } from './decode.js';
+import { sourceText, type Source } from './workbook.js';
 
 // Header keys (`headerKey`): "Đơn vị cũ", "old_unit" and "Old unit" are all "donvicu" or "oldunit".
 const OLD = new Set(['old', 'from', 'oldunit', 'oldname', 'oldcode', 'cu', 'donvicu', 'tencu', 'macu', 'truoc']);
 const NEW = new Set(['new', 'to', 'newunit', 'newname', 'newcode', 'moi', 'donvimoi', 'tenmoi', 'mamoi', 'sau']);
 
-export function readCrosswalk(bytes: Uint8Array, file: string): CrosswalkEntry[] {
-  const csv = readCsv(decode(bytes, file), file);
+export function readCrosswalk(source: Source): CrosswalkEntry[] {
+  const file = source.name;
+  const csv = readCsv(sourceText(source), file, source.text !== undefined ? ',' : undefined);
   const log = new ProblemLog();
+  if (source.sheet !== undefined) log.sheets.set(file, source.sheet);
   const header = csv.rows[0];
   if (!header) throw new ParScoreError([{ severity: 'error', code: 'empty-file', message: 'the crosswalk file is empty', file }]);
   const oldCol = header.fields.findIndex((h) => OLD.has(headerKey(h)));

@@ -10,17 +10,13 @@ import type { Scheme } from '../model/scheme.js';
 import type { ScoreTable } from '../model/table.js';
 import { builtinSchemes } from './builtin.js';
 import { RecordScanner, type Delimiter } from './csv.js';
-import { decode } from './decode.js';
 import { locateHeader, type LocatedHeader } from './header.js';
 import { joinFiles } from './join.js';
 import { selectScheme } from './select.js';
 import { readUnits, type FilePart } from './units.js';
+import { sourceText, type Source } from './workbook.js';
 
-export interface Source {
-  /** Shown in messages: a path, or `<stdin>`. */
-  readonly name: string;
-  readonly bytes: Uint8Array;
-}
+export type { Source };
 
 export interface LoadOptions {
   /** The scheme to use; when absent one is chosen among `candidates` from the header. */
@@ -58,13 +54,15 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
   log.files = sources.map((s) => s.name);
   const located: LocatedHeader[] = [];
   const unreadable = new ProblemLog();
+  // A workbook's problems are placed in its sheet: `Sheet1!C8`.
+  for (const s of sources) if (s.sheet !== undefined) log.sheets.set(s.name, s.sheet), unreadable.sheets.set(s.name, s.sheet);
   const take = (e: unknown) => {
     if (!(e instanceof ParScoreError)) throw e;
-    unreadable.problems.push(...e.problems);
+    unreadable.absorb(e);
   };
   for (const source of sources) {
     try {
-      const h = locateHeader(new RecordScanner(decode(source.bytes, source.name), source.name, options.delimiter), options.unitColumn);
+      const h = locateHeader(new RecordScanner(sourceText(source), source.name, source.text !== undefined ? ',' : options.delimiter), options.unitColumn);
       if (h.empty) unreadable.error('empty-file', 'the file is empty (no header, no rows)', { file: source.name, line: 1 });
       else located.push(h);
     } catch (e) {
@@ -84,7 +82,7 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
     // No scheme fits the headers: a file that cannot be read at all says more than that.
     for (const h of located) {
       const bad = syntaxProblems(h);
-      if (bad) unreadable.problems.push(...bad.problems);
+      if (bad) unreadable.absorb(bad);
     }
     if (unreadable.hasErrors) stopAtUnreadable();
     throw e;

@@ -2,7 +2,7 @@
 import { ParScoreError } from '../model/problem.js';
 import { cleanName } from '../model/text.js';
 import { RecordScanner } from './csv.js';
-import { decode } from './decode.js';
+import { sourceText, type Source } from './workbook.js';
 import { locateHeader } from './header.js';
 
 export interface UnitLine {
@@ -11,8 +11,9 @@ export interface UnitLine {
   readonly block?: string;
 }
 
-export function readUnitList(bytes: Uint8Array, file: string): UnitLine[] {
-  const located = locateHeader(new RecordScanner(decode(bytes, file), file));
+export function readUnitList(source: Source): UnitLine[] {
+  const file = source.name;
+  const located = locateHeader(new RecordScanner(sourceText(source), file, source.text !== undefined ? ',' : undefined));
   const col = (role: string) => located.columns.find((c) => c.meta === role);
   const unit = col('unit');
   if (!unit) {

@@ -54,6 +54,7 @@ export function problemJson(p: Problem) {
     line: p.line ?? null,
     column: p.column ?? null,
     row: p.row ?? null,
+    cell: p.cell ?? null,
     hint: p.hint ?? null,
   };
 }

@@ -116,7 +116,7 @@ describe('comparing two years', () => {
   });
 
   it('marks merged units n/a without a merge rule and re-ranks the previous year with one', () => {
-    const crosswalk = readCrosswalk(readFileSync(fixture('yoy/crosswalk-2024-2025.csv')), 'cw.csv');
+    const crosswalk = readCrosswalk({ bytes: readFileSync(fixture('yoy/crosswalk-2024-2025.csv')), name: 'cw.csv' });
     const plain = compareRankings(year('2025'), year('2024'), { crosswalk });
     const hp = plain.units.find((u) => u.unit.name === 'Thành phố Hải Phòng')!;
     expect(hp.status).toBe('merged');
@@ -189,7 +189,7 @@ describe('the JSON of a change', () => {
     ] as const;
     for (const [prev, cur] of pairs) {
       for (const mergeRule of [undefined, 'mean', 'max'] as const) {
-        const crosswalk = cur.endsWith('2025.csv') ? readCrosswalk(readFileSync(fixture('yoy/crosswalk-2024-2025.csv')), 'cw.csv') : [];
+        const crosswalk = cur.endsWith('2025.csv') ? readCrosswalk({ bytes: readFileSync(fixture('yoy/crosswalk-2024-2025.csv')), name: 'cw.csv' }) : [];
         const c = compareRankings(rankSources([fixtureSource(cur)]), rankSources([fixtureSource(prev)]), { crosswalk, ...(mergeRule ? { mergeRule } : {}) });
         for (const i of c.current.order) {
           const json = changeJson(c.change(i), 2);

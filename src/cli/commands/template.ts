@@ -27,7 +27,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     let units: readonly TemplateUnit[] = [];
     if (o.units) {
       const [source] = await job.read([o.units]);
-      units = readUnitList(source!.bytes, source!.name);
+      units = readUnitList(source!);
       if (units.length === 0) throw usageError('no-units', `${o.units} lists no units`);
     }
     return { output: renderTemplate(scheme, units, { lang: o.lang, delimiter: o.outputDelimiter, bom: o.withBom }) };

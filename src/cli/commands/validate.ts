@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { pipelineOptions } from '../ranking.js';
 
 // validate prints every problem (its report is the output): no --max-errors, no --quiet.
-const OPTIONS = ['scheme', 'delimiter', 'unitColumn', 'missing', 'dash', 'totals', 'maxInputSize', 'color', ['format', { choices: ['table', 'json'], help: 'report format' }], 'strict', 'out', 'force'] as const;
+const OPTIONS = ['scheme', 'delimiter', 'sheet', 'unitColumn', 'missing', 'dash', 'totals', 'maxInputSize', 'color', ['format', { choices: ['table', 'json'], help: 'report format' }], 'strict', 'out', 'force'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'validate',
