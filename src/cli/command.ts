@@ -116,6 +116,8 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
       read: async (paths) => openWorkbooks(await readSources(paths, budget, ctx.stdin), (o as { sheet?: string }).sheet),
       colour: () => colourFor(ctx, o.out ? false : o.color),
     };
+    // A workbook is bytes for a file, not for a terminal.
+    if (!o.out && ctx.stdoutIsTTY && (o as { format?: string }).format === 'xlsx') throw usageError('binary-to-terminal', 'a workbook (--format xlsx) is not for a terminal: give --out results.xlsx, or redirect the output to a file');
     const result = await spec.run(job);
     if (o.out) await writeAtomic(o.out, result.output, o.force ?? false);
     else await writeOutput((piece) => ctx.stdout(piece), result.output, () => ctx.stdoutGone?.() ?? false);

@@ -43,7 +43,7 @@ const choice = <const C extends readonly [string, ...string[]]>(flags: string, h
   spec({ flags, help, choices, value: z.enum(choices), default: fallback });
 const optionalChoice = <const C extends readonly [string, ...string[]]>(flags: string, help: string, choices: C) => spec({ flags, help, choices, value: z.optional(z.enum(choices)) });
 
-const FORMATS = ['table', 'json', 'csv', 'md', 'html'] as const;
+const FORMATS = ['table', 'json', 'csv', 'md', 'html', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const OPTIONS = {
@@ -70,6 +70,7 @@ export const OPTIONS = {
   lang: choice('--lang <lang>', 'language of labels', LANGS as unknown as readonly ['en', 'vi'], 'en'),
   out: spec({ flags: '-o, --out <file>', help: 'write to a file (atomically) instead of stdout', value: z.optional(text) }),
   force: spec({ flags: '--force', help: 'allow --out to replace an existing file (never an input file)', value: flag }),
+  excel: spec({ flags: '--excel', help: 'CSV for Excel or LibreOffice in a Vietnamese locale: ";" between fields, decimal commas and a byte-order mark (implies --format csv)', value: flag }),
   bom: spec({ flags: '--bom', help: 'start CSV output with a UTF-8 byte-order mark (for Excel)', value: flag }),
   ties: choice('--ties <rule>', 'equal values: competition (1,2,2,4), dense (1,2,2,3) or ordinal (1,2,3,4)', TIE_RULES as unknown as readonly ['competition', 'dense', 'ordinal'], 'competition'),
   totals: optionalChoice('--totals <which>', 'rank on the computed sums of the components (computed, the default) or on the total column the file states (declared; it must still agree within rounding)', ['computed', 'declared']),
@@ -146,4 +147,20 @@ export function parseOptions<P extends readonly Pick[]>(picks: P, raw: Record<st
     out[name] = result.data;
   }
   return out as Values<P>;
+}
+
+/**
+ * The format a run writes: `--format`, made CSV by `--excel` and a workbook by an `--out` ending in
+ * `.xlsx` (when --format was left at its default); a contradiction is a usage error.
+ */
+export function outputFormat(o: { readonly format: string; readonly excel?: boolean | undefined; readonly out?: string | undefined }): string {
+  const wantsBook = o.out !== undefined && /\.xlsx$/i.test(o.out);
+  if (o.excel) {
+    if (wantsBook) throw usageError('bad-option', '--excel writes CSV, but --out names a workbook (.xlsx): leave out --excel for a workbook');
+    if (o.format !== 'csv' && o.format !== 'table') throw usageError('bad-option', `--excel writes CSV; it cannot be combined with --format ${o.format}`);
+    return 'csv';
+  }
+  if (wantsBook && o.format === 'table') return 'xlsx';
+  if (wantsBook && o.format !== 'xlsx') throw usageError('bad-option', `--out names a workbook (.xlsx) but --format is ${o.format}: use --format xlsx, or another file name`);
+  return o.format;
 }

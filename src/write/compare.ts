@@ -3,7 +3,7 @@ import { renderBox } from './box.js';
 import type { Paint } from './paint.js';
 import { formatRatio, toJsonNumber } from '../model/decimal.js';
 import { movement, type Comparison, type UnitChange } from '../model/compare.js';
-import { csvLine } from './csv.js';
+import { csvLine, type CsvStyle } from './csv.js';
 import { changeJson, comparisonJson, problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
 import type { Lang } from './words.js';
 import { mdTable } from './markdown.js';
@@ -88,11 +88,12 @@ export function renderCompareMarkdown(c: Comparison, o: CompareRenderOptions): s
   return out.join('\n') + '\n';
 }
 
-export function renderCompareCsv(c: Comparison, o: CompareRenderOptions & { bom: boolean }): string {
+export function renderCompareCsv(c: Comparison, o: CompareRenderOptions & { style: CsvStyle }): string {
   const p = c.current.scheme.precision;
+  const { delimiter: d, separator: sep, bom } = o.style;
   const fields = c.current.scheme.depth > 0;
   const head = ['unit', 'code', 'block', 'previous_rank', 'rank', 'rank_change', 'previous_index', 'index', 'index_change', 'status', ...(fields ? ['fields_up', 'fields_down'] : [])];
-  const lines = [csvLine(head)];
+  const lines = [csvLine(head, d)];
   for (const s of sections(c, o)) {
     for (const u of s.list) {
       lines.push(
@@ -103,16 +104,16 @@ export function renderCompareCsv(c: Comparison, o: CompareRenderOptions & { bom:
           u.previous?.rank !== undefined ? String(u.previous.rank) : '',
           u.unit.rank !== undefined ? String(u.unit.rank) : '',
           u.rankChange !== undefined ? String(u.rankChange) : '',
-          u.previous ? formatRatio(u.previous.index, p) : '',
-          formatRatio(u.unit.index, p),
-          u.indexChange ? formatRatio(u.indexChange, p) : '',
+          u.previous ? formatRatio(u.previous.index, p, sep) : '',
+          formatRatio(u.unit.index, p, sep),
+          u.indexChange ? formatRatio(u.indexChange, p, sep) : '',
           u.status,
           ...(fields ? [String(u.fields?.up ?? ''), String(u.fields?.down ?? '')] : []),
-        ]),
+        ], d),
       );
     }
   }
-  return (o.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+  return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
 function compareDocument(c: Comparison, o: CompareRenderOptions, m: { sorted: readonly UnitChange[]; risers: readonly UnitChange[]; fallers: readonly UnitChange[] }) {

@@ -33,7 +33,6 @@ export function renderTemplate(scheme: Scheme, units: readonly TemplateUnit[], o
     : [[...lead, ...top.map(title)]];
   const width = head[0]!.length - lead.length;
   const d = o.delimiter;
-  const cell = csvCell;
   const rows = units.map((u, i) => [String(i + 1), u.name, ...(hasCode ? [u.code ?? ''] : []), ...(hasBlock ? [u.block ?? ''] : []), ...Array.from({ length: width }, () => '')]);
-  return (o.bom ? '\uFEFF' : '') + [...head, ...rows].map((r) => r.map(cell).join(d)).join('\r\n') + '\r\n';
+  return (o.bom ? '\uFEFF' : '') + [...head, ...rows].map((r) => r.map((c) => csvCell(c)).join(d)).join('\r\n') + '\r\n';
 }

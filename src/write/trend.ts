@@ -3,7 +3,7 @@ import { renderBox } from './box.js';
 import type { Paint } from './paint.js';
 import { compareRatios, formatRatio, subRatios, toJsonNumber, toRatio, type Ratio } from '../model/decimal.js';
 import type { Trend } from '../model/trend.js';
-import { csvLine } from './csv.js';
+import { csvLine, type CsvStyle } from './csv.js';
 import { problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
 import type { Lang } from './words.js';
 import { mdTable } from './markdown.js';
@@ -82,18 +82,19 @@ export function renderTrendMarkdown(t: Trend, o: { lang: Lang }): string {
   return [`## ${heading(t, o.lang)}`, '', mdTable(c.head, c.rows, c.numeric), '', `_${footnote(t, o.lang)}_`].join('\n') + '\n';
 }
 
-export function renderTrendCsv(t: Trend, o: { bom: boolean }): string {
+export function renderTrendCsv(t: Trend, o: { style: CsvStyle }): string {
   const p = t.rankings[t.rankings.length - 1]!.scheme.precision;
-  const lines = [csvLine(['unit', 'code', 'block', 'year', 'rank', 'of', 'total', 'index', 'band'])];
+  const { delimiter: d, separator: sep, bom } = o.style;
+  const lines = [csvLine(['unit', 'code', 'block', 'year', 'rank', 'of', 'total', 'index', 'band'], d)];
   for (const x of t.tracks) {
     x.series.forEach((u, i) => {
       if (!u) return;
       lines.push(
-        csvLine([x.name, x.code ?? '', x.block ?? '', t.years[i]!, u.rank !== undefined ? String(u.rank) : '', String(u.rankedCount), formatRatio(toRatio(u.total), p), formatRatio(u.index, p), u.band?.id ?? '']),
+        csvLine([x.name, x.code ?? '', x.block ?? '', t.years[i]!, u.rank !== undefined ? String(u.rank) : '', String(u.rankedCount), formatRatio(toRatio(u.total), p, sep), formatRatio(u.index, p, sep), u.band?.id ?? ''], d),
       );
     });
   }
-  return (o.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+  return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
 export function trendJson(t: Trend) {

@@ -76,7 +76,7 @@ export function hasVaryingMax(r: Ranking): boolean {
 }
 
 /** Columns of the ranked table, in order. `machine` keeps every column and ids as titles. */
-export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Column[] {
+export function columns(r: Ranking, o: ViewOptions & { machine?: boolean; humanTitles?: boolean }): Column[] {
   const w = words(o.lang);
   const p = r.scheme.precision;
   const t = r.table;
@@ -94,7 +94,7 @@ export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Col
     const id = c.path.join('/');
     cols.push({
       id,
-      title: o.machine && o.lang === 'en' ? id : componentTitle(c, o.lang, o.separator),
+      title: o.machine && o.lang === 'en' && !o.humanTitles ? id : componentTitle(c, o.lang, o.humanTitles ? words(o.lang).decimal : o.separator),
       numeric: true,
       cell: (u) => {
         const q = points[u.at]!;
@@ -150,13 +150,13 @@ export function columns(r: Ranking, o: ViewOptions & { machine?: boolean }): Col
         cols.push({ id: 'fields_change', title: w.fieldsChange, numeric: false, cell: (u) => { const m = moves(u); return m ? `▲${m.up} ▼${m.down}` : ''; } });
       }
     }
-    if (o.machine) cols.push({ id: 'status', title: 'status', numeric: false, cell: (u) => changes.get(u)?.status ?? '' });
+    if (o.machine) cols.push({ id: 'status', title: o.humanTitles ? w.xlsx.status : 'status', numeric: false, cell: (u) => changes.get(u)?.status ?? '' });
   }
   if (o.machine) {
     cols.push({ id: 'ranked', title: w.rankedColumn, numeric: false, cell: (u) => (u.ranked ? w.yes : w.no) });
   }
   // Machine-readable English output uses the stable ids as headers.
-  return o.machine && o.lang === 'en' ? cols.map((c) => ({ ...c, title: c.id })) : cols;
+  return o.machine && o.lang === 'en' && !o.humanTitles ? cols.map((c) => ({ ...c, title: c.id })) : cols;
 }
 
 /** One-line summaries: "13 units, mean 81.98, median 82.11, best 87.55 (TP. Quảng Ngãi), ...". */

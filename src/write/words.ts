@@ -3,7 +3,7 @@
  * spelling), and how each language writes a decimal. Renderers take `words(lang)` and nothing else
  * varies by language.
  */
-import { reasonText, type Reason } from '../model/compare.js';
+import { reasonText, type ChangeStatus, type Reason } from '../model/compare.js';
 export type Lang = 'en' | 'vi';
 export const LANGS: readonly Lang[] = ['en', 'vi'];
 
@@ -54,6 +54,10 @@ export interface Words {
   readonly meanChange: string;
   readonly counts: (c: { up: number; down: number; unchanged: number; new: number; merged: number; dropped: number }) => string;
   readonly trend: string;
+  /** A unit's status from one year to the next, in words (JSON and CSV keep the ids). */
+  readonly status: Readonly<Record<ChangeStatus, string>>;
+  /** The results workbook's sheets. */
+  readonly xlsx: { readonly ranking: string; readonly comparison: string; readonly status: string };
   readonly reason: (r: Reason) => string;
   /** The decimal separator of human formats (table, Markdown, report); JSON and CSV always use a point. */
   readonly decimal: ',' | '.';
@@ -171,6 +175,8 @@ export const WORDS: Record<Lang, Words> = {
     meanChange: 'change of the mean',
     counts: (c) => `${c.up} up, ${c.down} down, ${c.unchanged} unchanged, ${c.new} new, ${c.merged} merged, ${c.dropped} no longer present`,
     trend: 'Trend',
+    status: { same: 'same unit', renamed: 'renamed', new: 'new', merged: 'merged' },
+    xlsx: { ranking: 'Ranking', comparison: 'Comparison', status: 'Status' },
     reason: reasonText,
     decimal: '.',
     previousYear: 'previous',
@@ -290,6 +296,8 @@ export const WORDS: Record<Lang, Words> = {
     meanChange: 'trung bình thay đổi',
     counts: (c) => `${c.up} tăng, ${c.down} giảm, ${c.unchanged} giữ nguyên, ${c.new} mới, ${c.merged} hợp nhất, ${c.dropped} không còn`,
     trend: 'Xu hướng',
+    status: { same: 'cùng đơn vị', renamed: 'đổi tên', new: 'mới', merged: 'hợp nhất' },
+    xlsx: { ranking: 'Xếp hạng', comparison: 'So sánh', status: 'Tình trạng' },
     reason: (r) =>
       r.kind === 'schemes'
         ? `hai năm dùng bộ tiêu chí khác nhau (${r.previous} và ${r.current})`

@@ -108,7 +108,7 @@ describe('rounding at halves', () => {
   it('rounds half away from zero in every output: 82.845 is 82.85', () => {
     const r = rank('A;42,845;40\n');
     expect(rankingJson(r).units[0]!).toMatchObject({ total: 82.85, index: 82.85 });
-    expect(renderCsv(r, { lang: 'en', bom: false })).toContain(',82.85,');
+    expect(renderCsv(r, { lang: 'en', style: { delimiter: ',', separator: '.', bom: false } })).toContain(',82.85,');
     expect(renderTable(r, { lang: 'vi', colour: PLAIN })).toContain('82,85');
   });
 

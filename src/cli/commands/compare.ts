@@ -1,11 +1,12 @@
 /** `par-score compare <previous> <current>`: the year-over-year comparison as its own view. */
 import type { Command } from 'commander';
+import { outputFormat } from '../options.js';
 import { register, type CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 import type { Output } from '../io.js';
 import { compareWithPrevious, INPUT, rankDropFailure, RANKING, rankFiles, YOY } from '../ranking.js';
 
-const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md'] }], 'lang', 'out', 'force', 'bom', ...RANKING, ...YOY, 'top'] as const;
+const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md', 'xlsx'] }], 'lang', 'out', 'force', 'bom', 'excel', ...RANKING, ...YOY, 'top'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'compare',
@@ -32,11 +33,13 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const r = await import('../../write/compare.js');
     const view = { lang: o.lang, ...(o.top !== undefined ? { top: o.top } : {}) };
     let output: Output;
-    if (o.format === 'json') output = r.compareJsonChunks(comparison, view);
-    else if (o.format === 'csv') output = r.renderCompareCsv(comparison, { ...view, bom: o.bom ?? false });
-    else if (o.format === 'md') output = r.renderCompareMarkdown(comparison, view);
+    const format = outputFormat(o);
+    if (format === 'json') output = r.compareJsonChunks(comparison, view);
+    else if (format === 'csv') output = r.renderCompareCsv(comparison, { ...view, style: (await import('../../write/csv.js')).csvStyle(o) });
+    else if (format === 'md') output = r.renderCompareMarkdown(comparison, view);
+    else if (format === 'xlsx') output = [(await import('../../write/xlsx.js')).rankingWorkbook(ranking, { lang: o.lang, comparison })];
     else output = r.renderCompareTable(comparison, { ...view, colour: await job.colour() });
-    const shown = o.format === 'table' || o.format === 'md' ? ['not-comparable'] : [];
+    const shown = format === 'table' || format === 'md' ? ['not-comparable'] : [];
     const warnings = [...comparison.previous.warnings, ...ranking.warnings, ...comparison.warnings.filter((w) => !shown.includes(w.code))];
     const failure = rankDropFailure(comparison, o.failOnRankDrop);
     return { output, warnings, ...(failure ? { failure } : {}) };

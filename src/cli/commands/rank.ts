@@ -3,6 +3,7 @@ import { usageError } from '../../model/problem.js';
 import type { Comparison } from '../../model/compare.js';
 import type { Ranking } from '../../model/ranking.js';
 import { register, type CommandSpec } from '../command.js';
+import { outputFormat } from '../options.js';
 import type { Context } from '../context.js';
 import type { Output } from '../io.js';
 import type { Command } from 'commander';
@@ -10,11 +11,12 @@ import { compareWithPrevious, INPUT, rankDropFailure, RANKING, rankFiles, warnin
 import type { Paint } from '../../write/paint.js';
 import type { Lang } from '../../write/words.js';
 
-const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md'] }], 'lang', 'out', 'force', 'bom', ...RANKING, 'prev', ...YOY, 'components', 'depth'] as const;
+const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md', 'xlsx'] }], 'lang', 'out', 'force', 'bom', 'excel', ...RANKING, 'prev', ...YOY, 'components', 'depth'] as const;
 
 export interface RenderOptions {
   readonly lang: Lang;
   readonly bom?: boolean | undefined;
+  readonly excel?: boolean | undefined;
   readonly components: 'auto' | 'show' | 'hide';
   readonly colour: Paint;
   readonly width?: number;
@@ -27,10 +29,14 @@ export async function renderRanking(r: Ranking, format: string, o: RenderOptions
   switch (format) {
     case 'json':
       return (await import('../../write/json-stream.js')).rankingJsonChunks(r, comparison);
-    case 'csv':
-      return (await import('../../write/csv.js')).renderCsvChunks(r, { lang: o.lang, bom: o.bom ?? false, ...cmp });
+    case 'csv': {
+      const csv = await import('../../write/csv.js');
+      return csv.renderCsvChunks(r, { lang: o.lang, style: csv.csvStyle(o), ...cmp });
+    }
     case 'md':
       return (await import('../../write/markdown.js')).renderMarkdownChunks(r, { lang: o.lang, ...cmp });
+    case 'xlsx':
+      return [(await import('../../write/xlsx.js')).rankingWorkbook(r, { lang: o.lang, ...cmp })];
     default:
       return (await import('../../write/table.js')).renderTableChunks(r, {
         lang: o.lang,
@@ -66,9 +72,9 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const ranking = await rankFiles(job, job.files);
     const comparison = o.prev ? await compareWithPrevious(job, ranking, o.prev) : undefined;
     const width = job.ctx.columns !== undefined && !o.out ? { width: job.ctx.columns } : {};
-    const output = await renderRanking(ranking, o.format, { lang: o.lang, bom: o.bom, components: o.components, colour: await job.colour(), depth: o.depth, ...width }, comparison);
+    const output = await renderRanking(ranking, outputFormat(o), { lang: o.lang, bom: o.bom, excel: o.excel, components: o.components, colour: await job.colour(), depth: o.depth, ...width }, comparison);
     // Tables and Markdown show the "not comparable" note themselves; repeat it on stderr only for machine formats.
-    const shown = o.format === 'table' || o.format === 'md' ? ['not-comparable'] : [];
+    const shown = outputFormat(o) === 'table' || o.format === 'md' ? ['not-comparable'] : [];
     const failure = comparison && rankDropFailure(comparison, o.failOnRankDrop);
     return { output, warnings: warningsOf(ranking, comparison, shown), ...(failure ? { failure } : {}) };
   },

@@ -3,11 +3,12 @@ import type { Command } from 'commander';
 import { usageError } from '../../model/problem.js';
 import { buildTrend } from '../../model/trend.js';
 import { yearFromName } from '../../read/load.js';
+import { outputFormat } from '../options.js';
 import { register, type CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 import { INPUT, RANKING, rankFiles } from '../ranking.js';
 
-const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md'] }], 'lang', 'out', 'force', 'bom', ...RANKING, 'year'] as const;
+const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md'] }], 'lang', 'out', 'force', 'bom', 'excel', ...RANKING, 'year'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'trend',
@@ -32,9 +33,10 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const trend = buildTrend(inputs);
     const r = await import('../../write/trend.js');
     let output: string;
-    if (o.format === 'json') output = `${JSON.stringify(r.trendJson(trend), null, 2)}\n`;
-    else if (o.format === 'csv') output = r.renderTrendCsv(trend, { bom: o.bom ?? false });
-    else if (o.format === 'md') output = r.renderTrendMarkdown(trend, { lang: o.lang });
+    const format = outputFormat(o);
+    if (format === 'json') output = `${JSON.stringify(r.trendJson(trend), null, 2)}\n`;
+    else if (format === 'csv') output = r.renderTrendCsv(trend, { style: (await import('../../write/csv.js')).csvStyle(o) });
+    else if (format === 'md') output = r.renderTrendMarkdown(trend, { lang: o.lang });
     else output = r.renderTrendTable(trend, { lang: o.lang, colour: await job.colour() });
     return { output, warnings: trend.rankings.flatMap((x) => x.warnings) };
   },
