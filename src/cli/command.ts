@@ -62,6 +62,17 @@ export interface CommandSpec<P extends readonly Pick[]> {
   run(job: Job<Values<P>>): Promise<Result>;
 }
 
+/** The language when --lang is not given: PAR_SCORE_LANG (en, vi, vn), else vi for a Vietnamese locale (LC_ALL, LANG). */
+export function defaultLang(env: Readonly<Record<string, string | undefined>>): string {
+  const chosen = env.PAR_SCORE_LANG?.trim();
+  if (chosen) {
+    if (!/^(en|vi|vn)$/i.test(chosen)) throw usageError('bad-option', `invalid PAR_SCORE_LANG=${chosen}: expected en or vi`);
+    return chosen;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^vi([_.@-]|$)/i.test(locale) ? 'vi' : 'en';
+}
+
 /** `--scheme <id|path>`: a built-in scheme id, or a scheme JSON file. */
 export function resolveSchemeOption(value: string): Scheme {
   const builtin = findBuiltinScheme(value);
@@ -96,6 +107,8 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
   if (spec.examples.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
   cmd.action(async (...received: unknown[]) => {
     const raw = received[spec.args.length] as Record<string, unknown>;
+    // --lang left out: the language of the environment (PAR_SCORE_LANG, else LANG / LC_ALL).
+    if (spec.options.some((p) => (typeof p === 'string' ? p : p[0]) === 'lang') && raw.lang === undefined) raw.lang = defaultLang(ctx.env);
     const o = parseOptions(spec.options, raw) as Values<P> & { out?: string; force?: boolean; quiet?: boolean; maxErrors?: number; maxInputSize?: number; color?: boolean };
     const args = spec.args.map((a, i) => received[i] as string | string[] | undefined);
     const files = spec.args.flatMap((a, i) => (a.files ? (args[i] as string[]) : a.file ? [args[i] as string] : []));

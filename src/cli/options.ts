@@ -10,7 +10,7 @@ import { usageError } from '../model/problem.js';
 import { TIE_RULES } from '../model/rank.js';
 import { MERGE_RULES } from '../model/compare.js';
 import type { Delimiter } from '../read/csv.js';
-import { LANGS } from '../write/words.js';
+import type { Lang } from '../write/words.js';
 import { parseSize } from './io.js';
 
 const DELIMITERS: Readonly<Record<string, Delimiter>> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '\\t': '\t' };
@@ -67,7 +67,16 @@ export const OPTIONS = {
   quiet: spec({ flags: '-q, --quiet', help: 'do not print warnings on stderr', value: flag }),
   color: spec({ flags: '--no-color', help: 'no colours, even on a terminal', value: flag }),
   format: choice('-f, --format <format>', 'output format', FORMATS, 'table'),
-  lang: choice('--lang <lang>', 'language of labels', LANGS as unknown as readonly ['en', 'vi'], 'en'),
+  lang: spec({
+    flags: '--lang <lang>',
+    help: 'language of labels: en or vi (default: en, or vi when PAR_SCORE_LANG=vi or LANG is vi_VN...)',
+    // "vn" (the country code) is what many write for Vietnamese.
+    value: z.pipe(
+      z.string().check(z.refine((v) => ['en', 'vi', 'vn'].includes(v.toLowerCase()), 'expected en or vi')),
+      z.transform((v: string): Lang => (v.toLowerCase() === 'en' ? 'en' : 'vi')),
+    ),
+  }),
+  title: spec({ flags: '--title <text>', help: "the heading of the table, Markdown, workbook or report (default: the scheme's title and the year)", value: z.optional(text) }),
   out: spec({ flags: '-o, --out <file>', help: 'write to a file (atomically) instead of stdout', value: z.optional(text) }),
   force: spec({ flags: '--force', help: 'allow --out to replace an existing file (never an input file)', value: flag }),
   excel: spec({ flags: '--excel', help: 'CSV for Excel or LibreOffice in a Vietnamese locale: ";" between fields, decimal commas and a byte-order mark (implies --format csv)', value: flag }),

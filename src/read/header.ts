@@ -80,6 +80,18 @@ export interface LocatedHeader {
   readonly empty: boolean;
   /** Rows above the header that hold data (two or more numbers), not a title: an error. */
   readonly dataAbove: readonly number[];
+  /** The year a title row states ("KẾT QUẢ CHỈ SỐ CCHC NĂM 2023"). */
+  readonly titleYear?: string;
+}
+
+/**
+ * The year of a title: after "năm" or "year" ("... NĂM 2023"), after "PAR INDEX" or "CCHC", or
+ * standing last; never a date's year ("ngày 15/3/2024") or a decision number's.
+ */
+export function yearOfTitle(text: string): string | undefined {
+  const t = text.normalize('NFC').trim();
+  const m = /(?:\b(?:n\u0103m|nam|year)|par index|cchc)\s+((?:19|20)\d\d)(?!\d)/iu.exec(t) ?? /(?:^|\s)((?:19|20)\d\d)$/u.exec(t);
+  return m?.[1];
 }
 
 /** How many leading rows may be titles ("BẢNG TỔNG HỢP KẾT QUẢ ...") above the header. */
@@ -176,5 +188,14 @@ export function locateHeader(scanner: RecordScanner, unitColumn?: string): Locat
     dataStart: (leaf ?? row).after,
     empty: rows.length === 0,
     dataAbove,
+    ...titleYearOf(rows.slice(0, Math.max(0, at)).map((r) => r.fields.join(' '))),
   };
+}
+
+function titleYearOf(titles: readonly string[]): { titleYear?: string } {
+  for (const t of titles) {
+    const year = yearOfTitle(t);
+    if (year !== undefined) return { titleYear: year };
+  }
+  return {};
 }

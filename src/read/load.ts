@@ -35,6 +35,8 @@ export interface LoadedTable {
   readonly table: ScoreTable;
   readonly scheme: Scheme;
   readonly log: ProblemLog;
+  /** The year a title row above a header states, in the first file that has one. */
+  readonly titleYear?: string;
 }
 
 /** Reads the rest of a file only to find a syntax error in it (when no scheme could be chosen). */
@@ -109,7 +111,8 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
   }
   const table = joinFiles(parts, scheme, log);
   log.throwIfErrors();
-  return { table, scheme, log };
+  const titleYear = located.find((h) => h.titleYear !== undefined)?.titleYear;
+  return { table, scheme, log, ...(titleYear !== undefined ? { titleYear } : {}) };
 }
 
 export interface RankSourcesOptions extends LoadOptions, Partial<RankOptions> {
@@ -126,7 +129,8 @@ export function yearFromName(name: string): string | undefined {
 /** Loads the files and ranks them: the job of `par-score rank`. */
 export function rankSources(sources: readonly Source[], options: RankSourcesOptions = {}): Ranking {
   const loaded = loadTable(sources, options);
-  const year = options.year ?? loaded.table.year ?? sources.map((s) => yearFromName(s.name)).find((y) => y !== undefined);
+  // The year: as given, else a year column, else a title row's, else the first file name's.
+  const year = options.year ?? loaded.table.year ?? loaded.titleYear ?? sources.map((s) => yearFromName(s.name)).find((y) => y !== undefined);
   const table = year !== undefined ? { ...loaded.table, year } : loaded.table;
   return rankTable(
     table,

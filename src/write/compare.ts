@@ -7,7 +7,7 @@ import { csvLine, type CsvStyle } from './csv.js';
 import { changeJson, comparisonJson, problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
 import type { Lang } from './words.js';
 import { mdTable } from './markdown.js';
-import { comparisonNotes, previousYearLabel, rankChangeText, signed, title } from './view.js';
+import { comparisonNotes, previousYearLabel, rankChangeText, signed } from './view.js';
 import { words } from './words.js';
 
 interface Row {
@@ -48,6 +48,8 @@ function rows(c: Comparison, list: readonly UnitChange[], lang: Lang, sep: strin
 export interface CompareRenderOptions {
   readonly lang: Lang;
   readonly top?: number;
+  /** The heading, instead of the scheme's title and the two years (--title). */
+  readonly title?: string;
 }
 
 function sections(c: Comparison, o: CompareRenderOptions): { heading?: string; list: readonly UnitChange[] }[] {
@@ -56,14 +58,15 @@ function sections(c: Comparison, o: CompareRenderOptions): { heading?: string; l
   return o.top === undefined ? [{ list: m.sorted }] : [{ heading: w.risers, list: m.risers }, { heading: w.fallers, list: m.fallers }];
 }
 
-function heading(c: Comparison, lang: Lang): string {
-  return `${title(c.current, lang)} - ${previousYearLabel(c, lang)}`;
+/** "Provincial PAR INDEX 2023 → 2024". */
+function heading(c: Comparison, o: CompareRenderOptions): string {
+  return o.title ?? `${c.current.scheme.title[o.lang]} ${previousYearLabel(c, o.lang)} → ${c.current.year ?? words(o.lang).currentYear}`;
 }
 
 export function renderCompareTable(c: Comparison, o: CompareRenderOptions & { colour: Paint }): string {
   const k = o.colour;
   const sep = words(o.lang).decimal;
-  const out = [k.bold(heading(c, o.lang))];
+  const out = [k.bold(heading(c, o))];
   for (const s of sections(c, o)) {
     out.push('');
     if (s.heading) out.push(k.bold(s.heading));
@@ -78,7 +81,7 @@ export function renderCompareTable(c: Comparison, o: CompareRenderOptions & { co
 
 export function renderCompareMarkdown(c: Comparison, o: CompareRenderOptions): string {
   const sep = words(o.lang).decimal;
-  const out = [`## ${heading(c, o.lang)}`, ''];
+  const out = [`## ${heading(c, o)}`, ''];
   for (const s of sections(c, o)) {
     if (s.heading) out.push(`### ${s.heading}`, '');
     const t = rows(c, s.list, o.lang, sep);

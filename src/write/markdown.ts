@@ -22,12 +22,12 @@ export function mdTable(headers: readonly string[], rows: readonly (readonly str
 }
 
 /** The ranking as Markdown, in pieces: a table row is made when it is written. */
-export function* renderMarkdownChunks(r: Ranking, options: { lang: Lang; comparison?: Comparison; depth?: number }): Generator<string> {
+export function* renderMarkdownChunks(r: Ranking, options: { lang: Lang; comparison?: Comparison; depth?: number; title?: string }): Generator<string> {
   const o = { ...humanView(options.lang, options.comparison), ...(options.depth !== undefined ? { depth: options.depth } : {}) };
   const w = words(options.lang);
   const cols = columns(r, o);
   const line = (cells: readonly string[]) => `| ${cells.map(mdCell).join(' | ')} |`;
-  let piece = `## ${mdCell(title(r, options.lang))}\n\n`;
+  let piece = `## ${mdCell(title(r, options.lang, options.title))}\n\n`;
   for (const b of r.blocks) {
     if (b.name !== undefined) piece += `### ${mdCell(b.name)}\n\n`;
     piece += `${line(cols.map((c) => c.title))}\n|${cols.map((c) => (c.numeric ? '---:' : ':---')).join('|')}|\n`;

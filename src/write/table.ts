@@ -38,6 +38,8 @@ export interface TableOptions {
   readonly comparison?: Comparison;
   /** How deep into the scheme's tree the node columns go. */
   readonly depth?: number;
+  /** The heading, instead of the scheme's title and the year (--title). */
+  readonly title?: string;
 }
 
 
@@ -73,7 +75,7 @@ function* tableChunks(r: Ranking, options: TableOptions, withComponents: boolean
   const componentIds = new Set(shownNodes(r.scheme, options.depth).map((x) => x.path.join('/')));
   const cols = columns(r, o).filter((col) => withComponents || !componentIds.has(col.id));
   const head = { head: cols.map((col) => wrapHeader(col.title)), numeric: cols.map((col) => col.numeric), colour: c };
-  let before = c.bold(title(r, options.lang));
+  let before = c.bold(title(r, options.lang, options.title));
   for (const b of r.blocks) {
     before += '\n';
     if (b.name !== undefined) before += `\n${c.bold(`${w.block}: ${b.name}`)}`;

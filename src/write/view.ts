@@ -187,10 +187,12 @@ export function summaryLines(r: Ranking, o: ViewOptions): string[] {
   return lines;
 }
 
-export function title(r: Ranking, lang: Lang): string {
+/** The heading of a ranking: `custom` (--title), else the scheme's title and the year. */
+export function title(r: Ranking, lang: Lang, custom?: string): string {
+  if (custom !== undefined) return custom;
   const name = r.scheme.title[lang];
   // "Quảng Ngãi district PAR INDEX 2023" already says its year.
-  const year = r.year && !name.includes(r.year) ? ` ${r.year}` : '';
+  const year = r.year && !name.includes(r.year) ? (lang === 'vi' ? ` năm ${r.year}` : ` ${r.year}`) : '';
   return `${name}${year}`;
 }
 

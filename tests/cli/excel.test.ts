@@ -66,7 +66,7 @@ describe('the results workbook', () => {
     const book = lib.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true }) as unknown as { SheetNames: string[]; Sheets: Record<string, Record<string, { t: string; v: unknown; f?: string; z?: string }>> };
     expect(book.SheetNames).toEqual(['Ranking']);
     const s = book.Sheets.Ranking!;
-    expect(s.A1!.v).toBe('Quảng Ngãi district PAR INDEX 2023');
+    expect(s.A1!.v).toBe('District PAR INDEX (Quảng Ngãi scheme) 2023');
     expect([s.A2!.v, s.B2!.v, s.C2!.v]).toEqual(['Rank', 'Unit', 'Appraisal score (72)']);
     expect([s.B3!.v, s.C3!.t, s.C3!.v, s.C3!.z, s.E3!.v]).toEqual(['Bình Sơn', 'n', 63.26, '0.00', 82.84]);
     expect([s.B4!.t, s.B4!.v, s.B4!.f]).toEqual(['s', '=HYPERLINK("http://x","y")', undefined]);

@@ -21,7 +21,7 @@ describe('par-score rank: happy paths', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(ANSI);
-    expect(r.stdout).toContain('Quảng Ngãi district PAR INDEX 2023');
+    expect(r.stdout).toContain('District PAR INDEX (Quảng Ngãi scheme) 2023');
     expect(r.stdout).toMatch(/│\s+6 │ Bình Sơn\s+│\s+63\.26 │\s+19\.58 │ 82\.84 │\s+82\.84 │/);
     expect(r.stdout).toContain('13 units, mean 81.82, median 82.11');
   });

@@ -19,6 +19,8 @@ export async function cli(args: string[], opts: { input?: string | Buffer; env?:
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   delete env.PAR_SCORE_DEBUG;
+  // English unless a test asks for another language.
+  for (const k of ['PAR_SCORE_LANG', 'LANG', 'LC_ALL', 'LC_MESSAGES']) delete env[k];
   const out: Buffer[] = [];
   let stderr = '';
   const input = opts.input === undefined ? Buffer.alloc(0) : Buffer.from(opts.input);

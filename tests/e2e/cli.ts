@@ -16,6 +16,8 @@ export function cli(args: string[], opts: { input?: string | Buffer; env?: Recor
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
   delete env.PAR_SCORE_DEBUG;
+  // English unless a test asks for another language.
+  for (const k of ['PAR_SCORE_LANG', 'LANG', 'LC_ALL', 'LC_MESSAGES']) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? ROOT,
     input: opts.input ?? '',

@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import type { Output } from '../io.js';
 import { compareWithPrevious, INPUT, rankDropFailure, RANKING, rankFiles, YOY } from '../ranking.js';
 
-const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md', 'xlsx'] }], 'lang', 'out', 'force', 'bom', 'excel', ...RANKING, ...YOY, 'top'] as const;
+const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md', 'xlsx'] }], 'lang', 'title', 'out', 'force', 'bom', 'excel', ...RANKING, ...YOY, 'top'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'compare',
@@ -31,13 +31,13 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const ranking = await rankFiles(job, [current]);
     const comparison = await compareWithPrevious(job, ranking, [previous]);
     const r = await import('../../write/compare.js');
-    const view = { lang: o.lang, ...(o.top !== undefined ? { top: o.top } : {}) };
+    const view = { lang: o.lang, ...(o.top !== undefined ? { top: o.top } : {}), ...(o.title !== undefined ? { title: o.title } : {}) };
     let output: Output;
     const format = outputFormat(o);
     if (format === 'json') output = r.compareJsonChunks(comparison, view);
     else if (format === 'csv') output = r.renderCompareCsv(comparison, { ...view, style: (await import('../../write/csv.js')).csvStyle(o) });
     else if (format === 'md') output = r.renderCompareMarkdown(comparison, view);
-    else if (format === 'xlsx') output = [(await import('../../write/xlsx.js')).rankingWorkbook(ranking, { lang: o.lang, comparison })];
+    else if (format === 'xlsx') output = [(await import('../../write/xlsx.js')).rankingWorkbook(ranking, { lang: o.lang, comparison, ...(o.title !== undefined ? { title: o.title } : {}) })];
     else output = r.renderCompareTable(comparison, { ...view, colour: await job.colour() });
     const shown = format === 'table' || format === 'md' ? ['not-comparable'] : [];
     const warnings = [...comparison.previous.warnings, ...ranking.warnings, ...comparison.warnings.filter((w) => !shown.includes(w.code))];

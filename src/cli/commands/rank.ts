@@ -11,7 +11,7 @@ import { compareWithPrevious, INPUT, rankDropFailure, RANKING, rankFiles, warnin
 import type { Paint } from '../../write/paint.js';
 import type { Lang } from '../../write/words.js';
 
-const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md', 'xlsx'] }], 'lang', 'out', 'force', 'bom', 'excel', ...RANKING, 'prev', ...YOY, 'components', 'depth'] as const;
+const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md', 'xlsx'] }], 'lang', 'title', 'out', 'force', 'bom', 'excel', ...RANKING, 'prev', ...YOY, 'components', 'depth'] as const;
 
 export interface RenderOptions {
   readonly lang: Lang;
@@ -22,10 +22,11 @@ export interface RenderOptions {
   readonly width?: number;
   /** How deep into the scheme's tree the node columns go. */
   readonly depth?: number | undefined;
+  readonly title?: string | undefined;
 }
 
 export async function renderRanking(r: Ranking, format: string, o: RenderOptions, comparison?: Comparison): Promise<Output> {
-  const cmp = { ...(comparison ? { comparison } : {}), ...(o.depth !== undefined ? { depth: o.depth } : {}) };
+  const cmp = { ...(comparison ? { comparison } : {}), ...(o.depth !== undefined ? { depth: o.depth } : {}), ...(o.title !== undefined ? { title: o.title } : {}) };
   switch (format) {
     case 'json':
       return (await import('../../write/json-stream.js')).rankingJsonChunks(r, comparison);
@@ -72,7 +73,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const ranking = await rankFiles(job, job.files);
     const comparison = o.prev ? await compareWithPrevious(job, ranking, o.prev) : undefined;
     const width = job.ctx.columns !== undefined && !o.out ? { width: job.ctx.columns } : {};
-    const output = await renderRanking(ranking, outputFormat(o), { lang: o.lang, bom: o.bom, excel: o.excel, components: o.components, colour: await job.colour(), depth: o.depth, ...width }, comparison);
+    const output = await renderRanking(ranking, outputFormat(o), { lang: o.lang, bom: o.bom, excel: o.excel, components: o.components, colour: await job.colour(), depth: o.depth, title: o.title, ...width }, comparison);
     // Tables and Markdown show the "not comparable" note themselves; repeat it on stderr only for machine formats.
     const shown = outputFormat(o) === 'table' || o.format === 'md' ? ['not-comparable'] : [];
     const failure = comparison && rankDropFailure(comparison, o.failOnRankDrop);

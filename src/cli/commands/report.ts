@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { compareWithPrevious, INPUT, RANKING, rankFiles, warningsOf } from '../ranking.js';
 import { VERSION } from '../version.js';
 
-const OPTIONS = [...INPUT, ...RANKING, ['format', { choices: ['html', 'md'], help: 'report format' }], 'lang', 'out', 'force', 'prev', 'prevScheme', 'crosswalk', 'mergeRule'] as const;
+const OPTIONS = [...INPUT, ...RANKING, ['format', { choices: ['html', 'md'], help: 'report format' }], 'lang', 'title', 'out', 'force', 'prev', 'prevScheme', 'crosswalk', 'mergeRule'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'report',
@@ -23,7 +23,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const ranking = await rankFiles(job, job.files);
     const comparison = o.prev ? await compareWithPrevious(job, ranking, o.prev) : undefined;
     const { reportModel } = await import('../../write/report/model.js');
-    const model = reportModel(ranking, o.lang, comparison);
+    const model = reportModel(ranking, o.lang, comparison, o.title);
     const output =
       o.format === 'md'
         ? (await import('../../write/report/markdown.js')).renderReportMarkdown(model, VERSION)

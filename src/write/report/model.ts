@@ -45,7 +45,7 @@ export function fieldNodes(scheme: Scheme): SchemeNode[] {
   return scheme.nodes.filter((n) => n.role === 'score' && (n.depth === 1 || (n.depth === 0 && n.children.length === 0)));
 }
 
-export function reportModel(r: Ranking, lang: Lang, comparison?: Comparison): ReportModel {
+export function reportModel(r: Ranking, lang: Lang, comparison?: Comparison, custom?: string): ReportModel {
   const w = words(lang);
   const t = w.report;
   const sep = words(lang).decimal;
@@ -89,7 +89,7 @@ export function reportModel(r: Ranking, lang: Lang, comparison?: Comparison): Re
     ...(comparison ? { comparison } : {}),
     lang,
     text: t,
-    title: title(r, lang),
+    title: title(r, lang, custom),
     subtitle: `${w.scheme}: ${r.scheme.id}${years}`,
     figures,
     risers: m?.risers ?? [],
