@@ -206,3 +206,33 @@ describe('crosswalk conflicts', () => {
     expect(r.stderr).toContain(`par-score: ${cw}:3: crosswalk: A is mapped to two different units`);
   });
 });
+
+describe('trend --crosswalk', () => {
+  const years = ['fixtures/yoy/provinces-2023.csv', 'fixtures/yoy/provinces-2024.csv', 'fixtures/yoy/provinces-2025.csv'];
+  it('a renamed province keeps its history; a merged one keeps that of its predecessor of the same name; the merged-away ones end', async () => {
+    const r = await cli(['trend', ...years, '--crosswalk', 'fixtures/yoy/crosswalk-2024-2025.csv', '--format', 'json', '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    type Doc = { units: { unit: string; series: ({ year: string; rank: number | null } | null)[] }[] };
+    const ranks = (doc: Doc, name: string) => {
+      const u = doc.units.find((x) => x.unit === name)!;
+      return ['2023', '2024', '2025'].map((y) => u.series.find((s) => s?.year === y)?.rank ?? null);
+    };
+    const doc = JSON.parse(r.stdout) as Doc;
+    expect(ranks(doc, 'Thành phố Hải Phòng')).toEqual([2, 1, 1]);
+    expect(ranks(doc, 'Tỉnh Khánh Hòa')).toEqual([13, 10, 7]);
+    expect(ranks(doc, 'Hải Dương')).toEqual([7, 8, null]);
+    expect(ranks(doc, 'Thành phố Huế')).toEqual([8, 7, 6]);
+    expect(doc.units.some((u) => u.unit === 'Thừa Thiên Huế')).toBe(false);
+    // Without the crosswalk the renamed province starts a history of its own.
+    const without = JSON.parse((await cli(['trend', ...years, '--format', 'json', '-q'])).stdout) as Doc;
+    expect(ranks(without, 'Thành phố Huế')).toEqual([null, null, 6]);
+  });
+
+  it('a crosswalk line that joins no two consecutive years is an error naming its line', async () => {
+    const dir = tempDir('cw');
+    writeFileSync(join(dir, 'cw.csv'), 'old,new\nNowhere,Tỉnh Bắc Ninh\n');
+    const r = await cli(['trend', ...years, '--crosswalk', join(dir, 'cw.csv')]);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toContain(`${join(dir, 'cw.csv')}:2: crosswalk: "Nowhere" -> "Tỉnh Bắc Ninh" joins no two consecutive years`);
+  });
+});

@@ -1,6 +1,7 @@
 /** `par-score trend <files...>`: rank and index of every unit across years. */
 import type { Command } from 'commander';
-import { usageError } from '../../model/problem.js';
+import { ProblemLog, usageError } from '../../model/problem.js';
+import { readCrosswalk } from '../../read/crosswalk.js';
 import { buildTrend } from '../../model/trend.js';
 import { yearFromName } from '../../read/load.js';
 import { outputFormat } from '../options.js';
@@ -8,7 +9,7 @@ import { register, type CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 import { INPUT, RANKING, rankFiles } from '../ranking.js';
 
-const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md'] }], 'lang', 'out', 'force', 'bom', 'excel', ...RANKING, 'year'] as const;
+const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'csv', 'md'] }], 'lang', 'out', 'force', 'bom', 'excel', ...RANKING, 'year', 'crosswalk'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'trend',
@@ -18,7 +19,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     'Years come from --year, else a year column, else the file name (ket-qua-2023.csv).',
   args: [{ name: 'files', help: 'one CSV file per year', files: true }],
   options: OPTIONS,
-  examples: ['par-score trend 2021.csv 2022.csv 2023.csv', 'par-score trend a.csv b.csv c.csv --year 2021,2022,2023 --format json'],
+  examples: ['par-score trend 2021.csv 2022.csv 2023.csv', 'par-score trend a.csv b.csv c.csv --year 2021,2022,2023 --format json', 'par-score trend 2023.csv 2024.csv 2025.csv --crosswalk sap-nhap-2025.csv'],
   async run(job) {
     const o = job.o;
     const files = job.files;
@@ -30,7 +31,12 @@ const spec: CommandSpec<typeof OPTIONS> = {
       if (year === undefined) throw usageError('no-year', `cannot tell the year of ${file}: no year column and no year in the file name`, 'pass --year 2021,2022,...');
       inputs.push({ year, ranking });
     }
-    const trend = buildTrend(inputs);
+    let crosswalk;
+    if (o.crosswalk) {
+      const [source] = await job.read([o.crosswalk]);
+      crosswalk = readCrosswalk(source!);
+    }
+    const trend = buildTrend(inputs, new ProblemLog(), crosswalk);
     const r = await import('../../write/trend.js');
     let output: string;
     const format = outputFormat(o);
