@@ -5,6 +5,7 @@
  * output (to --out atomically, or to stdout), prints warnings and turns a failed check into exit 1.
  */
 import { existsSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 import type { Command } from 'commander';
 import { ParScoreError, usageError, type Problem } from '../model/problem.js';
 import type { Scheme } from '../model/scheme.js';
@@ -16,7 +17,8 @@ import { openWorkbooks } from '../read/workbook.js';
 import type { Paint } from '../write/paint.js';
 import { colourFor, type Context } from './context.js';
 import { checkOutPath, InputBudget, readSmallFile, readSources, STDIN, writeAtomic, writeOutput, type Output } from './io.js';
-import { commanderOptions, parseOptions, type Pick, type Values } from './options.js';
+import { commanderOptions, parseOptions, projectValues, type Pick, type Values } from './options.js';
+import { parseProject, PROJECT_FILE, type Project } from '../read/project-file.js';
 import { warningLines } from './report.js';
 
 export interface Argument {
@@ -73,6 +75,17 @@ export function defaultLang(env: Readonly<Record<string, string | undefined>>): 
   return /^vi([_.@-]|$)/i.test(locale) ? 'vi' : 'en';
 }
 
+/** The project file of the working folder (par-score.json), when there is one. */
+function readProject(cwd: string): Project | undefined {
+  const path = join(cwd, PROJECT_FILE);
+  if (!existsSync(path)) return undefined;
+  const project = parseProject(decode(readSmallFile(path), PROJECT_FILE), PROJECT_FILE);
+  // Files it names are beside it (a built-in scheme id stays an id).
+  const here = (v: string | undefined) => (v === undefined || isAbsolute(v) || findBuiltinScheme(v) ? v : join(cwd, v));
+  const files = { scheme: here(project.scheme), prevScheme: here(project.prevScheme), crosswalk: here(project.crosswalk) };
+  return { ...project, ...Object.fromEntries(Object.entries(files).filter(([, v]) => v !== undefined)) };
+}
+
 /** `--scheme <id|path>`: a built-in scheme id, or a scheme JSON file. */
 export function resolveSchemeOption(value: string): Scheme {
   const builtin = findBuiltinScheme(value);
@@ -106,7 +119,11 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
   for (const option of commanderOptions(spec.options)) cmd.addOption(option);
   if (spec.examples.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
   cmd.action(async (...received: unknown[]) => {
-    const raw = received[spec.args.length] as Record<string, unknown>;
+    const command = received[spec.args.length + 1] as Command;
+    const raw = { ...(received[spec.args.length] as Record<string, unknown>) };
+    // The project file's settings, where the command line says nothing.
+    const project = readProject(ctx.cwd ?? process.cwd());
+    if (project) Object.assign(raw, projectValues(spec.options, project, (key) => command.getOptionValueSource(key) === 'cli'));
     // --lang left out: the language of the environment (PAR_SCORE_LANG, else LANG / LC_ALL).
     if (spec.options.some((p) => (typeof p === 'string' ? p : p[0]) === 'lang') && raw.lang === undefined) raw.lang = defaultLang(ctx.env);
     const o = parseOptions(spec.options, raw) as Values<P> & { out?: string; force?: boolean; quiet?: boolean; maxErrors?: number; maxInputSize?: number; color?: boolean };

@@ -11,6 +11,8 @@ export interface Context {
   stderr(text: string): void;
   /** Whether the reader of standard output has gone away (a closed pipe): the output is then dropped. */
   stdoutGone?(): boolean;
+  /** The working folder, where a project file (par-score.json) is looked for (default: the process's). */
+  readonly cwd?: string;
   /** Standard input, read when a file is `-`. */
   stdin(): AsyncIterable<Uint8Array>;
 }

@@ -115,12 +115,30 @@ export type Pick = OptionName | readonly [OptionName, { readonly choices?: reado
 
 const nameOf = (p: Pick): OptionName => (typeof p === 'string' ? p : p[0]);
 /** commander's attribute name of an option (`--no-bom` -> `bom`). */
-const attribute = (name: OptionName): string => (name === 'withBom' ? 'bom' : name === 'outputDelimiter' ? 'delimiter' : name);
+export const attribute = (name: OptionName): string => (name === 'withBom' ? 'bom' : name === 'outputDelimiter' ? 'delimiter' : name);
 
 type NameOf<T> = T extends readonly [infer N, unknown] ? N : T;
 
 /** The values a command's picked options have, validated. */
 export type Values<P extends readonly Pick[]> = { [K in NameOf<P[number]> & OptionName]: z.infer<(typeof OPTIONS)[K]['value']> };
+
+/**
+ * Settings of a project file for the picked options, as commander would have given them, for each
+ * option not on the command line (`given(attribute)`); a value outside the choices this command
+ * takes (format "xlsx" for validate) is left to the commands that take it.
+ */
+export function projectValues(picks: readonly Pick[], project: Readonly<Record<string, unknown>>, given: (attribute: string) => boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const p of picks) {
+    const name = nameOf(p);
+    const value = project[name];
+    if (value === undefined || given(attribute(name))) continue;
+    const choices = (typeof p === 'string' ? undefined : p[1].choices) ?? OPTIONS[name].choices;
+    if (choices && !choices.includes(String(value))) continue;
+    out[attribute(name)] = typeof value === 'boolean' ? value : String(value);
+  }
+  return out;
+}
 
 /** The commander options of the picks, in order. */
 export function commanderOptions(picks: readonly Pick[]): Option[] {

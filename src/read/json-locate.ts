@@ -1,3 +1,5 @@
+import { ParScoreError } from '../model/problem.js';
+
 /**
  * Finds the offset of the first syntax error in JSON text. Used only after JSON.parse has failed,
  * because Node's messages do not always say where ("Unexpected token '}', ... is not valid JSON").
@@ -123,4 +125,34 @@ export function jsonSurprises(text: string): JsonSurprise[] {
     }
   }
   return out;
+}
+
+/** 1-based line and column of an offset in text. */
+export function position(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/**
+ * JSON text -> its value, or a ParScoreError (exit 1, `code`) at the line and column of the syntax
+ * error, or of every key given twice and every number a double cannot hold.
+ */
+export function parseJsonText(text: string, file: string, code: string): unknown {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    const offset = jsonErrorOffset(text);
+    const where = offset >= 0 ? position(text, offset) : {};
+    const message = (e as Error).message.replace(/,\s*(\.\.\.)?".*$/s, '');
+    throw new ParScoreError([{ severity: 'error', code, message: `not valid JSON: ${message}`, file, ...where }], 1);
+  }
+  const surprises = jsonSurprises(text);
+  if (surprises.length > 0) {
+    throw new ParScoreError(
+      surprises.map((x) => ({ severity: 'error' as const, code, message: x.message, file, ...position(text, x.offset) })),
+      1,
+    );
+  }
+  return json;
 }

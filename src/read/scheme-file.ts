@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { ParScoreError, type Problem } from '../model/problem.js';
 import { resolveScheme, type NodeSpec, type Scheme } from '../model/scheme.js';
 import { headerKey } from '../model/text.js';
-import { jsonErrorOffset, jsonSurprises } from './json-locate.js';
+import { parseJsonText } from './json-locate.js';
 
 /**
  * The scheme file's zod schema, made when first needed: a run with a built-in scheme validates no
@@ -176,29 +176,9 @@ export function parseScheme(json: unknown, file = 'scheme'): { scheme?: Scheme; 
 }
 
 /** Line and column of a character offset, for JSON syntax errors. */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length, column: before[before.length - 1]!.length + 1 };
-}
-
 /** A scheme file's text -> a scheme, or a ParScoreError naming the line and column or the field. */
 export function parseSchemeText(text: string, file: string): Scheme {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    const offset = jsonErrorOffset(text);
-    const where = offset >= 0 ? position(text, offset) : {};
-    const message = (e as Error).message.replace(/,\s*(\.\.\.)?".*$/s, '');
-    throw new ParScoreError([{ severity: 'error', code: 'scheme-invalid', message: `not valid JSON: ${message}`, file, ...where }], 1);
-  }
-  const surprises = jsonSurprises(text);
-  if (surprises.length > 0) {
-    throw new ParScoreError(
-      surprises.map((x) => ({ severity: 'error' as const, code: 'scheme-invalid', message: x.message, file, ...position(text, x.offset) })),
-      1,
-    );
-  }
+  const json = parseJsonText(text, file, 'scheme-invalid');
   const { scheme, problems } = parseScheme(json, file);
   if (!scheme) throw new ParScoreError(problems, 1);
   return scheme;

@@ -14,7 +14,7 @@ export interface Run {
   bytes: Buffer;
 }
 
-export async function cli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<Run> {
+export async function cli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
@@ -27,6 +27,7 @@ export async function cli(args: string[], opts: { input?: string | Buffer; env?:
   const ctx: Context = {
     env: { ...env, ...opts.env },
     stdoutIsTTY: false,
+    ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     stdout: async (piece) => {
       // Pieces may be buffers the writer reuses: copied as they come.
       out.push(Buffer.from(typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece)));
