@@ -15,6 +15,7 @@ import type { Source } from '../read/load.js';
 import { parseSchemeText } from '../read/scheme-file.js';
 import { openWorkbooks } from '../read/workbook.js';
 import type { Paint } from '../write/paint.js';
+import type { Lang } from '../write/words.js';
 import { colourFor, type Context } from './context.js';
 import { checkOutPath, InputBudget, readSmallFile, readSources, STDIN, writeAtomic, writeOutput, type Output } from './io.js';
 import { commanderOptions, parseOptions, projectValues, type Pick, type Values } from './options.js';
@@ -73,6 +74,23 @@ export function defaultLang(env: Readonly<Record<string, string | undefined>>): 
   }
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^vi([_.@-]|$)/i.test(locale) ? 'vi' : 'en';
+}
+
+/**
+ * The language of a run's messages, known before its options are parsed (an error may come first):
+ * --lang on the command line, else the project file's, else the environment's.
+ */
+export function runLanguage(argv: readonly string[], ctx: Context): Lang {
+  const vi = (v: string | undefined) => (v === undefined ? undefined : /^(vi|vn)$/i.test(v.trim()) ? 'vi' : 'en');
+  const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (at >= 0) return vi(argv[at]!.includes('=') ? argv[at]!.slice(7) : argv[at + 1]) ?? 'en';
+  try {
+    const project = readProject(ctx.cwd ?? process.cwd());
+    if (project?.lang) return vi(project.lang)!;
+    return vi(defaultLang(ctx.env))!;
+  } catch {
+    return 'en';
+  }
 }
 
 /** The project file of the working folder (par-score.json), when there is one. */
@@ -152,7 +170,7 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
     if (o.out) await writeAtomic(o.out, result.output, o.force ?? false);
     else await writeOutput((piece) => ctx.stdout(piece), result.output, () => ctx.stdoutGone?.() ?? false);
     const warnings = result.warnings ?? [];
-    if (!o.quiet && warnings.length) ctx.stderr(warningLines(warnings, o.maxErrors ?? 20).join('\n') + '\n');
+    if (!o.quiet && warnings.length) ctx.stderr(warningLines(warnings, o.maxErrors ?? 20, (o as { lang?: Lang }).lang ?? ctx.lang).join('\n') + '\n');
     if (result.failure) throw result.failure;
   });
 }

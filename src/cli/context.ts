@@ -1,5 +1,6 @@
 /** What a command may touch of the process, passed in so commands stay testable adapters. */
 import type { Paint } from '../write/paint.js';
+import type { Lang } from '../write/words.js';
 import { colourLevel, makeColour } from './colour.js';
 
 export interface Context {
@@ -13,6 +14,8 @@ export interface Context {
   stdoutGone?(): boolean;
   /** The working folder, where a project file (par-score.json) is looked for (default: the process's). */
   readonly cwd?: string;
+  /** The language of the run's messages (set by `run` from --lang, the project file or the environment). */
+  readonly lang?: Lang;
   /** Standard input, read when a file is `-`. */
   stdin(): AsyncIterable<Uint8Array>;
 }

@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import type { Context } from './context.js';
 import { reportError } from './report.js';
+import { runLanguage } from './command.js';
+import { localiseCommander } from '../write/messages.js';
 import { stdoutGone, stdoutTerminal, writeStdout } from './stdout.js';
 
 import { VERSION } from './version.js';
@@ -33,7 +35,7 @@ export async function buildProgram(ctx: Context, only?: string): Promise<Command
     .configureOutput({
       writeOut: (s) => void ctx.stdout(s),
       writeErr: (s) => ctx.stderr(s),
-      outputError: (s, write) => write(`par-score: ${s.replace(/^error: /, '')}`),
+      outputError: (s, write) => write(`par-score: ${localiseCommander(s.replace(/^error: /, ''), ctx.lang ?? 'en')}`),
     });
   const loaders = only !== undefined && Object.hasOwn(COMMANDS, only) ? [COMMANDS[only]!] : Object.values(COMMANDS);
   for (const register of await Promise.all(loaders.map((load) => load()))) register(program, ctx);
@@ -55,7 +57,9 @@ function maxErrorsFrom(argv: readonly string[]): number {
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
-export async function run(argv: readonly string[], ctx: Context): Promise<number> {
+export async function run(argv: readonly string[], given: Context): Promise<number> {
+  const lang = runLanguage(argv, given);
+  const ctx: Context = { ...given, lang };
   const program = await buildProgram(ctx, argv[0]);
   try {
     if (argv.length === 0) {
@@ -74,7 +78,7 @@ export async function run(argv: readonly string[], ctx: Context): Promise<number
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
       return 2;
     }
-    return reportError(e, (s) => ctx.stderr(s), maxErrorsFrom(argv), ctx.env.PAR_SCORE_DEBUG !== undefined);
+    return reportError(e, (s) => ctx.stderr(s), maxErrorsFrom(argv), ctx.env.PAR_SCORE_DEBUG !== undefined, lang);
   }
 }
 

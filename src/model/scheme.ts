@@ -86,7 +86,7 @@ export interface SchemeSpec {
   readonly id: string;
   readonly title?: { readonly vi?: string | undefined; readonly en?: string | undefined } | undefined;
   readonly level?: string | undefined;
-  readonly source?: string | undefined;
+  readonly source?: string | { readonly vi?: string | undefined; readonly en?: string | undefined } | undefined;
   readonly precision?: number | undefined;
   readonly components: readonly NodeSpec[];
   /** Whether bonus points may take a total above the maximum (default: no, the total is capped). */
@@ -99,7 +99,8 @@ export interface Scheme {
   readonly id: string;
   readonly title: Label;
   readonly level?: string;
-  readonly source?: string;
+  /** Where the methodology comes from, in both languages (a single text serves both). */
+  readonly source?: Label;
   /** Decimals shown and written (default 2). */
   readonly precision: number;
   /** What a lone dash in a score cell means, when the scheme says (else it is an error: ambiguous). */
@@ -184,7 +185,7 @@ export function resolveScheme(file: SchemeSpec): Scheme {
     id: file.id,
     title: fillLabel(file.title, file.id),
     ...(file.level ? { level: file.level } : {}),
-    ...(file.source ? { source: file.source } : {}),
+    ...(file.source ? { source: typeof file.source === 'string' ? { vi: file.source, en: file.source } : fillLabel(file.source, '') } : {}),
     precision: file.precision ?? 2,
     ...(file.dash ? { dash: file.dash } : {}),
     nodes,

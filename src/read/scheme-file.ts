@@ -78,7 +78,8 @@ function makeSchemeFileSchema() {
           .check(z.regex(/^[a-z0-9][a-z0-9._-]*$/, 'id must be lower case letters, digits, . _ - (e.g. "ha-noi-district-2024")')),
         title: z.optional(label),
         level: z.optional(text('level')),
-        source: z.optional(text('source')),
+        // Where the scheme comes from: one text, or one per language.
+        source: z.optional(z.union([text('source'), label])),
         precision: z.optional(
           z.number({ error: 'precision must be a number' }).check(z.int('precision must be a whole number'), z.gte(0, 'precision must be 0 to 6'), z.lte(6, 'precision must be 0 to 6')),
         ),

@@ -48,7 +48,7 @@ export function* renderMarkdownChunks(r: Ranking, options: { lang: Lang; compari
   if (r.table.ranked.some((x) => x === 0)) notes.push(`"-" ${w.rank}: ${w.notRankedNote}.`);
   if (r.scheme.components.some((c) => r.table.points[c.index]!.some(Number.isNaN))) notes.push(`${w.notApplicableNote}.`);
   if (notes.length) out.push('', ...notes.map((n) => `_${mdCell(n)}_`));
-  out.push('', `_${mdCell(`${w.scheme}: ${r.scheme.id}${r.scheme.source ? ` (${r.scheme.source})` : ''}`)}_`);
+  out.push('', `_${mdCell(`${w.scheme}: ${r.scheme.id}${r.scheme.source ? ` (${r.scheme.source[options.lang]})` : ''}`)}_`);
   yield `${piece}${out.join('\n')}\n`;
 }
 

@@ -27,7 +27,7 @@ export function describeScheme(s: Scheme, lang: Lang, md: boolean): string {
   lines.push('', `${w.total}: ${total}`);
   if (bands) lines.push(`${w.bands}: ${bands}`);
   lines.push(`${w.precision}: ${s.precision}`);
-  if (s.source) lines.push(`${w.source}: ${s.source}`);
+  if (s.source) lines.push(`${w.source}: ${s.source[lang]}`);
   return lines.join('\n') + '\n';
 }
 
@@ -38,7 +38,7 @@ export function listSchemes(schemes: readonly Scheme[], lang: Lang, md: boolean)
     const kids = (c: SchemeNode): string => (c.children.length ? ` (${c.children.map((k) => node(s.nodes[k]!)).join(', ')})` : '');
     const node = (c: SchemeNode): string => `${c.id} ${num(c.max, lang)}${kids(c)}`;
     const parts = s.components.map(node).join(', ');
-    return [s.id, s.level ?? '', parts, s.bands.length ? s.bands.map((b) => `${b.id}>=${num(b.min, lang)}`).join(' ') : '-', s.title[lang]];
+    return [s.id, s.level ? w.level(s.level) : '', parts, s.bands.length ? s.bands.map((b) => `${b.id}>=${num(b.min, lang)}`).join(' ') : '-', s.title[lang]];
   });
   const head = w.listHead;
   if (md) return [`| ${head.join(' | ')} |`, '|:---|:---|:---|:---|:---|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n') + '\n';

@@ -3,6 +3,8 @@ import { formatLocation } from '../model/problem.js';
 import type { Validation } from '../read/load.js';
 import { problemJson, SCHEMA_VERSION } from './json.js';
 import type { Paint } from './paint.js';
+import { localise } from './messages.js';
+import type { Lang } from './words.js';
 
 export interface Verdict {
   readonly errors: number;
@@ -19,7 +21,8 @@ export function verdict(v: Validation, strict: boolean): Verdict {
   return { errors, warnings, notes: count('note'), failed: errors > 0 || (strict && warnings > 0) };
 }
 
-export function validationJson(v: Validation, strict: boolean) {
+/** The JSON report: codes and positions are the same in every language; messages and hints are in `lang`. */
+export function validationJson(v: Validation, strict: boolean, lang: Lang = 'en') {
   const { errors, warnings, notes, failed } = verdict(v, strict);
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -30,23 +33,49 @@ export function validationJson(v: Validation, strict: boolean) {
     scheme: v.scheme?.id ?? null,
     units: v.units ?? null,
     counts: { errors, warnings, notes },
-    problems: v.problems.map(problemJson),
+    problems: v.problems.map((p) => problemJson(localise(p, lang))),
   };
 }
 
-export function renderValidation(v: Validation, strict: boolean, c: Paint): string {
+const TEXT = {
+  en: {
+    error: 'error',
+    warning: 'warning',
+    note: 'note',
+    hint: 'hint',
+    count: (n: number, w: 'error' | 'warning' | 'note' | 'file') => `${n} ${w}${n === 1 ? '' : 's'}`,
+    units: (n: number, files: string, scheme: string) => `${n} units in ${files}, scheme ${scheme}`,
+    strict: ' - failing because of --strict',
+    noErrors: 'no errors',
+    none: 'no problems',
+  },
+  vi: {
+    error: 'lỗi',
+    warning: 'cảnh báo',
+    note: 'ghi chú',
+    hint: 'gợi ý',
+    count: (n: number, w: 'error' | 'warning' | 'note' | 'file') => `${n} ${{ error: 'lỗi', warning: 'cảnh báo', note: 'ghi chú', file: 'tệp' }[w]}`,
+    units: (n: number, files: string, scheme: string) => `${n} đơn vị trong ${files}, bộ chỉ số ${scheme}`,
+    strict: ' - không đạt vì --strict',
+    noErrors: 'không có lỗi',
+    none: 'không có vấn đề nào',
+  },
+} as const;
+
+export function renderValidation(v: Validation, strict: boolean, c: Paint, lang: Lang = 'en'): string {
+  const t = TEXT[lang];
   const { errors, warnings, notes, failed } = verdict(v, strict);
-  const lines = v.problems.map((p) => {
+  const lines = v.problems.map((problem) => {
+    const p = localise(problem, lang);
     const where = formatLocation(p);
-    const sev = p.severity === 'error' ? c.red('error') : p.severity === 'warning' ? c.yellow('warning') : 'note';
-    return `${where ? `${where}: ` : ''}${sev}: ${p.message} [${p.code}]${p.hint ? `\n  hint: ${p.hint}` : ''}`;
+    const sev = p.severity === 'error' ? c.red(t.error) : p.severity === 'warning' ? c.yellow(t.warning) : t.note;
+    return `${where ? `${where}: ` : ''}${sev}: ${p.message} [${p.code}]${p.hint ? `\n  ${t.hint}: ${p.hint}` : ''}`;
   });
-  const files = `${v.files.length} file${v.files.length === 1 ? '' : 's'}`;
-  const what = v.units !== undefined ? `${v.units} units in ${files}, scheme ${v.scheme!.id}` : files;
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const noted = notes ? `, ${plural(notes, 'note')}` : '';
+  const files = t.count(v.files.length, 'file');
+  const what = v.units !== undefined ? t.units(v.units, files, v.scheme!.id) : files;
+  const noted = notes ? `, ${t.count(notes, 'note')}` : '';
   const summary = failed
-    ? c.red(`✗ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${noted} (${what})${errors === 0 ? ' - failing because of --strict' : ''}`)
-    : c.green(`✓ ${warnings ? `${plural(warnings, 'warning')}, no errors` : 'no problems'}${noted} (${what})`);
+    ? c.red(`✗ ${t.count(errors, 'error')}, ${t.count(warnings, 'warning')}${noted} (${what})${errors === 0 ? t.strict : ''}`)
+    : c.green(`✓ ${warnings ? `${t.count(warnings, 'warning')}, ${t.noErrors}` : t.none}${noted} (${what})`);
   return [...lines, ...(lines.length ? [''] : []), summary].join('\n') + '\n';
 }

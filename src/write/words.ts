@@ -84,6 +84,8 @@ export interface Words {
     readonly source: string;
     readonly use: string;
     readonly role: { readonly bonus: string; readonly penalty: string };
+    /** A scheme's level (its stable id in JSON) in words. */
+    readonly level: (id: string) => string;
   };
   /** The annual report. */
   readonly report: {
@@ -198,6 +200,7 @@ export const WORDS: Record<Lang, Words> = {
       source: 'Source',
       use: 'Use one with --scheme <id>; `par-score schemes <id> --format json > my-scheme.json` starts your own.',
       role: { bonus: 'bonus, after the maximum', penalty: 'penalty, after the maximum' },
+      level: (id) => id,
     },
     report: {
       headline: 'Headline figures',
@@ -322,6 +325,7 @@ export const WORDS: Record<Lang, Words> = {
       source: 'Nguồn',
       use: 'Chọn bộ chỉ số bằng --scheme <id>; `par-score schemes <id> --format json > bo-chi-so.json` là điểm bắt đầu cho bộ chỉ số riêng.',
       role: { bonus: 'điểm thưởng, ngoài điểm tối đa', penalty: 'điểm trừ, ngoài điểm tối đa' },
+      level: (id) => ({ province: 'cấp tỉnh', ministry: 'cấp bộ', district: 'cấp huyện', commune: 'cấp xã', department: 'cấp sở', agency: 'cơ quan' })[id] ?? id,
     },
     report: {
       headline: 'Số liệu chính',

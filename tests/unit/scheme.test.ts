@@ -52,7 +52,7 @@ describe('built-in schemes', () => {
   });
 
   it('cite a source', () => {
-    for (const s of builtinSchemes()) expect(s.source).toMatch(/\d{2}\/\d{2}\/\d{4}/);
+    for (const s of builtinSchemes()) for (const text of [s.source?.en, s.source?.vi]) expect(text).toMatch(/\d{2}\/\d{2}\/\d{4}/);
   });
 });
 

@@ -9,7 +9,7 @@ import type { Context } from '../context.js';
 import { pipelineOptions } from '../ranking.js';
 
 // validate prints every problem (its report is the output): no --max-errors, no --quiet.
-const OPTIONS = ['scheme', 'delimiter', 'sheet', 'unitColumn', 'missing', 'dash', 'totals', 'maxInputSize', 'color', ['format', { choices: ['table', 'json'], help: 'report format' }], 'strict', 'out', 'force'] as const;
+const OPTIONS = ['scheme', 'delimiter', 'sheet', 'unitColumn', 'missing', 'dash', 'totals', 'maxInputSize', 'color', ['format', { choices: ['table', 'json'], help: 'report format' }], 'strict', 'lang', 'out', 'force'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'validate',
@@ -41,7 +41,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const v = { ...checked, files: job.files.map((f) => (f === STDIN ? '<stdin>' : f)), problems: [...unopened, ...checked.problems], ...(unopened.length ? { exitCode: 2 as const } : {}) };
     const strict = o.strict === true;
     const { failed } = verdict(v, strict);
-    const output = o.format === 'json' ? `${JSON.stringify(validationJson(v, strict), null, 2)}\n` : renderValidation(v, strict, await job.colour());
+    const output = o.format === 'json' ? `${JSON.stringify(validationJson(v, strict, o.lang), null, 2)}\n` : renderValidation(v, strict, await job.colour(), o.lang);
     return { output, ...(failed ? { failure: new ParScoreError([], v.exitCode ?? 1) } : {}) };
   },
 };

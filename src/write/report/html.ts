@@ -178,7 +178,7 @@ export function renderReportHtml(m: ReportModel, version: string): string {
     parts.push(slope.join('\n') + '</section>');
   }
   parts.push(
-    `<footer><p>${esc(`${words(m.lang).scheme}: ${r.scheme.title[m.lang]} (${r.scheme.id})${r.scheme.source ? `. ${r.scheme.source}` : ''}`)}</p><p>${esc(`${m.text.generated} ${version}`)}</p></footer>`,
+    `<footer><p>${esc(`${words(m.lang).scheme}: ${r.scheme.title[m.lang]} (${r.scheme.id})${r.scheme.source ? `. ${r.scheme.source[m.lang]}` : ''}`)}</p><p>${esc(`${m.text.generated} ${version}`)}</p></footer>`,
     '</main>',
     '</body>',
     '</html>',
