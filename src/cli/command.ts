@@ -18,6 +18,7 @@ import type { Paint } from '../write/paint.js';
 import type { Lang } from '../write/words.js';
 import { colourFor, type Context } from './context.js';
 import { checkOutPath, InputBudget, readSmallFile, readSources, STDIN, writeAtomic, writeOutput, type Output } from './io.js';
+import { COMMANDS_VI, PROGRAM_VI } from './help-vi.js';
 import { commanderOptions, parseOptions, projectValues, type Pick, type Values } from './options.js';
 import { parseProject, PROJECT_FILE, type Project } from '../read/project-file.js';
 import { warningLines } from './report.js';
@@ -132,10 +133,11 @@ function otherInputs(o: Record<string, unknown>): string[] {
 }
 
 export function register<P extends readonly Pick[]>(program: Command, ctx: Context, spec: CommandSpec<P>): void {
-  const cmd = program.command(spec.name).summary(spec.summary).description(spec.description);
-  for (const a of spec.args) cmd.argument(a.files ? `<${a.name}...>` : a.optional ? `[${a.name}]` : `<${a.name}>`, a.help);
-  for (const option of commanderOptions(spec.options)) cmd.addOption(option);
-  if (spec.examples.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
+  const vi = ctx.lang === 'vi' ? COMMANDS_VI[spec.name] : undefined;
+  const cmd = program.command(spec.name).summary(vi?.summary ?? spec.summary).description(vi?.description ?? spec.description);
+  for (const a of spec.args) cmd.argument(a.files ? `<${a.name}...>` : a.optional ? `[${a.name}]` : `<${a.name}>`, vi?.args[a.name] ?? a.help);
+  for (const option of commanderOptions(spec.options, ctx.lang)) cmd.addOption(option);
+  if (spec.examples.length) cmd.addHelpText('after', `\n${vi ? PROGRAM_VI.examples : 'Examples:'}\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}`);
   cmd.action(async (...received: unknown[]) => {
     const command = received[spec.args.length + 1] as Command;
     const raw = { ...(received[spec.args.length] as Record<string, unknown>) };

@@ -1,5 +1,6 @@
 /** The par-score program: commander parses and wires; nothing here computes. */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help, type Option } from 'commander';
+import { extraInfoVi, PROGRAM_VI, TITLES_VI, usageVi } from './help-vi.js';
 import type { Context } from './context.js';
 import { reportError } from './report.js';
 import { runLanguage } from './command.js';
@@ -27,9 +28,10 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
  * of each start, and a command never sees the others).
  */
 export async function buildProgram(ctx: Context, only?: string): Promise<Command> {
+  const vi = ctx.lang === 'vi';
   const program = new Command('par-score')
-    .description("Vietnam's PAR INDEX (chỉ số cải cách hành chính) from CSV files: exact totals, index, bands and ranks.")
-    .version(VERSION, '-V, --version')
+    .description(vi ? PROGRAM_VI.description : "Vietnam's PAR INDEX (chỉ số cải cách hành chính) from CSV files and workbooks: exact totals, index, bands and ranks.")
+    .version(VERSION, '-V, --version', vi ? PROGRAM_VI.version : 'output the version number')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -41,10 +43,29 @@ export async function buildProgram(ctx: Context, only?: string): Promise<Command
   for (const register of await Promise.all(loaders.map((load) => load()))) register(program, ctx);
   program.addHelpText(
     'after',
-    `
+    vi
+      ? PROGRAM_VI.after
+      : `
 Exit codes: 0 success, 1 invalid data (or a failed check), 2 wrong usage.
 Run \`par-score <command> --help\` for a command's options and examples.`,
   );
+  if (vi) {
+    program.helpCommand('help [command]', PROGRAM_VI.helpCommand);
+    const help = {
+      styleTitle: (title: string) => TITLES_VI[title] ?? title,
+      commandUsage(this: Help, cmd: Command) {
+        return usageVi(Help.prototype.commandUsage.call(this, cmd));
+      },
+      subcommandTerm(this: Help, cmd: Command) {
+        return usageVi(Help.prototype.subcommandTerm.call(this, cmd));
+      },
+      optionDescription(this: Help, option: Option) {
+        return extraInfoVi(Help.prototype.optionDescription.call(this, option));
+      },
+    };
+    program.helpOption('-h, --help', PROGRAM_VI.help).configureHelp(help);
+    for (const cmd of program.commands) cmd.helpOption('-h, --help', PROGRAM_VI.help).configureHelp(help);
+  }
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(program.configureOutput());
   return program;
 }

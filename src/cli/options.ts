@@ -11,6 +11,7 @@ import { TIE_RULES } from '../model/rank.js';
 import { MERGE_RULES } from '../model/compare.js';
 import type { Delimiter } from '../read/csv.js';
 import type { Lang } from '../write/words.js';
+import { OPTIONS_VI, OVERRIDES_VI } from './help-vi.js';
 import { parseSize } from './io.js';
 
 const DELIMITERS: Readonly<Record<string, Delimiter>> = { ',': ',', comma: ',', ';': ';', semicolon: ';', tab: '\t', '\t': '\t', '\\t': '\t' };
@@ -141,12 +142,13 @@ export function projectValues(picks: readonly Pick[], project: Readonly<Record<s
 }
 
 /** The commander options of the picks, in order. */
-export function commanderOptions(picks: readonly Pick[]): Option[] {
+export function commanderOptions(picks: readonly Pick[], lang: Lang = 'en'): Option[] {
   return picks.map((p) => {
     const name = nameOf(p);
     const s: Spec = OPTIONS[name];
     const extra = typeof p === 'string' ? {} : p[1];
-    const o = new Option(s.flags, extra.help ?? s.help);
+    const help = lang === 'vi' ? (extra.help !== undefined ? (OVERRIDES_VI[extra.help] ?? extra.help) : OPTIONS_VI[name]) : (extra.help ?? s.help);
+    const o = new Option(s.flags, help);
     const choices = extra.choices ?? s.choices;
     if (choices) o.choices(choices);
     if (s.default !== undefined) o.default(extra.choices ? extra.choices[0] : s.default);

@@ -11,10 +11,12 @@ import { parseJsonText, position } from './json-locate.js';
 
 export const PROJECT_FILE = 'par-score.json';
 
-const text = z.string().check(z.minLength(1, 'cannot be empty'));
 const whole = (min: number, max: number) => z.number().check(z.int(`expected a whole number from ${min} to ${max}`), z.gte(min, `expected a whole number from ${min} to ${max}`), z.lte(max, `expected a whole number from ${min} to ${max}`));
 
-const PROJECT = z.strictObject({
+/** Made when a project file is read (not at every start). */
+const makeProjectSchema = () => {
+  const text = z.string().check(z.minLength(1, 'cannot be empty'));
+  return z.strictObject({
   scheme: z.optional(text),
   prevScheme: z.optional(text),
   lang: z.optional(z.enum(['en', 'vi', 'vn'])),
@@ -34,13 +36,15 @@ const PROJECT = z.strictObject({
   bom: z.optional(z.boolean()),
   depth: z.optional(whole(0, 9)),
   components: z.optional(z.enum(['auto', 'show', 'hide'])),
-});
+  });
+};
 
-export type Project = z.infer<typeof PROJECT>;
+export type Project = z.infer<ReturnType<typeof makeProjectSchema>>;
 
 /** The project file's text -> its settings, or a ParScoreError (exit 1, `project-invalid`) at the line of each problem. */
 export function parseProject(source: string, file: string): Project {
   const json = parseJsonText(source, file, 'project-invalid');
+  const PROJECT = makeProjectSchema();
   const result = PROJECT.safeParse(json);
   if (result.success) return result.data;
   const problems: Problem[] = result.error.issues.map((issue) => {

@@ -13,6 +13,8 @@ import type { Lang } from './words.js';
 
 type Rule = readonly [RegExp, string | ((...groups: string[]) => string)];
 
+const lazy: { vi?: Readonly<Record<string, readonly Rule[]>>; scheme?: readonly Rule[]; hints?: readonly Rule[]; commander?: readonly Rule[] } = {};
+
 /** Words of the data par-score itself puts into messages ("this year", "no band"). */
 function terms(text: string): string {
   return text
@@ -28,7 +30,8 @@ function terms(text: string): string {
 
 const rows = (n: string) => (n === '1 row is not a unit and was' ? '1 dòng không phải đơn vị và đã được bỏ qua' : `${n.replace(/ rows are not units and were$/, '')} dòng không phải đơn vị và đã được bỏ qua`);
 
-const VI: Readonly<Record<string, readonly Rule[]>> = {
+/** Made on first use (a run in English never needs it). */
+const catalogue = (): Readonly<Record<string, readonly Rule[]>> => ({
   // The file.
   encoding: [
     [/^the file looks like UTF-16 without a byte-order mark, which cannot be read reliably$/, 'tệp có vẻ là UTF-16 không có dấu BOM, không đọc được chắc chắn'],
@@ -159,8 +162,8 @@ const VI: Readonly<Record<string, readonly Rule[]>> = {
     [/^not valid JSON: (.+)$/, 'không phải JSON hợp lệ: $1'],
     [/^(.+) is given twice in one object \(the last would silently win\)$/, '$1 xuất hiện hai lần trong một đối tượng (giá trị sau sẽ lặng lẽ thắng)'],
     [/^(\S+) has more digits than a number keeps exactly \(15\): write it as it is meant \(e\.g\. (\S+)\)$/, '$1 có nhiều chữ số hơn mức một số giữ được chính xác (15): hãy viết đúng giá trị muốn dùng (ví dụ $2)'],
-    [/^([\w.[\]]+): (.+)$/, (where, m) => `${where}: ${apply(SCHEME, m) ?? m}`],
-    [/^(.+)$/, (m) => apply(SCHEME, m) ?? m],
+    [/^([\w.[\]]+): (.+)$/, (where, m) => `${where}: ${apply(lazy.scheme ??= schemeRules(), m) ?? m}`],
+    [/^(.+)$/, (m) => apply(lazy.scheme ??= schemeRules(), m) ?? m],
   ],
   'project-invalid': [[/^not valid JSON: (.+)$/, 'không phải JSON hợp lệ: $1'], [/^(.+) is not a setting of par-score \(the settings are the options' names: (.+)\)$/, '$1 không phải là thiết lập của par-score (các thiết lập là tên các tùy chọn: $2)'], [/^(.+)$/, 'tệp dự án không hợp lệ: $1']],
   'scheme-not-found': [
@@ -233,14 +236,14 @@ const VI: Readonly<Record<string, readonly Rule[]>> = {
     [/^(\d+) units? with more penalty points than points: the total is 0$/, '$1 đơn vị có điểm trừ nhiều hơn điểm đạt được: tổng điểm là 0'],
   ],
   'penalty-sign': [[/^(.+): (\S+) for (.+): scheme (\S+) writes (\S+) as negative points \(-2\)$/, '$1: $2 của $3: bộ chỉ số $4 ghi $5 là điểm âm (-2)']],
-};
+});
 
 function sep(name: string): string {
   return name.replace(/^a decimal comma$/, 'dấu phẩy thập phân').replace(/^a decimal point$/, 'dấu chấm thập phân').replace(/^decimal commas$/, 'dấu phẩy thập phân').replace(/^decimal points$/, 'dấu chấm thập phân');
 }
 
 /** What a scheme file's checks say (src/read/scheme-file.ts), after the place in the file. */
-const SCHEME: readonly Rule[] = [
+const schemeRules = (): readonly Rule[] => [
   [/^(.+) must be text$/, '$1 phải là văn bản'],
   [/^(.+) cannot be empty$/, '$1 không được để trống'],
   [/^must be an object such as (.+)$/, 'phải là một đối tượng như $1'],
@@ -287,7 +290,7 @@ const SCHEME: readonly Rule[] = [
 ];
 
 /** Hints, by their English shape (many codes share one). */
-const HINTS: readonly Rule[] = [
+const hintRules = (): readonly Rule[] => [
   [/^in Excel choose File > Save As > "CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"; in LibreOffice tick "Edit filter settings" and pick "Unicode \(UTF-8\)"$/, 'trong Excel chọn Tệp > Lưu thành > "CSV UTF-8 (Comma delimited) (*.csv)"; trong LibreOffice đánh dấu "Sửa thiết lập bộ lọc" và chọn "Unicode (UTF-8)"'],
   [/^pass --scheme <id\|file\.json>, or rename the columns; `par-score schemes` lists the schemes$/, 'dùng --scheme <mã|tệp.json>, hoặc đổi tên các cột; `par-score schemes` liệt kê các bộ chỉ số'],
   [/^pass --scheme (\S+) \(or another\), or write the maximum in the header, e\.g\. (.+)$/, 'dùng --scheme $1 (hoặc bộ khác), hoặc ghi điểm tối đa trong tiêu đề, ví dụ $2'],
@@ -352,7 +355,7 @@ function apply(rules: readonly Rule[] | undefined, text: string): string | undef
 }
 
 /** commander's own messages (a wrong option, a missing argument), as it words them. */
-const COMMANDER: readonly Rule[] = [
+const commanderRules = (): readonly Rule[] => [
   [/^option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/, "giá trị '$2' của tùy chọn '$1' không hợp lệ. Các giá trị được chọn: $3."],
   [/^missing required argument '(.+)'$/, "thiếu đối số bắt buộc '$1'"],
   [/^unknown option '(.+)'\n\(Did you mean (.+)\?\)$/, "không có tùy chọn '$1'\n(Có phải là $2?)"],
@@ -369,24 +372,24 @@ const COMMANDER: readonly Rule[] = [
 export function localiseCommander(text: string, lang: Lang): string {
   if (lang !== 'vi') return text;
   const trimmed = text.replace(/\n$/, '');
-  const vi = apply(COMMANDER, trimmed);
+  const vi = apply((lazy.commander ??= commanderRules()), trimmed);
   return vi === undefined ? text : vi + (text.endsWith('\n') ? '\n' : '');
 }
 
 /** The message of a problem in Vietnamese, or undefined when the catalogue has no shape for it. */
 export function viMessage(code: string, message: string): string | undefined {
-  return apply(VI[code], message);
+  return apply((lazy.vi ??= catalogue())[code], message);
 }
 
 /** Whether the catalogue has an entry for the code. */
 export function hasEntry(code: string): boolean {
-  return Object.hasOwn(VI, code);
+  return Object.hasOwn((lazy.vi ??= catalogue()), code);
 }
 
 /** A problem as the language shows it (English as made; Vietnamese from the catalogue). */
 export function localise(p: Problem, lang: Lang): Problem {
   if (lang !== 'vi') return p;
   const message = viMessage(p.code, p.message) ?? p.message;
-  const hint = p.hint === undefined ? undefined : (apply(HINTS, p.hint) ?? p.hint);
+  const hint = p.hint === undefined ? undefined : (apply((lazy.hints ??= hintRules()), p.hint) ?? p.hint);
   return { ...p, message, ...(hint !== undefined ? { hint } : {}) };
 }

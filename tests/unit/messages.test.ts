@@ -45,7 +45,7 @@ function caseFiles(): string[][] {
 }
 
 /** Words that, outside quoted data, mean a sentence is still English. */
-const ENGLISH = /(?<!\p{L})(the|is|are|not|of|and|with|has|have|must|this|that|which|cannot|should|would|could|expected|give|write|use|pass|file|files|column|columns|row|rows|line|header|unit|units|value|values|points|maximum|found|missing|empty|name|does|every|more|than|into|from|it|its|there|here|only|or|to|be|for|in|at|as|by|on|no|one|two)(?!\p{L})/iu;
+const ENGLISH = /(?<!\p{L})(the|is|are|not|of|and|with|has|have|must|this|that|which|cannot|should|would|could|expected|give|write|use|pass|file|files|column|columns|row|rows|line|header|unit|units|value|values|points|maximum|found|missing|empty|name|does|every|more|than|into|from|it|its|there|here|only|or|be|for|at|as|by|on|no|one|two)(?!\p{L})/iu;
 
 /** A sentence without what it quotes: "…" and `…` texts, options, file names, ids in parentheses. */
 function prose(text: string): string {
@@ -147,5 +147,29 @@ describe('the Vietnamese catalogue', () => {
     const english = lines.filter((l) => englishIn(l.replace(/^par-score: /, '').replace(/^\s+gợi ý: /, '')));
     expect(english.join('\n')).toBe('');
     expect(lines.some((l) => l.includes('không có gì được ghi'))).toBe(true);
+  });
+});
+
+describe('--help in Vietnamese', () => {
+  it('every command: no English sentence (examples, flags and ids aside)', async () => {
+    const commands = ['', 'rank', 'compare', 'trend', 'explain', 'validate', 'template', 'report', 'schemes'];
+    const english: string[] = [];
+    for (const c of commands) {
+      const r = await cli([...(c ? [c] : []), '--help', '--lang', 'vi']);
+      expect(r.code).toBe(0);
+      const body = r.stdout.slice(0, r.stdout.indexOf('Ví dụ:') >= 0 ? r.stdout.indexOf('Ví dụ:') : undefined);
+      for (const line of body.split('\n')) {
+        // The term column (flags, arguments, command names) is syntax; the description is prose.
+        const prose = line.replace(/^\s{2}(-\S+(,\s+--\S+)?( <[^>]+>| \[[^\]]+\])?|[a-z]+( \[tùy chọn\])?( [<[][^\s]+[>\]])*)\s{2,}/, '');
+        const word = englishIn(prose.replace(/^Cách dùng: .*$/, ''));
+        if (word) english.push(`${c || 'par-score'}: "${word}" in ${line.trim()}`);
+      }
+    }
+    expect(english.join('\n')).toBe('');
+  });
+
+  it('PAR_SCORE_LANG=vi gives the Vietnamese help too; English stays the default', async () => {
+    expect((await cli(['rank', '--help'], { env: { PAR_SCORE_LANG: 'vi' } })).stdout).toContain('Tùy chọn:');
+    expect((await cli(['rank', '--help'])).stdout).toContain('Options:');
   });
 });

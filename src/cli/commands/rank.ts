@@ -51,11 +51,11 @@ export async function renderRanking(r: Ranking, format: string, o: RenderOptions
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'rank',
-  summary: 'score and rank units from CSV files',
+  summary: 'score and rank units from CSV files or workbooks',
   description:
-    'Scores and ranks the units in one or more CSV files of the same year (files are joined on the unit).\n' +
+    'Scores and ranks the units in one or more files (CSV or workbooks) of the same year (files are joined on the unit).\n' +
     'Totals, index (%), bands and ranks are exact; ranks are within each block.',
-  args: [{ name: 'files', help: 'CSV files, or - for standard input', files: true }],
+  args: [{ name: 'files', help: 'CSV files or workbooks (.xlsx, .xls, .ods), or - for standard input', files: true }],
   options: OPTIONS,
   examples: [
     'par-score rank 2023.csv',
