@@ -31,27 +31,51 @@ function labelWidth(labels: readonly string[]): number {
   return Math.round(Math.min(340, Math.max(110, Math.max(0, ...labels.map((l) => l.length)) * 6.8 + 16)));
 }
 
-/** Horizontal bars of the index by unit (in rank order), with the band thresholds drawn. */
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** WCAG contrast ratio of two #rrggbb colours (1 to 21). */
+export function contrast(a: string, b: string): number {
+  const [x, y] = [luminance(a), luminance(b)].sort((m, n) => n - m);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
+/**
+ * The text colour for a cell of `fill`: black or white, whichever contrasts more. With pure black and
+ * white the worse of the two is never below 4.58:1 (at a luminance of 0.18), so every shade meets
+ * WCAG's 4.5:1; a softer ink would not.
+ */
+export function textOn(fill: string): string {
+  return contrast(fill, '#000000') >= contrast(fill, '#ffffff') ? '#000000' : '#ffffff';
+}
+
+/** Horizontal bars of the index by unit (in rank order), from 0, with the band thresholds drawn and an axis title. */
 export function barChart(r: Ranking, units: readonly UnitResult[], lang: Lang, title: string): string {
   const sep = words(lang).decimal;
   const p = r.scheme.precision;
-  const values = units.map((u) => asNumber(u.index));
-  const thresholds = r.scheme.bands.map((b) => asNumber(toRatio(b.min))).filter((t) => t > 0);
-  const low = Math.max(0, Math.floor((Math.min(...values, ...thresholds) - 5) / 10) * 10);
+  // Bars start at zero: a bar's length is the unit's index, never a difference made to look large.
+  const low = 0;
   const high = 100;
   const LABEL_W = labelWidth(units.map((u) => (u.rank !== undefined ? `${u.rank}. ${u.name}` : u.name)));
   const plotW = 420;
   const width = LABEL_W + plotW + 70;
   const top = 40;
-  const height = top + units.length * ROW_H + 30;
+  const height = top + units.length * ROW_H + 46;
   const x = (v: number) => LABEL_W + ((v - low) / (high - low)) * plotW;
   const out: string[] = [
     `<svg class="chart bars" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`,
   ];
   for (let t = low; t <= high; t += 10) {
-    out.push(`<line class="grid" x1="${r2(x(t))}" y1="${top - 4}" x2="${r2(x(t))}" y2="${height - 26}"/>`);
-    out.push(`<text class="tick" x="${r2(x(t))}" y="${height - 10}" text-anchor="middle">${t}</text>`);
+    out.push(`<line class="grid" x1="${r2(x(t))}" y1="${top - 4}" x2="${r2(x(t))}" y2="${height - 42}"/>`);
+    out.push(`<text class="tick" x="${r2(x(t))}" y="${height - 26}" text-anchor="middle">${t}</text>`);
   }
+  out.push(`<text class="axis" x="${r2(x((low + high) / 2))}" y="${height - 6}" text-anchor="middle">${esc(words(lang).index)}</text>`);
   units.forEach((u, i) => {
     const y = top + i * ROW_H;
     const v = asNumber(u.index);
@@ -138,10 +162,10 @@ export function heatMap(r: Ranking, units: readonly UnitResult[], components: re
       }
       if (!cr.index) return;
       const pct = asNumber(cr.index);
-      const dark = pct > 80;
+      const fill = heatColour(pct);
       out.push(
-        `<rect class="cell" x="${x}" y="${y}" width="${cellW - 2}" height="${ROW_H - 2}" fill="${heatColour(pct)}"><title>${esc(`${u.name} · ${c.label[lang]}: ${formatRatio(cr.index!, 1, sep)}%`)}</title></rect>`,
-        `<text class="cell-text${dark ? ' on-dark' : ''}" x="${x + (cellW - 2) / 2}" y="${y + 13}" text-anchor="middle">${formatRatio(cr.index!, 1, sep)}</text>`,
+        `<rect class="cell" x="${x}" y="${y}" width="${cellW - 2}" height="${ROW_H - 2}" fill="${fill}"><title>${esc(`${u.name} · ${c.label[lang]}: ${formatRatio(cr.index!, 1, sep)}%`)}</title></rect>`,
+        `<text class="cell-text" x="${x + (cellW - 2) / 2}" y="${y + 13}" text-anchor="middle" fill="${textOn(fill)}">${formatRatio(cr.index!, 1, sep)}</text>`,
       );
     });
   });
@@ -197,5 +221,67 @@ export function slopeChart(changes: readonly UnitChange[], dropped: readonly { n
     );
   });
   out.push('</svg>');
+  return out.join('\n');
+}
+
+/** The colour scale of the heat map: its stops, each with the text it would carry. */
+export function heatLegend(title: string): string {
+  const stops = [0, 25, 50, 60, 70, 80, 85, 90, 95, 100];
+  const w = 44;
+  const width = stops.length * w + 10;
+  const out = [`<svg class="chart legend" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} 44" width="${width}" height="44">`, `<text class="tick" x="0" y="11">${esc(title)}</text>`];
+  stops.forEach((s, i) => {
+    const fill = heatColour(s);
+    out.push(`<rect x="${i * w}" y="18" width="${w - 2}" height="20" fill="${fill}"/><text x="${i * w + (w - 2) / 2}" y="32" text-anchor="middle" font-size="11" fill="${textOn(fill)}">${s}%</text>`);
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+/** The bands' colours, as a legend under the bars: label and threshold, and units in no band. */
+export function bandLegend(r: Ranking, lang: Lang): string {
+  const w = words(lang);
+  const items = r.scheme.bands.map((b) => `<span class="key"><span class="swatch" style="background:${bandColour(r, b)}"></span>${esc(`${b.label[lang]} (>= ${formatRatio(toRatio(b.min), 0, w.decimal)}%)`)}</span>`);
+  items.push(`<span class="key"><span class="swatch" style="background:${NO_BAND}"></span>${esc(r.scheme.bands.length ? w.noBand : w.index)}</span>`);
+  return `<p class="legend">${items.join(' ')}</p>`;
+}
+
+/**
+ * How many units have an index in each 5-point step (…, 80-85, 85-90, …), as columns: the shape of a
+ * year at any number of units. Axis titles on both axes; each column says its count.
+ */
+export function histogram(units: readonly UnitResult[], lang: Lang, title: string, countTitle: string): string {
+  const w = words(lang);
+  const values = units.map((u) => asNumber(u.index));
+  if (values.length === 0) return '';
+  const STEP = 5;
+  const from = Math.max(0, Math.floor(Math.min(...values) / STEP) * STEP);
+  const bins = Array.from({ length: Math.max(1, Math.ceil((100 - from) / STEP)) }, () => 0);
+  for (const v of values) bins[Math.min(bins.length - 1, Math.floor((v - from) / STEP))]!++;
+  const most = Math.max(...bins);
+  const colW = 46;
+  const left = 46;
+  const plotH = 180;
+  const top = 16;
+  const width = left + bins.length * colW + 10;
+  const height = top + plotH + 52;
+  const y = (n: number) => top + plotH - (n / most) * plotH;
+  const out = [`<svg class="chart histogram" role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`];
+  const step = most <= 10 ? 1 : Math.ceil(most / 5);
+  for (let n = 0; n <= most; n += step) {
+    out.push(`<line class="grid" x1="${left}" y1="${r2(y(n))}" x2="${width - 10}" y2="${r2(y(n))}"/><text class="tick" x="${left - 6}" y="${r2(y(n) + 4)}" text-anchor="end">${n}</text>`);
+  }
+  bins.forEach((n, i) => {
+    const x = left + i * colW;
+    const lo = from + i * STEP;
+    const label = `${lo}-${lo + STEP}`;
+    if (n > 0) out.push(`<rect class="bin" x="${x + 3}" y="${r2(y(n))}" width="${colW - 6}" height="${r2(top + plotH - y(n))}"><title>${esc(`${label}%: ${n}`)}</title></rect><text class="value" x="${x + colW / 2}" y="${r2(y(n) - 4)}" text-anchor="middle">${n}</text>`);
+    out.push(`<text class="tick" x="${x + colW / 2}" y="${top + plotH + 16}" text-anchor="middle">${label}</text>`);
+  });
+  out.push(
+    `<text class="axis" x="${r2(left + (bins.length * colW) / 2)}" y="${height - 8}" text-anchor="middle">${esc(w.index)}</text>`,
+    `<text class="axis" x="12" y="${r2(top + plotH / 2)}" text-anchor="middle" transform="rotate(-90 12 ${r2(top + plotH / 2)})">${esc(countTitle)}</text>`,
+    '</svg>',
+  );
   return out.join('\n');
 }

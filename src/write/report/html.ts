@@ -7,7 +7,18 @@ import type { UnitChange } from '../../model/compare.js';
 import type { Ranking } from '../../model/ranking.js';
 import { columns, comparisonNotes, humanView, rankChangeText, signed, summaryLines } from '../view.js';
 import { words } from '../words.js';
-import { barChart, bandColour, esc, heatMap, slopeChart } from './charts.js';
+import { bandLegend, barChart, bandColour, esc, heatLegend, heatMap, histogram, slopeChart } from './charts.js';
+import type { UnitResult } from '../../model/ranking.js';
+
+/** Beyond this many units in a block, per-unit charts draw the first and last units only (3,300 communes would be a 66,000-pixel chart). */
+export const CHART_UNITS = 60;
+const ENDS = 25;
+
+/** The units a per-unit chart draws, and how many it leaves out. */
+function charted(units: readonly UnitResult[]): { units: readonly UnitResult[]; hidden: number } {
+  if (units.length <= CHART_UNITS) return { units, hidden: 0 };
+  return { units: [...units.slice(0, ENDS), ...units.slice(-ENDS)], hidden: units.length - 2 * ENDS };
+}
 import { fieldNodes, type ReportModel } from './model.js';
 
 const CSS = `
@@ -30,18 +41,22 @@ th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: lef
 th { background: #f6f8fa; font-weight: 600; }
 td.num, th.num { text-align: right; } td { white-space: nowrap; } th { min-width: 3.5em; max-width: 12em; }
 td.up { color: var(--up); } td.down { color: var(--down); }
+/* On a narrow screen the table scrolls sideways; the unit's name stays in view. */
+td.name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
 .swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px; margin-right: 4px; vertical-align: -0.05em; }
 .movers { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 16px; }
 svg.chart { max-width: 100%; height: auto; font: 12px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
 svg .grid { stroke: #eaeef2; } svg .tick, svg .value { fill: var(--muted); font-size: 11px; }
 svg .label { fill: var(--ink); } svg .threshold { stroke: #57606a; stroke-dasharray: 4 3; } svg .threshold-label { fill: #57606a; font-size: 11px; }
-svg .cell.na { fill: #eaeef2; } svg .cell-text { fill: #1f2328; font-size: 10px; } svg .cell-text.on-dark { fill: #fff; }
+svg .cell.na { fill: #eaeef2; } svg .cell-text { fill: #1f2328; font-size: 10px; }
+svg .axis { fill: var(--ink); font-size: 12px; font-weight: 600; } svg .bin { fill: #2f81c7; }
+.legend { font-size: 0.85rem; color: var(--muted); } .legend .key { margin-right: 12px; white-space: nowrap; }
 svg .col { fill: var(--ink); font-size: 11px; }
 svg .slope-line { stroke-width: 1.5; fill: none; } svg .up { stroke: var(--up); fill: var(--up); } svg .down { stroke: var(--down); fill: var(--down); }
 svg .same { stroke: #8c959f; fill: #8c959f; } svg .dot.now { fill: var(--ink); } svg .dot.new { fill: var(--accent); } svg .dot.dropped, svg .label.dropped { fill: #8c959f; }
 svg .head { font-weight: 600; fill: var(--ink); }
 @media (max-width: 600px) { main { padding: 10px; } h1 { font-size: 1.3rem; } .figure .value { font-size: 1.2rem; } }
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4 landscape; margin: 12mm 12mm 14mm; @bottom-right { content: counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; color: #59636e; } }
 @media print {
   body { font-size: 10.5pt; } main { max-width: none; padding: 0; }
   .scroll { overflow: visible; } h2 { break-after: avoid; } svg.chart, .figure { break-inside: avoid; }
@@ -101,6 +116,16 @@ function rankingSection(m: ReportModel): string {
   return out.join('\n');
 }
 
+/** With blocks: each block's count, mean, median, best and worst, side by side. */
+function blockTable(m: ReportModel): string {
+  const r = m.ranking;
+  if (!r.blocks.some((b) => b.name !== undefined)) return '';
+  const w = words(m.lang);
+  const p = r.scheme.precision;
+  const rows = r.blocks.map((b) => [esc(b.name ?? '-'), String(b.units.length), ...(b.stats ? [b.stats.mean, b.stats.median, b.stats.max, b.stats.min].map((x) => formatRatio(x, p, w.decimal)) : ['', '', '', ''])]);
+  return `<h3>${esc(m.text.byBlock)}</h3>${table([w.block, m.text.units, m.text.mean, m.text.median, m.text.best, m.text.worst], [false, true, true, true, true, true], rows)}`;
+}
+
 function moverTable(m: ReportModel, list: readonly UnitChange[], heading: string): string {
   const w = words(m.lang);
   const sep = words(m.lang).decimal;
@@ -149,7 +174,7 @@ export function renderReportHtml(m: ReportModel, version: string): string {
     '<body>',
     '<main>',
     `<header><h1>${esc(m.title)}</h1><p class="sub">${esc(m.subtitle)}</p></header>`,
-    `<section id="headline"><h2>${esc(m.text.headline)}</h2><div class="figures">\n${figures}\n</div></section>`,
+    `<section id="headline"><h2>${esc(m.text.headline)}</h2><div class="figures">\n${figures}\n</div>${blockTable(m)}</section>`,
     rankingSection(m),
   ];
   if (m.comparison) {
@@ -157,23 +182,32 @@ export function renderReportHtml(m: ReportModel, version: string): string {
     parts.push(`<section id="movers"><h2>${esc(m.text.movers)}</h2><div class="movers">${moverTable(m, m.risers, w.risers)}${moverTable(m, m.fallers, w.fallers)}</div></section>`);
   }
   parts.push(leadersSection(m));
-  const heat: string[] = [`<section id="heatmap"><h2>${esc(m.text.heat)}</h2><p class="note">${esc(m.text.heatNote)}</p>`];
-  const bars: string[] = [`<section id="bars"><h2>${esc(m.text.bars)}</h2>`];
+  const heat: string[] = [`<section id="heatmap"><h2>${esc(m.text.heat)}</h2><p class="note">${esc(m.text.heatNote)}</p>${heatLegend(m.text.heatScale)}`];
+  const bars: string[] = [`<section id="bars"><h2>${esc(m.text.bars)}</h2>${bandLegend(r, m.lang)}`];
+  const spread: string[] = [`<section id="distribution"><h2>${esc(m.text.distribution)}</h2>`];
   for (const b of r.blocks) {
     const head = b.name !== undefined ? `<h3>${esc(b.name)}</h3>` : '';
-    heat.push(`${head}<div class="scroll">${heatMap(r, b.units, fieldNodes(r.scheme), m.lang, `${m.text.heat}${b.name ? ` - ${b.name}` : ''}`)}</div>`);
-    bars.push(`${head}<div class="scroll">${barChart(r, b.units, m.lang, `${m.text.bars}${b.name ? ` - ${b.name}` : ''}`)}</div>`);
+    const c = charted(b.units);
+    const more = c.hidden ? `<p class="note">${esc(m.text.notShown(c.hidden, ENDS))}</p>` : '';
+    heat.push(`${head}<div class="scroll">${heatMap(r, c.units, fieldNodes(r.scheme), m.lang, `${m.text.heat}${b.name ? ` - ${b.name}` : ''}`)}</div>${more}`);
+    bars.push(`${head}<div class="scroll">${barChart(r, c.units, m.lang, `${m.text.bars}${b.name ? ` - ${b.name}` : ''}`)}</div>${more}`);
+    spread.push(`${head}<div class="scroll">${histogram(b.units, m.lang, `${m.text.distribution}${b.name ? ` - ${b.name}` : ''}`, m.text.count)}</div>`);
   }
-  parts.push(heat.join('\n') + '</section>', bars.join('\n') + '</section>');
+  parts.push(heat.join('\n') + '</section>', bars.join('\n') + '</section>', spread.join('\n') + '</section>');
   if (m.comparison) {
     const c = m.comparison;
     const left = c.previous.year ?? words(m.lang).previousRank('').trim();
     const right = r.year ?? '';
     const slope: string[] = [`<section id="slope"><h2>${esc(m.text.slope)}</h2>`];
     for (const b of r.blocks) {
-      const inBlock = c.units.filter((u) => u.unit.block === b.name);
-      const dropped = c.dropped.filter((d) => d.block === b.name).map((d) => ({ name: d.name, ...(d.rank !== undefined ? { rank: d.rank } : {}) }));
-      slope.push(`${b.name !== undefined ? `<h3>${esc(b.name)}</h3>` : ''}<div class="scroll">${slopeChart(inBlock, dropped, { left, right }, m.text.slope)}</div>`);
+      const all = c.units.filter((u) => u.unit.block === b.name);
+      // A long list: the biggest moves only, up and down (the table has every change).
+      const long = all.length > CHART_UNITS;
+      const moved = [...all].filter((u) => u.rankChange !== undefined && u.rankChange !== 0).sort((x, y) => Math.abs(y.rankChange!) - Math.abs(x.rankChange!));
+      const inBlock = long ? all.filter((u) => moved.slice(0, 2 * ENDS).includes(u)) : all;
+      const dropped = long ? [] : c.dropped.filter((d) => d.block === b.name).map((d) => ({ name: d.name, ...(d.rank !== undefined ? { rank: d.rank } : {}) }));
+      const note = long ? `<p class="note">${esc(m.text.movesShown(inBlock.length, all.length))}</p>` : '';
+      slope.push(`${b.name !== undefined ? `<h3>${esc(b.name)}</h3>` : ''}<div class="scroll">${slopeChart(inBlock, dropped, { left, right }, m.text.slope)}</div>${note}`);
     }
     parts.push(slope.join('\n') + '</section>');
   }
