@@ -87,9 +87,26 @@ describe.skipIf(!available)('HTML report in Chromium', () => {
     expect(marks).toEqual({ bars: 9, cells: 9 * 9, na: 1 });
     await page.screenshot({ path: join(ARTIFACTS, 'report-example-phone.png') });
     await page.emulateMedia({ media: 'print' });
-    const pdf = await page.pdf({ format: 'A4' });
+    // The page's own size: A4 landscape (842 x 595 points), page numbers in the margin.
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.9\d* 594\.9\d*\]/);
     writeFileSync(join(ARTIFACTS, 'report-example.pdf'), pdf);
+    await page.close();
+  }, 60_000);
+
+  it('at 1200 px no table is cut: the ranking of 9 fields, blocks and bands fits its column', async () => {
+    const { page, problems } = await open(
+      ['report', 'fixtures/example-province-units-2023.csv', '-s', 'fixtures/example-province.scheme.json', '--lang', 'vi'],
+      'report-example-1200',
+      { width: 1200, height: 900 },
+    );
+    expect(problems).toEqual([]);
+    const cut = await page.evaluate(() => [...document.querySelectorAll('table')].filter((t) => t.scrollWidth > t.parentElement!.clientWidth + 1).length);
+    expect(cut).toBe(0);
+    const histogram = await page.evaluate(() => document.querySelectorAll('svg.histogram rect.bin').length);
+    expect(histogram).toBeGreaterThan(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-example-1200.png'), fullPage: true });
     await page.close();
   }, 60_000);
 });

@@ -25,7 +25,7 @@ const CSS = `
 :root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --up: #1a7f37; --down: #cf222e; --accent: #0969da; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 1100px; margin: 0 auto; padding: 16px; }
+main { max-width: 1240px; margin: 0 auto; padding: 16px; }
 h1 { font-size: 1.6rem; margin: 0.2em 0; }
 h2 { font-size: 1.2rem; margin: 1.6em 0 0.5em; padding-bottom: 0.2em; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1rem; margin: 1em 0 0.4em; }
@@ -36,10 +36,11 @@ h3 { font-size: 1rem; margin: 1em 0 0.4em; }
 .figure .value { font-size: 1.5rem; font-weight: 600; font-variant-numeric: tabular-nums; }
 .figure .fnote { color: var(--muted); font-size: 0.8rem; }
 .scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
-table { border-collapse: collapse; font-size: 0.9rem; font-variant-numeric: tabular-nums; }
-th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+th, td { padding: 4px 6px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; }
-td.num, th.num { text-align: right; } td { white-space: nowrap; } th { min-width: 3.5em; max-width: 12em; }
+td.num, th.num { text-align: right; } td { white-space: nowrap; } th { min-width: 3em; max-width: 7.5em; hyphens: auto; overflow-wrap: anywhere; }
+td.name { white-space: normal; min-width: 9em; }
 td.up { color: var(--up); } td.down { color: var(--down); }
 /* On a narrow screen the table scrolls sideways; the unit's name stays in view. */
 td.name { position: sticky; left: 0; background: #fff; box-shadow: 1px 0 0 var(--line); }
