@@ -138,7 +138,7 @@ function compareDocument(c: Comparison, o: CompareRenderOptions, m: { sorted: re
     risers: m.risers.map((u) => unitChangeJson(u, p)),
     fallers: m.fallers.map((u) => unitChangeJson(u, p)),
     dropped: c.dropped.map((d) => ({ unit: d.name, code: d.code ?? null, block: d.block ?? null, rank: d.rank ?? null, index: toJsonNumber(d.index, p) })),
-    warnings: [...c.previous.warnings, ...c.current.warnings, ...c.warnings].map(problemJson),
+    warnings: [...c.previous.warnings, ...c.current.warnings, ...c.warnings].map((p) => problemJson(p, o.lang)),
   };
 }
 

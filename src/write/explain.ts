@@ -87,7 +87,7 @@ export function renderExplainMarkdown(e: Explanation, o: { lang: Lang }): string
   return [`## ${mdCell(l.heading)}`, '', mdCell(position!), ...(versus ? ['', mdCell(versus)] : []), '', mdTable(l.head, l.rows, l.numeric), ...rest.map((x) => (x.startsWith('- ') ? `- ${mdCell(x.slice(2))}` : x ? `**${mdCell(x)}**` : ''))].join('\n') + '\n';
 }
 
-export function explainJson(e: Explanation) {
+export function explainJson(e: Explanation, lang: Lang = 'en') {
   const p = e.ranking.scheme.precision;
   const n = (x: Parameters<typeof toJsonNumber>[0] | undefined) => (x === undefined ? null : toJsonNumber(x, p));
   return {
@@ -136,7 +136,7 @@ export function explainJson(e: Explanation) {
       headroom: t.headroom.map((c) => c.component.id),
       reachable: t.reachable,
     })),
-    warnings: e.ranking.warnings.map(problemJson),
+    warnings: e.ranking.warnings.map((p) => problemJson(p, lang)),
   };
 }
 

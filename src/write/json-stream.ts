@@ -3,6 +3,7 @@
  * exactly as JSON.stringify prints `unitJson` (a property test holds the two equal), so output of
  * any size is never one string or object tree.
  */
+import type { Lang } from './words.js';
 import type { Comparison, UnitChange } from '../model/compare.js';
 import type { Ranking } from '../model/ranking.js';
 import { scaledMax } from '../model/ranking.js';
@@ -21,12 +22,12 @@ export function renderJson(r: Ranking, comparison?: Comparison): string {
  * about 1 MiB. A buffer is reused once the next piece is asked for. Joined, the pieces are exactly
  * `JSON.stringify(rankingJson(r, comparison), null, 2)` and a newline.
  */
-export function* rankingJsonChunks(r: Ranking, comparison?: Comparison): Generator<string | Uint8Array> {
+export function* rankingJsonChunks(r: Ranking, comparison?: Comparison, lang: Lang = 'en'): Generator<string | Uint8Array> {
   if (r.table.size === 0) {
-    yield `${JSON.stringify(rankingJson(r, comparison), null, 2)}\n`;
+    yield `${JSON.stringify(rankingJson(r, comparison, true, lang), null, 2)}\n`;
     return;
   }
-  const text = JSON.stringify(rankingJson(r, comparison, false), null, 2);
+  const text = JSON.stringify(rankingJson(r, comparison, false, lang), null, 2);
   const marker = '\n  "units": [],\n';
   const at = text.indexOf(marker);
   yield `${text.slice(0, at)}\n  "units": [\n`;

@@ -6,6 +6,8 @@
  * The documents are defined as objects (`rankingJson`, `unitJson`, ...) printed by JSON.stringify
  * with two-space indentation; a ranking's units are streamed by write/json-stream.ts.
  */
+import { localise } from './messages.js';
+import type { Lang } from './words.js';
 import { percentToJsonNumber, toJsonNumber, toRatio, type Decimal, type Ratio } from '../model/decimal.js';
 import type { Problem } from '../model/problem.js';
 import type { BandCount, Ranking, UnitResult } from '../model/ranking.js';
@@ -45,7 +47,9 @@ function bandsJson(counts: readonly BandCount[]) {
   return counts.map((c) => ({ id: c.band?.id ?? null, label: c.band?.label ?? null, count: c.count }));
 }
 
-export function problemJson(p: Problem) {
+/** A problem as JSON: its code and place are the same in every language; message and hint are in `lang`. */
+export function problemJson(problem: Problem, lang: Lang = 'en') {
+  const p = localise(problem, lang);
   return {
     severity: p.severity,
     code: p.code,
@@ -154,7 +158,7 @@ export function schemeJson(r: { readonly scheme: Scheme }) {
 }
 
 /** The ranking document; without units when `withUnits` is false (the streamed writer adds them). */
-export function rankingJson(r: Ranking, comparison?: Comparison, withUnits = true) {
+export function rankingJson(r: Ranking, comparison?: Comparison, withUnits = true, lang: Lang = 'en') {
   const p = r.scheme.precision;
   const units = withUnits ? r.units.map((u) => unitJson(r, u, comparison?.change(u.at), comparison !== undefined)) : [];
   return {
@@ -172,7 +176,7 @@ export function rankingJson(r: Ranking, comparison?: Comparison, withUnits = tru
     },
     comparison: comparison ? comparisonJson(comparison) : null,
     dropped: comparison ? comparison.dropped.map((d) => previousJson(d, p)) : [],
-    warnings: [...r.warnings, ...(comparison?.warnings.filter((w) => !r.warnings.includes(w)) ?? [])].map(problemJson),
+    warnings: [...r.warnings, ...(comparison?.warnings.filter((w) => !r.warnings.includes(w)) ?? [])].map((p) => problemJson(p, lang)),
   };
 }
 

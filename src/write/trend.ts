@@ -97,7 +97,7 @@ export function renderTrendCsv(t: Trend, o: { style: CsvStyle }): string {
   return (bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
 }
 
-export function trendJson(t: Trend) {
+export function trendJson(t: Trend, lang: Lang = 'en') {
   const last = t.rankings[t.rankings.length - 1]!;
   const p = last.scheme.precision;
   return {
@@ -123,7 +123,7 @@ export function trendJson(t: Trend) {
       mean: r.stats ? toJsonNumber(r.stats.mean, p) : null,
       median: r.stats ? toJsonNumber(r.stats.median, p) : null,
     })),
-    warnings: t.rankings.flatMap((r) => r.warnings).map(problemJson),
+    warnings: t.rankings.flatMap((r) => r.warnings).map((p) => problemJson(p, lang)),
   };
 }
 

@@ -33,7 +33,7 @@ export function validationJson(v: Validation, strict: boolean, lang: Lang = 'en'
     scheme: v.scheme?.id ?? null,
     units: v.units ?? null,
     counts: { errors, warnings, notes },
-    problems: v.problems.map((p) => problemJson(localise(p, lang))),
+    problems: v.problems.map((p) => problemJson(p, lang)),
   };
 }
 

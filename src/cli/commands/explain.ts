@@ -31,7 +31,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const explanation = explainUnit(ranking, job.args[0]!, comparison);
     const r = await import('../../write/explain.js');
     let output: string;
-    if (o.format === 'json') output = `${JSON.stringify(r.explainJson(explanation), null, 2)}\n`;
+    if (o.format === 'json') output = `${JSON.stringify(r.explainJson(explanation, o.lang), null, 2)}\n`;
     else if (o.format === 'md') output = r.renderExplainMarkdown(explanation, { lang: o.lang });
     else output = r.renderExplainTable(explanation, { lang: o.lang, colour: await job.colour() });
     return { output, warnings: warningsOf(ranking, comparison, ['not-comparable']) };

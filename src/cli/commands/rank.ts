@@ -29,7 +29,7 @@ export async function renderRanking(r: Ranking, format: string, o: RenderOptions
   const cmp = { ...(comparison ? { comparison } : {}), ...(o.depth !== undefined ? { depth: o.depth } : {}), ...(o.title !== undefined ? { title: o.title } : {}) };
   switch (format) {
     case 'json':
-      return (await import('../../write/json-stream.js')).rankingJsonChunks(r, comparison);
+      return (await import('../../write/json-stream.js')).rankingJsonChunks(r, comparison, o.lang);
     case 'csv': {
       const csv = await import('../../write/csv.js');
       return csv.renderCsvChunks(r, { lang: o.lang, style: csv.csvStyle(o), ...cmp });

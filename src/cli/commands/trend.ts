@@ -40,7 +40,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const r = await import('../../write/trend.js');
     let output: string;
     const format = outputFormat(o);
-    if (format === 'json') output = `${JSON.stringify(r.trendJson(trend), null, 2)}\n`;
+    if (format === 'json') output = `${JSON.stringify(r.trendJson(trend, o.lang), null, 2)}\n`;
     else if (format === 'csv') output = r.renderTrendCsv(trend, { style: (await import('../../write/csv.js')).csvStyle(o) });
     else if (format === 'md') output = r.renderTrendMarkdown(trend, { lang: o.lang });
     else output = r.renderTrendTable(trend, { lang: o.lang, colour: await job.colour() });
