@@ -121,14 +121,17 @@ const catalogue = (): Readonly<Record<string, readonly Rule[]>> => ({
     [/^"(.+)" uses (.+), but this file writes decimals with (.+) \(e\.g\. line (\d+), column (\d+)\)$/, (h, minor, major, l, c) => `"${h}" dùng ${sep(minor)}, nhưng tệp này viết số thập phân bằng ${sep(major)} (ví dụ dòng ${l}, cột ${c})`],
     [/^and ([\d,]+) more cells with (.+)$/, (n, minor) => `và ${n} ô khác dùng ${sep(minor)}`],
   ],
-  'bad-flag': [[/^(.+) must be yes\/no \(c\u00f3\/kh\u00f4ng, x\/, true\/false\), not "(.*)"$/, '$1 phải là có/không (x/để trống, yes/no, true/false), không phải "$2"']],
+  'bad-flag': [[/^(.+) must be yes\/no \(c\u00f3\/kh\u00f4ng, x\/empty, true\/false\), not "(.*)"$/, '$1 phải là có/không (x/để trống, yes/no, true/false), không phải "$2"']],
   'too-precise': [
     [/^(.+): (\S+) has too many digits to be turned into points exactly$/, '$1: $2 có quá nhiều chữ số để đổi thành điểm chính xác'],
     [/^the scores have (\d+) decimals: with a maximum of (.+) points, totals would lose exactness$/, 'điểm có $1 chữ số thập phân: với điểm tối đa $2, tổng điểm sẽ mất độ chính xác'],
   ],
   // The file's own figures.
   'total-mismatch': [[/^(.+): "(.+)" is (\S+), but the components add up to (\S+): (\S+) apart, more than rounding explains \((.+)\)$/, '$1: "$2" là $3, nhưng tổng các thành phần là $4: chênh $5, nhiều hơn mức làm tròn ($6)']],
-  'subtotal-mismatch': [[/^(.+): "(.+)" is (\S+), but its (\d+) children add up to (\S+)$/, '$1: "$2" là $3, nhưng $4 mục con cộng lại là $5']],
+  'subtotal-mismatch': [
+    [/^(.+): "(.+)" is (\S+), but its (\d+) children add up to (\S+)$/, '$1: "$2" là $3, nhưng $4 mục con cộng lại là $5'],
+    [/^(.+): (.+) for (.+), but the (\d+) other columns of "(.+)" add up to (.+)$/, (h, v, u, n, g, sum) => `${h}: ${v === 'not applicable' ? 'không áp dụng' : v} ở ${u}, nhưng ${n} cột còn lại của "${g}" cộng lại là ${sum === 'not applicable' ? 'không áp dụng' : sum}`],
+  ],
   'summary-mismatch': [[/^the "(.+)" row gives (\S+) for "(.+)", but (.+)$/, (label, v, h, rest) => `dòng "${label}" ghi ${v} cho "${h}", nhưng ${rest.replace(/^the sum of the (\d+) units? above it is (\S+)$/, 'tổng của $1 đơn vị phía trên là $2').replace(/^the mean of the (\d+) units? above it is (\S+)$/, 'trung bình của $1 đơn vị phía trên là $2')}`]],
   'index-mismatch': [[/^(.+): "(.+)" is (\S+), but its index \(total \/ maximum x 100\) is (\S+)$/, '$1: "$2" là $3, nhưng chỉ số (tổng điểm / điểm tối đa x 100) là $4']],
   'max-mismatch': [
@@ -339,6 +342,8 @@ const hintRules = (): readonly Rule[] => [
   [/^write the points, KAD if the criterion does not apply to this unit, or pass --missing zero$/, 'ghi điểm, ghi KAD nếu tiêu chí không áp dụng cho đơn vị này, hoặc dùng --missing zero'],
   [/^add a "C\u1ed9ng" column to the group \(the points of (\S+)\), or give (\S+) in one column$/, 'thêm cột "Cộng" vào nhóm (điểm của $1), hoặc ghi $2 trong một cột'],
   [/^did you mean (.+)\? Write the unit's name as in (.+)$/, 'có phải là $1? Hãy ghi tên đơn vị như trong $2'],
+  [/^did you mean (.+)\? Write the unit's name the same way in every file, or add a code column \(M\u00e3\)$/, 'có phải là $1? Hãy ghi tên đơn vị giống nhau trong mọi tệp, hoặc thêm cột mã (Mã)'],
+  [/^a unit's maximum is the scheme's maximum less the criteria that do not apply to it; check the not-applicable \(KAD\) cells$/, 'điểm tối đa của một đơn vị là điểm tối đa của bộ chỉ số trừ các tiêu chí không áp dụng cho đơn vị đó; hãy kiểm tra các ô không áp dụng (KAD)'],
   [/^every row needs as many fields as the header$/, 'mỗi dòng cần có số ô bằng dòng tiêu đề'],
   [/^check the header, or the scheme \(--scheme (\S+)\)$/, 'kiểm tra dòng tiêu đề, hoặc bộ chỉ số (--scheme $1)'],
   [/^it is in none of the files$/, 'cột này không có trong tệp nào'],
