@@ -44,6 +44,8 @@ export interface Job<O> {
   readonly ctx: Context;
   /** Reads files within the run's budget. */
   read(paths: readonly string[]): Promise<Source[]>;
+  /** Whether an option (by its name, e.g. `format`) was given on the command line or in the project file. */
+  given(option: string): boolean;
   /** Colours for the terminal (none when writing to --out or with --no-color). */
   colour(): Promise<Paint>;
 }
@@ -165,6 +167,7 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
       ctx,
       read: async (paths) => openWorkbooks(await readSources(paths, budget, ctx.stdin), (o as { sheet?: string }).sheet),
       colour: () => colourFor(ctx, o.out ? false : o.color),
+      given: (option) => command.getOptionValueSource(option) === 'cli' || (project !== undefined && (project as Record<string, unknown>)[option] !== undefined),
     };
     // A workbook is bytes for a file, not for a terminal.
     if (!o.out && ctx.stdoutIsTTY && (o as { format?: string }).format === 'xlsx') throw usageError('binary-to-terminal', 'a workbook (--format xlsx) is not for a terminal: give --out results.xlsx, or redirect the output to a file');

@@ -182,14 +182,14 @@ export function parseOptions<P extends readonly Pick[]>(picks: P, raw: Record<st
  * The format a run writes: `--format`, made CSV by `--excel` and a workbook by an `--out` ending in
  * `.xlsx` (when --format was left at its default); a contradiction is a usage error.
  */
-export function outputFormat(o: { readonly format: string; readonly excel?: boolean | undefined; readonly out?: string | undefined }): string {
+export function outputFormat(o: { readonly format: string; readonly excel?: boolean | undefined; readonly out?: string | undefined }, formatGiven = o.format !== 'table'): string {
   const wantsBook = o.out !== undefined && /\.xlsx$/i.test(o.out);
   if (o.excel) {
     if (wantsBook) throw usageError('bad-option', '--excel writes CSV, but --out names a workbook (.xlsx): leave out --excel for a workbook');
     if (o.format !== 'csv' && o.format !== 'table') throw usageError('bad-option', `--excel writes CSV; it cannot be combined with --format ${o.format}`);
     return 'csv';
   }
-  if (wantsBook && o.format === 'table') return 'xlsx';
+  if (wantsBook && !formatGiven) return 'xlsx';
   if (wantsBook && o.format !== 'xlsx') throw usageError('bad-option', `--out names a workbook (.xlsx) but --format is ${o.format}: use --format xlsx, or another file name`);
   return o.format;
 }

@@ -16,7 +16,8 @@ export interface TemplateUnit {
  * under a group row of their parts (as the province's own sheet, merged cells exported), which
  * `rank` reads back.
  */
-export function renderTemplate(scheme: Scheme, units: readonly TemplateUnit[], o: { lang: Lang; delimiter: Delimiter; bom: boolean }): string {
+export function templateRows(scheme: Scheme, units: readonly TemplateUnit[], lang: Lang): { head: string[][]; rows: string[][]; lead: number } {
+  const o = { lang };
   const w = words(o.lang);
   const hasCode = units.some((u) => u.code !== undefined);
   const hasBlock = units.some((u) => u.block !== undefined);
@@ -32,7 +33,11 @@ export function renderTemplate(scheme: Scheme, units: readonly TemplateUnit[], o
       ]
     : [[...lead, ...top.map(title)]];
   const width = head[0]!.length - lead.length;
-  const d = o.delimiter;
   const rows = units.map((u, i) => [String(i + 1), u.name, ...(hasCode ? [u.code ?? ''] : []), ...(hasBlock ? [u.block ?? ''] : []), ...Array.from({ length: width }, () => '')]);
-  return (o.bom ? '\uFEFF' : '') + [...head, ...rows].map((r) => r.map((c) => csvCell(c)).join(d)).join('\r\n') + '\r\n';
+  return { head, rows, lead: lead.length };
+}
+
+export function renderTemplate(scheme: Scheme, units: readonly TemplateUnit[], o: { lang: Lang; delimiter: Delimiter; bom: boolean }): string {
+  const { head, rows } = templateRows(scheme, units, o.lang);
+  return (o.bom ? '\uFEFF' : '') + [...head, ...rows].map((r) => r.map((c) => csvCell(c)).join(o.delimiter)).join('\r\n') + '\r\n';
 }

@@ -258,3 +258,27 @@ function comparisonSheet(c: Comparison, o: XlsxOptions): XSheet {
 export function rankingWorkbook(r: Ranking, o: XlsxOptions): Buffer {
   return workbookBytes([...rankingSheets(r, o), ...(o.comparison ? [comparisonSheet(o.comparison, o)] : [])]);
 }
+
+/**
+ * The input template as a workbook: the header (a part's cell merged over its fields, as an
+ * office's own sheet), frozen, and a row per unit to fill in; `rank` reads it back as it is.
+ */
+export function templateWorkbook(head: readonly (readonly string[])[], rows: readonly (readonly string[])[], lead: number, sheet: string): Buffer {
+  const merges: [number, number, number, number][] = [];
+  if (head.length === 2) {
+    const [top, leaf] = head as [readonly string[], readonly string[]];
+    top.forEach((text, c) => {
+      if (text === '') return;
+      if (c < lead || leaf[c] === '') {
+        merges.push([0, c, 1, c]);
+        return;
+      }
+      let last = c;
+      while (last + 1 < top.length && top[last + 1] === '' && leaf[last + 1] !== '') last++;
+      if (last > c) merges.push([0, c, 0, last]);
+    });
+  }
+  const cells: XCell[][] = [...head.map((r) => r.map((text): XCell => ({ text, style: 'head' }))), ...rows.map((r) => r.map((text, c): XCell => (c === 0 && /^\d+$/.test(text) ? { number: Number(text), decimals: 0 } : { text })))];
+  const widths = cells[0]!.map((_, c) => width(cells.map((row) => row[c])));
+  return workbookBytes([{ name: sheet, rows: cells, merges, frozen: head.length, widths }]);
+}

@@ -92,6 +92,30 @@ describe('the results workbook', () => {
     expect([cmp.A3!.v, cmp.D3!.v, cmp.E3!.v, cmp.F3!.v, cmp.J3!.v]).toEqual(['Hải Phòng', 2, 1, 1, 'cùng đơn vị']);
   });
 
+  it('template --out *.xlsx: a workbook to fill in (parts merged over their fields) that rank reads once filled', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'tinh.csv'), 'Tỉnh,Mã\nHà Nội,01\nHải Phòng,31\n');
+    const book = join(dir, 'nhap-lieu-2024.xlsx');
+    const t = await cli(['template', '--scheme', 'vn-province-2022', '--units', join(dir, 'tinh.csv'), '--lang', 'vi', '--out', book]);
+    expect(t.code, t.stderr).toBe(0);
+    const lib = await sheetJS();
+    const { readFileSync } = await import('node:fs');
+    const wb = lib.read(readFileSync(book), { type: 'buffer' }) as unknown as { SheetNames: string[]; Sheets: Record<string, Record<string, unknown>> };
+    expect(wb.SheetNames).toEqual(['Nhập liệu']);
+    const ws = wb.Sheets['Nhập liệu']!;
+    expect((ws['!merges'] as unknown[]).length).toBeGreaterThan(0);
+    // The office fills in the scores: Hà Nội 58.30 + 9.10 + 21.20 + 6.20, Hải Phòng 59.14 + 9.50 + 21.33 + 6.20.
+    const fill = { D3: 58.3, E3: 9.1, F3: 21.2, G3: 6.2, D4: 59.14, E4: 9.5, F4: 21.33, G4: 6.2 };
+    for (const [cell, v] of Object.entries(fill)) ws[cell] = { t: 'n', v };
+    const filled = join(dir, 'da-dien.xlsx');
+    writeFileSync(filled, lib.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const r = await ranking([filled]);
+    expect(r.units).toEqual([
+      ['Hải Phòng', 1, 96.17, 96.17],
+      ['Hà Nội', 2, 94.8, 94.8],
+    ]);
+  });
+
   it('refuses a workbook on a terminal, and an --out .xlsx with another --format', async () => {
     const r = await cli(['rank', QN, '--out', join(tmp(), 'a.xlsx'), '--format', 'csv']);
     expect([r.code, r.stderr.includes('--out names a workbook')]).toEqual([2, true]);

@@ -33,7 +33,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const r = await import('../../write/compare.js');
     const view = { lang: o.lang, ...(o.top !== undefined ? { top: o.top } : {}), ...(o.title !== undefined ? { title: o.title } : {}) };
     let output: Output;
-    const format = outputFormat(o);
+    const format = outputFormat(o, job.given('format'));
     if (format === 'json') output = r.compareJsonChunks(comparison, view);
     else if (format === 'csv') output = r.renderCompareCsv(comparison, { ...view, style: (await import('../../write/csv.js')).csvStyle(o) });
     else if (format === 'md') output = r.renderCompareMarkdown(comparison, view);

@@ -73,9 +73,9 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const ranking = await rankFiles(job, job.files);
     const comparison = o.prev ? await compareWithPrevious(job, ranking, o.prev) : undefined;
     const width = job.ctx.columns !== undefined && !o.out ? { width: job.ctx.columns } : {};
-    const output = await renderRanking(ranking, outputFormat(o), { lang: o.lang, bom: o.bom, excel: o.excel, components: o.components, colour: await job.colour(), depth: o.depth, title: o.title, ...width }, comparison);
+    const output = await renderRanking(ranking, outputFormat(o, job.given('format')), { lang: o.lang, bom: o.bom, excel: o.excel, components: o.components, colour: await job.colour(), depth: o.depth, title: o.title, ...width }, comparison);
     // Tables and Markdown show the "not comparable" note themselves; repeat it on stderr only for machine formats.
-    const shown = outputFormat(o) === 'table' || o.format === 'md' ? ['not-comparable'] : [];
+    const shown = outputFormat(o, job.given('format')) === 'table' || o.format === 'md' ? ['not-comparable'] : [];
     const failure = comparison && rankDropFailure(comparison, o.failOnRankDrop);
     return { output, warnings: warningsOf(ranking, comparison, shown), ...(failure ? { failure } : {}) };
   },

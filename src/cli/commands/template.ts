@@ -2,11 +2,12 @@
 import type { Command } from 'commander';
 import { usageError } from '../../model/problem.js';
 import { readUnitList } from '../../read/unit-list.js';
-import { renderTemplate, type TemplateUnit } from '../../write/template.js';
+import { renderTemplate, templateRows, type TemplateUnit } from '../../write/template.js';
+import { outputFormat } from '../options.js';
 import { register, type CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 
-const OPTIONS = [['scheme', { required: true, help: 'built-in scheme id or scheme JSON file' }], ['lang', { help: 'header language' }], 'units', 'outputDelimiter', 'withBom', 'out', ['force', { help: 'allow --out to replace an existing file' }]] as const;
+const OPTIONS = [['scheme', { required: true, help: 'built-in scheme id or scheme JSON file' }], ['lang', { help: 'header language' }], 'units', ['format', { choices: ['csv', 'xlsx'] }], 'outputDelimiter', 'withBom', 'out', ['force', { help: 'allow --out to replace an existing file' }]] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'template',
@@ -20,6 +21,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
   examples: [
     'par-score template --scheme vn-province-2022 --lang vi --out mau-2024.csv',
     'par-score template --scheme quang-ngai-district-2023 --units huyen.csv --lang vi > nhap-lieu.csv',
+    'par-score template --scheme vn-province-2022 --units tinh.csv --lang vi --out nhap-lieu-2024.xlsx',
   ],
   async run(job) {
     const o = job.o;
@@ -29,6 +31,10 @@ const spec: CommandSpec<typeof OPTIONS> = {
       const [source] = await job.read([o.units]);
       units = readUnitList(source!);
       if (units.length === 0) throw usageError('no-units', `${o.units} lists no units`);
+    }
+    if (outputFormat(o, job.given('format')) === 'xlsx') {
+      const { head, rows, lead } = templateRows(scheme, units, o.lang);
+      return { output: [(await import('../../write/xlsx.js')).templateWorkbook(head, rows, lead, o.lang === 'vi' ? 'Nhập liệu' : 'Input')] };
     }
     return { output: renderTemplate(scheme, units, { lang: o.lang, delimiter: o.outputDelimiter, bom: o.withBom }) };
   },

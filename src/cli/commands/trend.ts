@@ -39,7 +39,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const trend = buildTrend(inputs, new ProblemLog(), crosswalk);
     const r = await import('../../write/trend.js');
     let output: string;
-    const format = outputFormat(o);
+    const format = outputFormat(o, job.given('format'));
     if (format === 'json') output = `${JSON.stringify(r.trendJson(trend, o.lang), null, 2)}\n`;
     else if (format === 'csv') output = r.renderTrendCsv(trend, { style: (await import('../../write/csv.js')).csvStyle(o) });
     else if (format === 'md') output = r.renderTrendMarkdown(trend, { lang: o.lang });
