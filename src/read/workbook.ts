@@ -187,8 +187,41 @@ function quietly<T>(f: () => T): T {
   }
 }
 
+/** What a workbook may unpack to: a results sheet of every commune of Vietnam unpacks to about 2 MB. */
+export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The total unpacked size a ZIP's central directory states (an .xlsx or .ods), or undefined when it
+ * is not a ZIP or cannot be read (SheetJS then says why). Checked before unpacking, so a small file
+ * that unpacks to gigabytes (a "ZIP bomb") is refused without using the memory.
+ */
+export function unpackedSize(bytes: Uint8Array): number | undefined {
+  if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end-of-central-directory record is in the last 64 KiB + 22 bytes.
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 65557); at--) {
+    if (view.getUint32(at, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(at + 10, true);
+    let p = view.getUint32(at + 16, true);
+    let total = 0;
+    for (let k = 0; k < entries; k++) {
+      if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return undefined;
+      const size = view.getUint32(p + 24, true);
+      // 0xFFFFFFFF: the size is in a ZIP64 record; count it as what it at least is.
+      total += size;
+      p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    }
+    return total;
+  }
+  return undefined;
+}
+
 /** Reads a workbook's sheet into a text source; a damaged or password-protected file is an error naming it. */
 export function workbookSource(lib: SheetJS, source: { readonly name: string; readonly bytes: Uint8Array }, wanted?: string): Source {
+  const unpacked = unpackedSize(source.bytes);
+  if (unpacked !== undefined && unpacked > MAX_UNPACKED_BYTES) {
+    fail(source.name, 'input-too-large', `the workbook unpacks to ${Math.round(unpacked / 1024 / 1024).toLocaleString('en-US')} MiB, more than the ${MAX_UNPACKED_BYTES / 1024 / 1024} MiB a results workbook can need`, 'save the sheet with the scores as CSV UTF-8, or split the workbook');
+  }
   let book: Book;
   try {
     book = quietly(() => lib.read(source.bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, WTF: false }));

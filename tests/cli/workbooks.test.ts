@@ -86,6 +86,24 @@ describe('problems in a workbook', () => {
   });
 });
 
+describe('a workbook that unpacks to gigabytes', () => {
+  it('is refused from its ZIP directory, before anything is unpacked', async () => {
+    const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    // A real workbook whose directory says its sheet unpacks to 3 GiB (as a ZIP bomb's does).
+    const bytes = Buffer.from(readFileSync(book('quang-ngai-2023-as-exported.xlsx')));
+    const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const first = bytes.readUInt32LE(end + 16);
+    bytes.writeUInt32LE(3 * 1024 * 1024 * 1024, first + 24);
+    const file = join(mkdtempSync(join(tmpdir(), 'par-score-bomb-')), 'bomb.xlsx');
+    writeFileSync(file, bytes);
+    const r = await cli(['rank', file]);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toContain('the workbook unpacks to 3,072 MiB, more than the 256 MiB a results workbook can need');
+  });
+});
+
 describe('numbers as the sheet shows them', () => {
   it('reads the decimals of a format, Vietnamese locale prefix and all', () => {
     expect(numberFormat('[$-42A]0.00')).toEqual({ decimals: 2, percent: false });
