@@ -392,10 +392,22 @@ export function hasEntry(code: string): boolean {
   return Object.hasOwn((lazy.vi ??= catalogue()), code);
 }
 
+/**
+ * Numbers par-score writes into a message with a decimal point (63.26), with a decimal comma as
+ * Vietnamese writes them; what the message quotes from a file ("60.5") stays as it was written.
+ */
+export function viNumbers(text: string): string {
+  return text
+    .split(/("[^"]*"|`[^`]*`)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![\w.\/\\-])(\d+)\.(\d+)(?![\w.\/\\])/g, '$1,$2')))
+    .join('');
+}
+
 /** A problem as the language shows it (English as made; Vietnamese from the catalogue). */
 export function localise(p: Problem, lang: Lang): Problem {
   if (lang !== 'vi') return p;
-  const message = viMessage(p.code, p.message) ?? p.message;
+  const translated = viMessage(p.code, p.message);
+  const message = translated === undefined ? p.message : viNumbers(translated);
   const hint = p.hint === undefined ? undefined : (apply((lazy.hints ??= hintRules()), p.hint) ?? p.hint);
   return { ...p, message, ...(hint !== undefined ? { hint } : {}) };
 }

@@ -219,3 +219,11 @@ describe('every message template in the source', () => {
     expect(missing.map((t) => `${t.file}: [${t.code}] ${t.message}`).join('\n')).toBe('');
   });
 });
+
+describe('numbers in Vietnamese messages', () => {
+  it('take a decimal comma, except what is quoted from a file', async () => {
+    const { viNumbers } = await import('../../src/write/messages.js');
+    expect(viNumbers('Bình Sơn: "Tổng điểm" là 82.85, nhưng tổng là 82.84: chênh 0.01')).toBe('Bình Sơn: "Tổng điểm" là 82,85, nhưng tổng là 82,84: chênh 0,01');
+    expect(viNumbers('"60.5" không phải là số; tệp ket-qua-2023.5.csv, bản 0.1.0')).toBe('"60.5" không phải là số; tệp ket-qua-2023.5.csv, bản 0.1.0');
+  });
+});
