@@ -42,8 +42,11 @@ export interface Job<O> {
   /** --scheme, resolved (before anything is read). */
   readonly scheme?: Scheme;
   readonly ctx: Context;
-  /** Reads files within the run's budget. */
-  read(paths: readonly string[]): Promise<Source[]>;
+  /**
+   * Reads files within the run's budget. A workbook's sheet: `sheet`, else (no `which`) the
+   * command's --sheet; `{}` reads the first sheet (a crosswalk, a unit list).
+   */
+  read(paths: readonly string[], which?: { readonly sheet?: string | undefined }): Promise<Source[]>;
   /** Whether an option (by its name, e.g. `format`) was given on the command line or in the project file. */
   given(option: string): boolean;
   /** Colours for the terminal (none when writing to --out or with --no-color). */
@@ -165,7 +168,7 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
       o,
       ...(scheme ? { scheme } : {}),
       ctx,
-      read: async (paths) => openWorkbooks(await readSources(paths, budget, ctx.stdin), (o as { sheet?: string }).sheet),
+      read: async (paths, which) => openWorkbooks(await readSources(paths, budget, ctx.stdin), which ? which.sheet : (o as { sheet?: string }).sheet),
       colour: () => colourFor(ctx, o.out ? false : o.color),
       given: (option) => command.getOptionValueSource(option) === 'cli' || (project !== undefined && (project as Record<string, unknown>)[option] !== undefined),
     };

@@ -89,6 +89,7 @@ export const OPTIONS_VI: Readonly<Record<OptionName, string>> = {
   scheme: 'mã bộ chỉ số có sẵn hoặc tệp JSON bộ chỉ số (mặc định: chọn theo các cột)',
   delimiter: 'dấu phân cách của tệp vào: , ; hoặc tab (mặc định: tự nhận biết)',
   sheet: 'trang tính cần đọc của tệp bảng tính (.xlsx, .xls, .ods): tên hoặc số thứ tự (mặc định: trang đầu)',
+  prevSheet: 'trang tính của tệp bảng tính năm trước (mặc định: trang đầu)',
   unitColumn: 'tiêu đề của cột tên đơn vị, nếu không phải tên thường dùng',
   missing: 'ô điểm trống là lỗi (error), hoặc được tính là 0 (zero)',
   dash: 'dấu "-" đứng một mình trong ô điểm: na (không áp dụng) hoặc zero (định dạng Kế toán của Excel); mặc định: theo bộ chỉ số, nếu không thì là lỗi',

@@ -51,6 +51,7 @@ export const OPTIONS = {
   scheme: spec({ flags: '-s, --scheme <id|file>', help: 'built-in scheme id or scheme JSON file (default: chosen from the columns)', value: z.optional(text) }),
   delimiter: spec({ flags: '--delimiter <d>', help: 'input delimiter: , ; or tab (default: detected)', value: z.optional(delimiter) }),
   sheet: spec({ flags: '--sheet <name|n>', help: 'the sheet of a workbook (.xlsx, .xls, .ods) to read: its name or number (default: the first)', value: z.optional(text) }),
+  prevSheet: spec({ flags: '--prev-sheet <name|n>', help: "the sheet of last year's workbook (default: the first)", value: z.optional(text) }),
   unitColumn: spec({ flags: '--unit-column <header>', help: 'the header of the unit-name column, if not a usual one', value: z.optional(text) }),
   missing: choice('--missing <rule>', 'an empty score cell is an error, or counts as 0', ['error', 'zero'], 'error'),
   dash: optionalChoice('--dash <meaning>', 'a lone "-" in a score cell: na (not applicable) or zero (Excel\'s Accounting format); default: what the scheme says, else an error', ['na', 'zero']),

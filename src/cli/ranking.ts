@@ -13,7 +13,7 @@ import { resolveSchemeOption, type Job } from './command.js';
 /** The options of every command that reads score files. */
 export const INPUT = ['scheme', 'delimiter', 'sheet', 'unitColumn', 'missing', 'dash', 'maxErrors', 'maxInputSize', 'quiet', 'color'] as const;
 export const RANKING = ['ties', 'rankPrecision', 'totals'] as const;
-export const YOY = ['prevScheme', 'crosswalk', 'mergeRule', 'failOnRankDrop'] as const;
+export const YOY = ['prevScheme', 'prevSheet', 'crosswalk', 'mergeRule', 'failOnRankDrop'] as const;
 
 interface RankingValues {
   readonly delimiter?: Delimiter | undefined;
@@ -47,6 +47,7 @@ export async function rankFiles(job: Job<RankingValues>, files: readonly string[
 interface PreviousValues extends RankingValues {
   readonly scheme?: string | undefined;
   readonly prevScheme?: string | undefined;
+  readonly prevSheet?: string | undefined;
   readonly crosswalk?: string | undefined;
   readonly mergeRule?: 'mean' | 'max' | 'sum' | undefined;
 }
@@ -57,10 +58,10 @@ export async function compareWithPrevious(job: Job<PreviousValues>, current: Ran
   const prevSchemeArg = o.prevScheme ?? o.scheme;
   const prevScheme = prevSchemeArg ? resolveSchemeOption(prevSchemeArg) : undefined;
   // Last year's scheme: the one asked for, else chosen from last year's own columns.
-  const previous = rankSources(await job.read(prevFiles), { ...pipelineOptions(o, prevScheme), ...(prevScheme ? {} : { candidates: builtinSchemes() }) });
+  const previous = rankSources(await job.read(prevFiles, { sheet: o.prevSheet }), { ...pipelineOptions(o, prevScheme), ...(prevScheme ? {} : { candidates: builtinSchemes() }) });
   let crosswalk;
   if (o.crosswalk) {
-    const [source] = await job.read([o.crosswalk]);
+    const [source] = await job.read([o.crosswalk], {});
     crosswalk = readCrosswalk(source!);
   }
   return compareRankings(current, previous, { ...(crosswalk ? { crosswalk } : {}), ...(o.mergeRule ? { mergeRule: o.mergeRule } : {}) }, new ProblemLog());

@@ -87,6 +87,18 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
       if (bad) unreadable.absorb(bad);
     }
     if (unreadable.hasErrors) stopAtUnreadable();
+    // A workbook read on its first sheet by default may have the scores on another.
+    const sheets = sources.filter((s) => s.otherSheets !== undefined);
+    if (e instanceof ParScoreError && sheets.length > 0) {
+      const more = sheets.map((s) => ({
+        severity: 'warning' as const,
+        code: 'first-sheet',
+        message: `the first sheet ("${s.sheet}") was read; the workbook's sheets are ${s.otherSheets!.map((n) => `"${n}"`).join(', ')}`,
+        file: s.name,
+        hint: 'choose the sheet with --sheet (--prev-sheet for last year\'s files)',
+      }));
+      throw new ParScoreError([...e.problems, ...more], e.exitCode);
+    }
     throw e;
   }
 

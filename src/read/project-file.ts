@@ -21,6 +21,7 @@ const makeProjectSchema = () => {
   prevScheme: z.optional(text),
   lang: z.optional(z.enum(['en', 'vi', 'vn'])),
   sheet: z.optional(z.union([text, z.number()])),
+  prevSheet: z.optional(z.union([text, z.number()])),
   unitColumn: z.optional(text),
   delimiter: z.optional(z.enum([',', ';', 'tab', 'comma', 'semicolon'])),
   missing: z.optional(z.enum(['error', 'zero'])),

@@ -23,6 +23,8 @@ export interface Source {
   readonly text?: string;
   /** The sheet the text was made from: positions are cells of it. */
   readonly sheet?: string;
+  /** Every sheet of the workbook, when there are several and the first was read by default. */
+  readonly otherSheets?: readonly string[];
 }
 
 const WORKBOOK_NAME = /\.(xlsx|xlsm|xlsb|xls|ods|fods)$/i;
@@ -237,7 +239,7 @@ export function workbookSource(lib: SheetJS, source: { readonly name: string; re
   if (text === '' && wanted === undefined && book.SheetNames.length > 1) {
     fail(source.name, 'empty-file', `the first sheet ("${name}") is empty; the workbook's sheets are ${book.SheetNames.map((n) => `"${n}"`).join(', ')}`, 'choose the sheet with the scores with --sheet <name|number>');
   }
-  return { name: source.name, bytes: source.bytes, text, sheet: name };
+  return { name: source.name, bytes: source.bytes, text, sheet: name, ...(wanted === undefined && book.SheetNames.length > 1 ? { otherSheets: book.SheetNames } : {}) };
 }
 
 /** The sources, with every workbook among them read into text (SheetJS loaded only if there is one). */

@@ -45,6 +45,7 @@ export const catalogue = (): Readonly<Record<string, readonly Rule[]>> => ({
     [/^this is not a text file \(it contains NUL characters\)$/, 'đây không phải tệp văn bản (có ký tự NUL)'],
   ],
   'bom-in-middle': [[/^a byte-order mark \(U\+FEFF\) in the middle of the file: .*$/, 'có dấu BOM (U+FEFF) ở giữa tệp: hai tệp bị nối vào nhau? Xóa dấu thừa hoặc lưu lại tệp']],
+  'first-sheet': [[/^the first sheet \("(.+)"\) was read; the workbook's sheets are (.+)$/, 'đã đọc trang tính đầu tiên ("$1"); các trang tính của tệp là $2']],
   'empty-file': [
     [/^the file is empty \(no header, no rows\)$/, 'tệp trống (không có dòng tiêu đề, không có dòng dữ liệu)'],
     [/^the crosswalk file is empty$/, 'tệp đối chiếu đơn vị (crosswalk) trống'],
@@ -309,6 +310,7 @@ export const hintRules = (): readonly Rule[] => [
   [/^pass --year 2021,2022,\.\.\.$/, 'dùng --year 2021,2022,...'],
   [/^a column is misread or shifted \(check the header\), or the total is wrong$/, 'một cột bị đọc sai hoặc lệch (kiểm tra dòng tiêu đề), hoặc tổng điểm sai'],
   [/^pass --rank-precision (\d+) to rank and band on the rounded value$/, 'dùng --rank-precision $1 để xếp hạng và xếp loại theo giá trị đã làm tròn'],
+  [/^choose the sheet with --sheet \(--prev-sheet for last year's files\)$/, 'chọn trang tính bằng --sheet (--prev-sheet cho tệp năm trước)'],
   [/^--sheet takes a sheet name or its number \(1 for the first\)$/, '--sheet nhận tên trang tính hoặc số thứ tự (1 là trang đầu)'],
   [/^choose the sheet with the scores with --sheet <name\|number>$/, 'chọn trang tính có điểm bằng --sheet <tên|số>'],
   [/^open it in Excel or LibreOffice, remove the password .*$/, 'mở tệp bằng Excel hoặc LibreOffice, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc, hoặc Tệp > Thuộc tính > Bảo mật) rồi lưu lại, hoặc lưu trang tính thành CSV UTF-8'],

@@ -86,6 +86,31 @@ describe('problems in a workbook', () => {
   });
 });
 
+describe("last year's workbook", () => {
+  it('--sheet is for this year, --prev-sheet for last year (else its first sheet)', async () => {
+    const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { sheetJS } = await import('../../src/read/workbook.js');
+    const lib = await sheetJS();
+    // Last year's workbook: a cover sheet first, the scores on "KQ 2022".
+    const wb = lib.read(readFileSync(book('quang-ngai-2023-as-exported.xlsx')), { type: 'buffer' }) as unknown as { SheetNames: string[]; Sheets: Record<string, unknown> };
+    wb.Sheets['KQ 2022'] = wb.Sheets['KQ CCHC 2023'];
+    wb.Sheets['Bìa'] = lib.utils.aoa_to_sheet([['SỞ NỘI VỤ'], ['Báo cáo năm 2022']]);
+    delete wb.Sheets['KQ CCHC 2023'];
+    wb.SheetNames = ['Bìa', 'KQ 2022'];
+    const prev = join(mkdtempSync(join(tmpdir(), 'par-score-prev-')), 'ket-qua-2022.xlsx');
+    writeFileSync(prev, lib.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const args = ['rank', book('quang-ngai-2023-as-exported.xlsx'), '--sheet', 'KQ CCHC 2023', '--prev', prev];
+    const r = await json([...args, '--prev-sheet', 'KQ 2022']);
+    expect(r.units.map((u) => u.change?.rank)).toEqual(Array(13).fill(0));
+    // Without --prev-sheet, last year's first sheet (the cover) is read, and refused.
+    const cover = await cli(args);
+    expect([cover.code, cover.stdout]).toEqual([2, '']);
+    expect(cover.stderr).toContain(`par-score: warning: ${prev}: the first sheet ("Bìa") was read; the workbook's sheets are "Bìa", "KQ 2022"`);
+  });
+});
+
 describe('a workbook that unpacks to gigabytes', () => {
   it('is refused from its ZIP directory, before anything is unpacked', async () => {
     const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');

@@ -5,7 +5,7 @@ import { register, type CommandSpec } from '../command.js';
 import type { Context } from '../context.js';
 import { compareWithPrevious, INPUT, RANKING, rankFiles, warningsOf } from '../ranking.js';
 
-const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'md'] }], 'lang', 'out', 'force', ...RANKING, 'prev', 'prevScheme', 'crosswalk'] as const;
+const OPTIONS = [...INPUT, ['format', { choices: ['table', 'json', 'md'] }], 'lang', 'out', 'force', ...RANKING, 'prev', 'prevScheme', 'prevSheet', 'crosswalk'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'explain',

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { compareWithPrevious, INPUT, RANKING, rankFiles, warningsOf } from '../ranking.js';
 import { VERSION } from '../version.js';
 
-const OPTIONS = [...INPUT, ...RANKING, ['format', { choices: ['html', 'md'], help: 'report format' }], 'lang', 'title', 'out', 'force', 'prev', 'prevScheme', 'crosswalk', 'mergeRule'] as const;
+const OPTIONS = [...INPUT, ...RANKING, ['format', { choices: ['html', 'md'], help: 'report format' }], 'lang', 'title', 'out', 'force', 'prev', 'prevScheme', 'prevSheet', 'crosswalk', 'mergeRule'] as const;
 
 const spec: CommandSpec<typeof OPTIONS> = {
   name: 'report',

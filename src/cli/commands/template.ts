@@ -28,7 +28,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     const scheme = job.scheme!;
     let units: readonly TemplateUnit[] = [];
     if (o.units) {
-      const [source] = await job.read([o.units]);
+      const [source] = await job.read([o.units], {});
       units = readUnitList(source!);
       if (units.length === 0) throw usageError('no-units', `${o.units} lists no units`);
     }

@@ -33,7 +33,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     }
     let crosswalk;
     if (o.crosswalk) {
-      const [source] = await job.read([o.crosswalk]);
+      const [source] = await job.read([o.crosswalk], {});
       crosswalk = readCrosswalk(source!);
     }
     const trend = buildTrend(inputs, new ProblemLog(), crosswalk);
