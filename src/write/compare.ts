@@ -95,7 +95,13 @@ export function renderCompareCsv(c: Comparison, o: CompareRenderOptions & { styl
   const p = c.current.scheme.precision;
   const { delimiter: d, separator: sep, bom } = o.style;
   const fields = c.current.scheme.depth > 0;
-  const head = ['unit', 'code', 'block', 'previous_rank', 'rank', 'rank_change', 'previous_index', 'index', 'index_change', 'status', ...(fields ? ['fields_up', 'fields_down'] : [])];
+  // Ids as headers and statuses in English (for scripts); words in Vietnamese, as rank's CSV.
+  const w = words(o.lang);
+  const vi = o.lang === 'vi';
+  const prev = previousYearLabel(c, o.lang);
+  const head = vi
+    ? [w.unit, w.code, w.block, w.previousRank(prev), w.rank, w.change, `${w.index} ${prev}`, w.index, w.indexChange, w.xlsx.status, ...(fields ? [w.fieldsUp, w.fieldsDown] : [])]
+    : ['unit', 'code', 'block', 'previous_rank', 'rank', 'rank_change', 'previous_index', 'index', 'index_change', 'status', ...(fields ? ['fields_up', 'fields_down'] : [])];
   const lines = [csvLine(head, d)];
   for (const s of sections(c, o)) {
     for (const u of s.list) {
@@ -110,7 +116,7 @@ export function renderCompareCsv(c: Comparison, o: CompareRenderOptions & { styl
           u.previous ? formatRatio(u.previous.index, p, sep) : '',
           formatRatio(u.unit.index, p, sep),
           u.indexChange ? formatRatio(u.indexChange, p, sep) : '',
-          u.status,
+          vi ? w.status[u.status] : u.status,
           ...(fields ? [String(u.fields?.up ?? ''), String(u.fields?.down ?? '')] : []),
         ], d),
       );

@@ -82,10 +82,12 @@ export function renderTrendMarkdown(t: Trend, o: { lang: Lang }): string {
   return [`## ${heading(t, o.lang)}`, '', mdTable(c.head, c.rows, c.numeric), '', `_${footnote(t, o.lang)}_`].join('\n') + '\n';
 }
 
-export function renderTrendCsv(t: Trend, o: { style: CsvStyle }): string {
+export function renderTrendCsv(t: Trend, o: { style: CsvStyle; lang?: Lang }): string {
   const p = t.rankings[t.rankings.length - 1]!.scheme.precision;
   const { delimiter: d, separator: sep, bom } = o.style;
-  const lines = [csvLine(['unit', 'code', 'block', 'year', 'rank', 'of', 'total', 'index', 'band'], d)];
+  const w = words(o.lang ?? 'en');
+  const head = o.lang === 'vi' ? [w.unit, w.code, w.block, w.year, w.rank, w.trendOf, w.total, w.index, w.band] : ['unit', 'code', 'block', 'year', 'rank', 'of', 'total', 'index', 'band'];
+  const lines = [csvLine(head, d)];
   for (const x of t.tracks) {
     x.series.forEach((u, i) => {
       if (!u) return;

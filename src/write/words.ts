@@ -54,6 +54,8 @@ export interface Words {
   readonly meanChange: string;
   readonly counts: (c: { up: number; down: number; unchanged: number; new: number; merged: number; dropped: number }) => string;
   readonly trend: string;
+  /** The trend CSV's column of how many units were ranked that year. */
+  readonly trendOf: string;
   /** A unit's status from one year to the next, in words (JSON and CSV keep the ids). */
   readonly status: Readonly<Record<ChangeStatus, string>>;
   /** The results workbook's sheets. */
@@ -185,6 +187,7 @@ export const WORDS: Record<Lang, Words> = {
     meanChange: 'change of the mean',
     counts: (c) => `${c.up} up, ${c.down} down, ${c.unchanged} unchanged, ${c.new} new, ${c.merged} merged, ${c.dropped} no longer present`,
     trend: 'Trend',
+    trendOf: 'of',
     status: { same: 'same unit', renamed: 'renamed', new: 'new', merged: 'merged' },
     xlsx: { ranking: 'Ranking', comparison: 'Comparison', status: 'Status' },
     reason: reasonText,
@@ -313,6 +316,7 @@ export const WORDS: Record<Lang, Words> = {
     meanChange: 'trung bình thay đổi',
     counts: (c) => `${c.up} tăng, ${c.down} giảm, ${c.unchanged} giữ nguyên, ${c.new} mới, ${c.merged} hợp nhất, ${c.dropped} không còn`,
     trend: 'Xu hướng',
+    trendOf: 'Số đơn vị xếp hạng',
     status: { same: 'cùng đơn vị', renamed: 'đổi tên', new: 'mới', merged: 'hợp nhất' },
     xlsx: { ranking: 'Xếp hạng', comparison: 'So sánh', status: 'Tình trạng' },
     reason: (r) =>

@@ -68,3 +68,16 @@ describe('the language', () => {
     expect([bad.code, bad.stderr]).toEqual([2, 'par-score: invalid PAR_SCORE_LANG=fr: expected en or vi\n']);
   });
 });
+
+describe('CSV in Vietnamese', () => {
+  it('compare and trend write Vietnamese headers and status words, as rank does; English keeps the ids', async () => {
+    const years = ['fixtures/yoy/provinces-2023.csv', 'fixtures/yoy/provinces-2024.csv'];
+    const vi = (await cli(['compare', ...years, '--format', 'csv', '--lang', 'vi', '-q'])).stdout.split('\r\n');
+    expect(vi[0]).toBe('Đơn vị,Mã,Khối,Xếp hạng 2023,Xếp hạng,Thay đổi,Chỉ số (%) 2023,Chỉ số (%),Chỉ số tăng/giảm,Tình trạng,Số lĩnh vực tăng,Số lĩnh vực giảm');
+    expect(vi[1]).toBe('Bà Rịa-Vũng Tàu,77,,5,2,3,91.03,95.12,4.09,cùng đơn vị,4,0');
+    const en = (await cli(['compare', ...years, '--format', 'csv', '-q'])).stdout.split('\r\n');
+    expect(en[1]).toBe('Bà Rịa-Vũng Tàu,77,,5,2,3,91.03,95.12,4.09,same,4,0');
+    const trend = (await cli(['trend', ...years, '--format', 'csv', '--lang', 'vi', '-q'])).stdout.split('\r\n');
+    expect(trend[0]).toBe('Đơn vị,Mã,Khối,Năm,Xếp hạng,Số đơn vị xếp hạng,Tổng điểm,Chỉ số (%),Xếp loại');
+  });
+});

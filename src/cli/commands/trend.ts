@@ -41,7 +41,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     let output: string;
     const format = outputFormat(o, job.given('format'));
     if (format === 'json') output = `${JSON.stringify(r.trendJson(trend, o.lang), null, 2)}\n`;
-    else if (format === 'csv') output = r.renderTrendCsv(trend, { style: (await import('../../write/csv.js')).csvStyle(o) });
+    else if (format === 'csv') output = r.renderTrendCsv(trend, { style: (await import('../../write/csv.js')).csvStyle(o), lang: o.lang });
     else if (format === 'md') output = r.renderTrendMarkdown(trend, { lang: o.lang });
     else output = r.renderTrendTable(trend, { lang: o.lang, colour: await job.colour() });
     return { output, warnings: trend.rankings.flatMap((x) => x.warnings) };
