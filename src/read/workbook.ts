@@ -226,7 +226,10 @@ export function workbookSource(lib: SheetJS, source: { readonly name: string; re
   }
   let book: Book;
   try {
-    book = quietly(() => lib.read(source.bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, WTF: false }));
+    // An HTML table saved as ".xls" holds text: SheetJS would read "63,26" as 6326 (a thousands
+    // comma); raw, the text goes to the reader, which knows decimal commas.
+    const text = !startsWith(source.bytes, [0x50, 0x4b, 0x03, 0x04]) && !startsWith(source.bytes, [0xd0, 0xcf, 0x11, 0xe0]);
+    book = quietly(() => lib.read(source.bytes, { type: 'buffer', dense: true, cellNF: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, WTF: false, ...(text ? { raw: true } : {}) }));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(why)) fail(source.name, 'workbook-encrypted', 'the workbook is password-protected: par-score cannot read it', 'open it in Excel or LibreOffice, remove the password (File > Info > Protect Workbook, or File > Properties > Security) and save it again, or save the sheet as CSV UTF-8');

@@ -51,6 +51,17 @@ describe('a workbook ranks as its CSV export does', () => {
   });
 });
 
+describe('an HTML table saved as .xls (what many administrative systems export as "Excel")', () => {
+  it('keeps its decimal commas: 63,26 is 63.26, not 6326', async () => {
+    const r = await json(['rank', book('html-table-decimal-comma.xls')]);
+    expect(r.units.map((u) => [u.unit, u.total])).toEqual([
+      ['Sơn Tịnh', 85.13],
+      ['Bình Sơn', 82.84],
+    ]);
+    expect((r as unknown as { year: string }).year).toBe('2023');
+  });
+});
+
 describe('problems in a workbook', () => {
   it("a failed lookup (#N/A) is refused at the sheet's own cell, nothing on stdout", async () => {
     const r = await cli(['rank', book('quang-ngai-2023-na-lookup.xlsx')]);
