@@ -104,6 +104,12 @@ export function numberFormat(z: string | undefined): { readonly decimals?: numbe
   return { decimals: m ? m[1]!.length : 0, percent };
 }
 
+/** Whether a number format shows a date or a time (d, m, y, h, s outside quotes, and no digit placeholder). */
+export function isDateFormat(z: string): boolean {
+  const first = z.replace(/"[^"]*"|\\.|\[[^\]]*\]|[_*]./g, '').split(';')[0]!;
+  return /[dmyhs]/i.test(first) && !/[0#?]/.test(first) && !/general/i.test(first);
+}
+
 /** A number as its format shows it: 15 significant digits as Excel keeps, then rounded half away from zero. */
 export function displayedNumber(v: number, z: string | undefined): string {
   const { decimals, percent } = numberFormat(z);
@@ -126,7 +132,10 @@ function cellText(cell: Cell | undefined): string {
       text = cell.v ? 'TRUE' : 'FALSE';
       break;
     case 'n':
-      text = typeof cell.v === 'number' ? displayedNumber(cell.v, cell.z) : String(cell.v ?? '');
+      // A date (Excel turns "8.5" typed in some locales into 8 May): as the sheet shows it, which the
+      // reader refuses as not a number, rather than its serial number.
+      if (cell.z !== undefined && isDateFormat(cell.z)) text = cell.w ?? String(cell.v ?? '');
+      else text = typeof cell.v === 'number' ? displayedNumber(cell.v, cell.z) : String(cell.v ?? '');
       break;
     default:
       text = cell.w ?? String(cell.v ?? '');

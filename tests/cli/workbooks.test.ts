@@ -149,6 +149,29 @@ describe('numbers as the sheet shows them', () => {
     expect(numberFormat('"điểm" 0')).toEqual({ decimals: 0, percent: false });
   });
 
+  it('a date is not a number: shown as the sheet shows it, for the reader to refuse', async () => {
+    const { isDateFormat } = await import('../../src/read/workbook.js');
+    expect(['dd/mm/yyyy', 'm/d/yy', '[$-42A]dd/mm/yyyy', 'h:mm'].map(isDateFormat)).toEqual([true, true, true, true]);
+    expect(['0.00', 'General', '#,##0', '0%', '"ngày" 0'].map(isDateFormat)).toEqual([false, false, false, false, false]);
+    // "8.5" typed where Excel reads it as 8 May: refused at its cell, never ranked as 45054 or 8.5.
+    const { sheetJS } = await import('../../src/read/workbook.js');
+    const { writeFileSync, mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const lib = await sheetJS();
+    const ws = lib.utils.aoa_to_sheet([
+      ['Đơn vị', 'Điểm thẩm định (72)', 'Điều tra XHH (28)'],
+      ['Bình Sơn', 63.26, { t: 'n', v: 45054, z: 'dd/mm/yyyy' }],
+    ]);
+    const wb = lib.utils.book_new();
+    lib.utils.book_append_sheet(wb, ws, 'KQ');
+    const file = join(mkdtempSync(join(tmpdir(), 'par-score-date-')), 'date.xlsx');
+    writeFileSync(file, lib.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+    const r = await cli(['rank', file, '--scheme', 'quang-ngai-district-2023']);
+    expect([r.code, r.stdout]).toEqual([1, '']);
+    expect(r.stderr).toMatch(/date\.xlsx:KQ!C2: "Điều tra XHH \(28\)": "[\d/]+" is not a number/);
+  });
+
   it('rounds as Excel shows: 15 significant digits, then half away from zero', () => {
     expect(displayedNumber(8.600000000000001, 'General')).toBe('8.6');
     expect(displayedNumber(8.6, '0.00')).toBe('8.60');
