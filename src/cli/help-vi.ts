@@ -64,7 +64,8 @@ export const COMMANDS_VI: Readonly<Record<string, { readonly summary: string; re
   template: {
     summary: 'tạo tệp nhập liệu trống theo một bộ chỉ số, để điền và xếp hạng',
     description:
-      'Ghi một tệp CSV có dòng tiêu đề khớp với bộ chỉ số (nhãn kèm điểm tối đa, ví dụ "Điểm thẩm định (61,5)"),\n' +
+      'Ghi một tệp CSV, hoặc tệp bảng tính (--format xlsx, hoặc --out có đuôi .xlsx), có dòng tiêu đề khớp với bộ chỉ số\n' +
+      '(nhãn kèm điểm tối đa, ví dụ "Điểm thẩm định (61,5)"),\n' +
       'mỗi đơn vị trong --units một dòng trống. Điền xong, `par-score rank` đọc được mà không cần tùy chọn\n' +
       '(với bộ chỉ số có sẵn; với bộ riêng thì thêm --scheme).',
     args: {},

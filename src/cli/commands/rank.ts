@@ -62,6 +62,8 @@ const spec: CommandSpec<typeof OPTIONS> = {
     'par-score rank appraisal.csv survey.csv --scheme quang-ngai-district-2023 --lang vi',
     "par-score rank 2023.csv --format json | jq '.units[0]'",
     'par-score rank 2023.csv --format csv --bom --out ket-qua-2023.csv',
+    'par-score rank 2023.xlsx --sheet "KQ CCHC" --lang vi --out ket-qua-2023.xlsx',
+    'par-score rank 2023.csv --excel --lang vi --out ket-qua-2023.csv',
     'par-score rank 2023.csv --prev 2022.csv --lang vi',
     'par-score rank 2025.csv --prev 2024.csv --crosswalk sap-nhap.csv --merge-rule mean',
   ],
