@@ -15,8 +15,8 @@ const spec: CommandSpec<typeof OPTIONS> = {
     'Compares the ranking of <current> with <previous>: rank change (+7 = up seven places), index change in\n' +
     'percentage points, units new, merged or no longer present, sorted by movement.',
   args: [
-    { name: 'previous', help: "last year's CSV file", file: true },
-    { name: 'current', help: "this year's CSV file", file: true },
+    { name: 'previous', help: "last year's file (CSV or workbook)", file: true },
+    { name: 'current', help: "this year's file (CSV or workbook)", file: true },
   ],
   options: OPTIONS,
   examples: [

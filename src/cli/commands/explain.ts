@@ -16,7 +16,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     'the unit ahead, to enter the top 3, to be first and to reach the next band.',
   args: [
     { name: 'unit', help: 'the unit: its name (case, accents and prefixes such as "Huyện" are forgiven) or its code' },
-    { name: 'files', help: 'CSV files of the year (joined like rank)', files: true },
+    { name: 'files', help: 'files of the year, CSV or workbooks (joined like rank)', files: true },
   ],
   options: OPTIONS,
   examples: [

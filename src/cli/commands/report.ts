@@ -15,7 +15,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     'biggest risers and fallers, leaders of each component, a component heat map, a bar chart of the index with\n' +
     'the band thresholds and a slope chart of rank changes. HTML is a single file (inline CSS and SVG, no scripts,\n' +
     'nothing from the network), readable on a phone and printable on A4; the same input gives the same bytes.',
-  args: [{ name: 'files', help: 'CSV files of the year', files: true }],
+  args: [{ name: 'files', help: 'files of the year (CSV or workbooks)', files: true }],
   options: OPTIONS,
   examples: ['par-score report 2024.csv --prev 2023.csv --lang vi --out bao-cao-2024.html', 'par-score report 2024.csv --format md --out REPORT.md --force'],
   async run(job) {

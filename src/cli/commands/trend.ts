@@ -17,7 +17,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
   description:
     'Ranks each file (one year each) and follows every unit across the years (by code, else by name).\n' +
     'Years come from --year, else a year column, else the file name (ket-qua-2023.csv).',
-  args: [{ name: 'files', help: 'one CSV file per year', files: true }],
+  args: [{ name: 'files', help: 'one file per year (CSV or workbook)', files: true }],
   options: OPTIONS,
   examples: ['par-score trend 2021.csv 2022.csv 2023.csv', 'par-score trend a.csv b.csv c.csv --year 2021,2022,2023 --format json', 'par-score trend 2023.csv 2024.csv 2025.csv --crosswalk sap-nhap-2025.csv'],
   async run(job) {

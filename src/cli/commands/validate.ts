@@ -19,7 +19,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     'maxima and indices too) and adds warnings for likely mistakes: a unit at 0 or at the maximum in every\n' +
     'component, one name with two codes. The report is the output (stdout), also when no scheme fits.\n' +
     'Exit 1 when there are errors, 0 when only warnings or notes (--strict: 1 on warnings), 2 when no scheme fits.',
-  args: [{ name: 'files', help: 'CSV files of one year, or - for standard input', files: true }],
+  args: [{ name: 'files', help: 'files of one year (CSV or workbooks), or - for standard input', files: true }],
   options: OPTIONS,
   examples: ['par-score validate 2023.csv', 'par-score validate tham-dinh.csv dieu-tra.csv --strict --format json > problems.json'],
   async run(job) {
