@@ -97,6 +97,12 @@ export interface Comparison {
   indexChange(i: number): Ratio | undefined;
   /** By current unit: previous rank - current rank, NaN where not comparable. */
   readonly rankChange: Float64Array;
+  /**
+   * The previous year's table position of a unit whose change is plain: the same unit (no rename,
+   * no merge, no merge rule, no block change, no fields under parts), so its previous values are
+   * that unit's own, read from the previous year's columns. -1 otherwise (ask `change(i)`).
+   */
+  plainPrevious(i: number): number;
   readonly dropped: readonly PreviousValues[];
   readonly comparable: boolean;
   /** Why the comparison is not comparable (empty when it is). */
@@ -325,6 +331,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
       return (all ??= Array.from(current.order, (i) => change(i)));
     },
     change,
+    plainPrevious: (i) => (status[i] === 0 && !rule && !blockChanged[i] && !fields ? predecessors[i]![0]! : -1),
     indexChange: (i) => (hasPrevious(i) ? subRatios(current.index(i), previousIndex(i)) : undefined),
     rankChange,
     dropped: droppedValues,

@@ -201,10 +201,12 @@ describe('JSON output', () => {
     for (const [cur, prev] of [
       ['yoy/provinces-2024.csv', 'yoy/provinces-2023.csv'],
       ['example-province-units-2023.csv', undefined],
+      // Blocks, a not-applicable cell, a tie: every unit's change printed from the columns.
+      ['example-province-units-2023.csv', 'example-province-units-2023.csv'],
     ] as const) {
       const scheme = cur.startsWith('example') ? example : undefined;
       const r = rankSources([fixtureSource(cur)], scheme ? { scheme } : {});
-      const c = prev ? compareRankings(r, rankSources([fixtureSource(prev)])) : undefined;
+      const c = prev ? compareRankings(r, rankSources([fixtureSource(prev)], scheme ? { scheme } : {})) : undefined;
       const text = [...rankingJsonChunks(r, c)].map((piece) => (typeof piece === 'string' ? piece : decoder.decode(piece))).join('');
       expect(text).toBe(`${JSON.stringify(rankingJson(r, c), null, 2)}\n`);
     }
