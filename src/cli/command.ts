@@ -21,6 +21,7 @@ import { checkOutPath, InputBudget, readSmallFile, readSources, STDIN, writeAtom
 import { COMMANDS_VI, PROGRAM_VI } from './help-vi.js';
 import { commanderOptions, parseOptions, projectValues, type Pick, type Values } from './options.js';
 import { parseProject, PROJECT_FILE, type Project } from '../read/project-file.js';
+import type { ProjectLoad } from './context.js';
 import { warningLines } from './report.js';
 
 export interface Argument {
@@ -90,13 +91,29 @@ export function runLanguage(argv: readonly string[], ctx: Context): Lang {
   const vi = (v: string | undefined) => (v === undefined ? undefined : /^(vi|vn)$/i.test(v.trim()) ? 'vi' : 'en');
   const at = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   if (at >= 0) return vi(argv[at]!.includes('=') ? argv[at]!.slice(7) : argv[at + 1]) ?? 'en';
+  const project = ctx.project?.value;
+  if (project?.lang) return vi(project.lang)!;
   try {
-    const project = readProject(ctx.cwd ?? process.cwd());
-    if (project?.lang) return vi(project.lang)!;
     return vi(defaultLang(ctx.env))!;
   } catch {
     return 'en';
   }
+}
+
+/** The working folder's project file, read once per run (its error, if any, is raised by the command). */
+export function loadProject(cwd: string): ProjectLoad {
+  try {
+    const value = readProject(cwd);
+    return value ? { value } : {};
+  } catch (error) {
+    return { error };
+  }
+}
+
+function projectOf(ctx: Context): Project | undefined {
+  const p = ctx.project ?? loadProject(ctx.cwd ?? process.cwd());
+  if (p.error !== undefined) throw p.error;
+  return p.value;
 }
 
 /** The project file of the working folder (par-score.json), when there is one. */
@@ -147,7 +164,7 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
     const command = received[spec.args.length + 1] as Command;
     const raw = { ...(received[spec.args.length] as Record<string, unknown>) };
     // The project file's settings, where the command line says nothing.
-    const project = readProject(ctx.cwd ?? process.cwd());
+    const project = projectOf(ctx);
     if (project) Object.assign(raw, projectValues(spec.options, project, (key) => command.getOptionValueSource(key) === 'cli'));
     // --lang left out: the language of the environment (PAR_SCORE_LANG, else LANG / LC_ALL).
     if (spec.options.some((p) => (typeof p === 'string' ? p : p[0]) === 'lang') && raw.lang === undefined) raw.lang = defaultLang(ctx.env);

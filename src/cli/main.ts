@@ -3,7 +3,7 @@ import { Command, CommanderError, Help, type Option } from 'commander';
 import { extraInfoVi, PROGRAM_VI, TITLES_VI, usageVi } from './help-vi.js';
 import type { Context } from './context.js';
 import { reportError } from './report.js';
-import { runLanguage } from './command.js';
+import { loadProject, runLanguage } from './command.js';
 import { localiseCommander } from '../write/messages.js';
 import { stdoutGone, stdoutTerminal, writeStdout } from './stdout.js';
 
@@ -79,8 +79,9 @@ function maxErrorsFrom(argv: readonly string[]): number {
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], given: Context): Promise<number> {
-  const lang = runLanguage(argv, given);
-  const ctx: Context = { ...given, lang };
+  const project = given.project ?? loadProject(given.cwd ?? process.cwd());
+  const lang = runLanguage(argv, { ...given, project });
+  const ctx: Context = { ...given, project, lang };
   const program = await buildProgram(ctx, argv[0]);
   try {
     if (argv.length === 0) {

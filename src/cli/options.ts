@@ -183,7 +183,7 @@ export function parseOptions<P extends readonly Pick[]>(picks: P, raw: Record<st
  * The format a run writes: `--format`, made CSV by `--excel` and a workbook by an `--out` ending in
  * `.xlsx` (when --format was left at its default); a contradiction is a usage error.
  */
-export function outputFormat(o: { readonly format: string; readonly excel?: boolean | undefined; readonly out?: string | undefined }, formatGiven = o.format !== 'table'): string {
+export function outputFormat(o: { readonly format: string; readonly excel?: boolean | undefined; readonly out?: string | undefined }, formatGiven: boolean): string {
   const wantsBook = o.out !== undefined && /\.xlsx$/i.test(o.out);
   if (o.excel) {
     if (wantsBook) throw usageError('bad-option', '--excel writes CSV, but --out names a workbook (.xlsx): leave out --excel for a workbook');

@@ -57,7 +57,11 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
   const located: LocatedHeader[] = [];
   const unreadable = new ProblemLog();
   // A workbook's problems are placed in its sheet: `Sheet1!C8`.
-  for (const s of sources) if (s.sheet !== undefined) log.sheets.set(s.name, s.sheet), unreadable.sheets.set(s.name, s.sheet);
+  for (const s of sources) {
+    if (s.sheet === undefined) continue;
+    log.sheets.set(s.name, s.sheet);
+    unreadable.sheets.set(s.name, s.sheet);
+  }
   const take = (e: unknown) => {
     if (!(e instanceof ParScoreError)) throw e;
     unreadable.absorb(e);

@@ -94,10 +94,14 @@ function fail(file: string, code: string, message: string, hint?: string): never
  * whether as a percentage. Only these matter for scores; SheetJS's own rendering is not used
  * because it turns a locale prefix such as Vietnamese `[$-42A]0.00` into "$9.19".
  */
+/** A format's first section (positive numbers), without quoted text, escapes, [colours/locales], fill and padding. */
+function firstSection(z: string): string {
+  return z.replace(/"[^"]*"|\\.|\[[^\]]*\]|[_*]./g, '').split(';')[0]!;
+}
+
 export function numberFormat(z: string | undefined): { readonly decimals?: number; readonly percent: boolean } {
   if (z === undefined) return { percent: false };
-  // The first section (positive numbers), without quoted text, escapes, [colours/locales], fill and padding.
-  const first = z.replace(/"[^"]*"|\\.|\[[^\]]*\]|[_*]./g, '').split(';')[0]!;
+  const first = firstSection(z);
   const percent = first.includes('%');
   if (!/[0#?]/.test(first) || /[eE][+-]/.test(first)) return { percent };
   const m = /\.([0#?]*)/.exec(first);
@@ -106,7 +110,7 @@ export function numberFormat(z: string | undefined): { readonly decimals?: numbe
 
 /** Whether a number format shows a date or a time (d, m, y, h, s outside quotes, and no digit placeholder). */
 export function isDateFormat(z: string): boolean {
-  const first = z.replace(/"[^"]*"|\\.|\[[^\]]*\]|[_*]./g, '').split(';')[0]!;
+  const first = firstSection(z);
   return /[dmyhs]/i.test(first) && !/[0#?]/.test(first) && !/general/i.test(first);
 }
 

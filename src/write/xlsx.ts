@@ -16,6 +16,7 @@ import { componentTitle, columns, hasCodes, previousYearLabel, rankChangeText, s
 import { words, type Lang } from './words.js';
 import { zip } from './zip.js';
 import { formatRatio } from '../model/decimal.js';
+import { columnLetters } from '../model/problem.js';
 
 /** A cell: text, or a number shown with `decimals` decimals. */
 export type XCell = { readonly text: string; readonly style?: 'title' | 'head' } | { readonly number: number; readonly decimals: number } | undefined;
@@ -43,13 +44,8 @@ const xml = (s: string) =>
     // Characters XML 1.0 cannot hold (control characters a name may carry) are left out.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
-function columnName(c: number): string {
-  let s = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
-const ref = (r: number, c: number) => `${columnName(c)}${r + 1}`;
+const ref = (r: number, c: number) => `${columnLetters(c + 1)}${r + 1}`;
 
 /** Styles: 0 default, 1 title, 2 header, 3 + d a number with d decimals. */
 function stylesXml(): string {
