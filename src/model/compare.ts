@@ -186,7 +186,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
     previous: previous.year ?? 'the previous year',
     current: current.year ?? 'this year',
   };
-  const { predecessors, dropped } = matchUnits(previous, current, options.crosswalk ?? [], log, labels);
+  const { first, merged: mergedUnits, predecessors, dropped } = matchUnits(previous, current, options.crosswalk ?? [], log, labels);
   log.throwIfErrors();
 
   const rule = options.mergeRule;
@@ -200,11 +200,11 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
   const reranked = new Map<number, { rank: number; of: number }>();
   const currentReranked = new Map<number, number>();
   for (let i = 0; i < size; i++) {
-    const ps = predecessors[i]!;
-    if (ps.length === 0) status[i] = 2;
-    else if (ps.length === 1) {
+    const ps = mergedUnits.get(i);
+    if (first[i]! < 0) status[i] = 2;
+    else if (!ps) {
       // "Hải Phòng" -> "Thành phố Hải Phòng" is the same name written with its prefix, not a rename.
-      const before = previous.table.names[ps[0]!]!;
+      const before = previous.table.names[first[i]!]!;
       const now = current.table.names[i]!;
       status[i] = before === now || strippedNameKey(before) === strippedNameKey(now) ? 0 : 1;
     } else {
@@ -216,7 +216,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
     }
   }
   const hasPrevious = (i: number) => status[i] === 0 || status[i] === 1 || combined.has(i);
-  const previousIndex = (i: number): Ratio => combined.get(i)?.index ?? previous.index(predecessors[i]![0]!);
+  const previousIndex = (i: number): Ratio => combined.get(i)?.index ?? previous.index(first[i]!);
 
   // With a merge rule the previous year is re-ranked in this year's geography, so ranks compare like with like.
   if (rule) {
@@ -234,10 +234,10 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
 
   const previousRank = (i: number): number | undefined => {
     if (rule) return reranked.get(i)?.rank;
-    const r = previous.rank[predecessors[i]![0]!]!;
+    const r = previous.rank[first[i]!]!;
     return r > 0 ? r : undefined;
   };
-  const previousBlock = (i: number): string | undefined => (combined.has(i) ? undefined : previous.table.blocks[predecessors[i]![0]!]);
+  const previousBlock = (i: number): string | undefined => (combined.has(i) ? undefined : previous.table.blocks[first[i]!]);
 
   const rankChange = new Float64Array(size).fill(NaN);
   const blockChanged = new Uint8Array(size);
@@ -253,7 +253,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
 
   const previousValues = (i: number): PreviousValues | undefined => {
     if (!hasPrevious(i)) return undefined;
-    const base = combined.get(i) ?? previousOf(previous, predecessors[i]![0]!);
+    const base = combined.get(i) ?? previousOf(previous, first[i]!);
     const r = reranked.get(i);
     return r ? { ...base, rank: r.rank, of: r.of } : base;
   };
@@ -265,7 +265,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
   const change = (i: number): UnitChange => {
     const u = current.unit(i);
     const s = STATUSES[status[i]!]!;
-    const ps = predecessors[i]!.map((p) => previousOf(previous, p));
+    const ps = predecessors(i).map((p) => previousOf(previous, p));
     const prev = previousValues(i);
     let note: string | undefined;
     if (s === 'merged' && !rule) note = `merged from ${ps.map((p) => p.name).join(', ')}; no change without --merge-rule`;
@@ -273,7 +273,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
     else if (s === 'renamed') note = `previously ${ps[0]!.name}`;
     if (blockChanged[i]) note = `block changed (${prev!.block ?? '-'} -> ${u.block ?? '-'}); ranks are not compared`;
     const rc = rankChange[i]!;
-    const f = fields && ps.length === 1 && s !== 'merged' ? fieldMoves(u, previous.unit(predecessors[i]![0]!), fields) : undefined;
+    const f = fields && ps.length === 1 && s !== 'merged' ? fieldMoves(u, previous.unit(first[i]!), fields) : undefined;
     return {
       ...(f ? { fields: f } : {}),
       unit: u,
@@ -331,7 +331,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
       return (all ??= Array.from(current.order, (i) => change(i)));
     },
     change,
-    plainPrevious: (i) => (status[i] === 0 && !rule && !blockChanged[i] && !fields ? predecessors[i]![0]! : -1),
+    plainPrevious: (i) => (status[i] === 0 && !rule && !blockChanged[i] && !fields ? first[i]! : -1),
     indexChange: (i) => (hasPrevious(i) ? subRatios(current.index(i), previousIndex(i)) : undefined),
     rankChange,
     dropped: droppedValues,
@@ -367,25 +367,47 @@ export interface Movement {
 /**
  * The current units in `byMovement` order, by numbers: the rank change, then the index change as a
  * double (exact fractions only for changes closer than doubles can tell apart), then the tie order.
+ * A unit's index change is (tc / mc - tp / mp) x 100 with integer totals and maxima: for a plain
+ * change (the same unit) read from the two years' columns; from its exact fraction otherwise.
  */
 export function movementOrder(c: Comparison): Int32Array {
   const cur = c.current;
+  const prev = c.previous;
   const size = cur.table.size;
   const rc = c.rankChange;
-  // Exact index changes, reduced, made once per unit and only for units whose doubles are too close to tell.
+  const approx = new Float64Array(size);
+  // For plain changes: tc x mp - tp x mc over mc x mp, when both are exact as doubles (else NaN).
+  const num = new Float64Array(size).fill(NaN);
+  const den = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    if (Number.isNaN(rc[i]!)) continue;
+    const p = c.plainPrevious(i);
+    if (p < 0) {
+      const ratio = c.indexChange(i)!;
+      approx[i] = Number(ratio.num) / Number(ratio.den);
+      continue;
+    }
+    const tc = cur.total[i]!;
+    const mc = cur.max[i]!;
+    const tp = prev.total[p]!;
+    const mp = prev.max[p]!;
+    approx[i] = ((tc * mp - tp * mc) * 100) / (mc * mp);
+    const a = tc * mp;
+    const b = tp * mc;
+    if (Math.abs(a) <= Number.MAX_SAFE_INTEGER && Math.abs(b) <= Number.MAX_SAFE_INTEGER && mc * mp <= Number.MAX_SAFE_INTEGER) {
+      num[i] = a - b;
+      den[i] = mc * mp;
+    }
+  }
+  // Exact index changes, reduced, made only for units whose doubles are too close to tell apart.
   const exact = new Array<Ratio | undefined>(size);
   const indexChange = (i: number): Ratio => (exact[i] ??= reduce(c.indexChange(i)!));
   const compareExact = (a: number, b: number): number => {
+    if (den[a] === den[b] && !Number.isNaN(num[a]!) && !Number.isNaN(num[b]!)) return Math.sign(num[a]! - num[b]!);
     const x = indexChange(a);
     const y = indexChange(b);
     return x.num === y.num && x.den === y.den ? 0 : compareRatios(x, y);
   };
-  const approx = new Float64Array(size);
-  for (let i = 0; i < size; i++) {
-    if (Number.isNaN(rc[i]!)) continue;
-    const ratio = c.indexChange(i)!;
-    approx[i] = Number(ratio.num) / Number(ratio.den);
-  }
   const tie = tieOrder(cur.table.names, cur.table.codes);
   const units = Int32Array.from({ length: size }, (_, i) => i);
   return units.sort((a, b) => {

@@ -5,6 +5,7 @@
  * Units are positions in their tables; the indexes are made when first needed (a million units
  * matched by code never compute a name key).
  */
+import { foldedHash, HashIndex, sameFolded } from './hash-index.js';
 import { nameKey, strippedNameKey } from './text.js';
 import type { ProblemLog } from './problem.js';
 
@@ -31,8 +32,12 @@ export interface CrosswalkEntry {
 }
 
 export interface MatchResult {
-  /** For each current unit, the previous units it continues (none = new, one = same or renamed, more = merged). */
-  readonly predecessors: readonly (readonly number[])[];
+  /** For each current unit, the first previous unit it continues (the same unit, or renamed), -1 for none. */
+  readonly first: Int32Array;
+  /** The current units that continue several previous units (merged), with those units. */
+  readonly merged: ReadonlyMap<number, readonly number[]>;
+  /** The previous units the current unit at `i` continues (none = new, one = same or renamed, more = merged). */
+  predecessors(i: number): readonly number[];
   /** Previous units that continue into no current unit. */
   readonly dropped: readonly number[];
 }
@@ -52,8 +57,29 @@ function group(order: ArrayLike<number>, key: (i: number) => string | undefined)
   return m;
 }
 
+/** Units by code, regardless of case. */
+class CodeIndex {
+  private readonly index: HashIndex;
+
+  constructor(
+    order: ArrayLike<number>,
+    private readonly codes: readonly (string | undefined)[],
+  ) {
+    this.index = new HashIndex(order.length);
+    for (let n = 0; n < order.length; n++) {
+      const code = codes[order[n]!];
+      if (code !== undefined) this.index.add(foldedHash(code), order[n]!);
+    }
+  }
+
+  /** The units with this code, in listing order. */
+  get(code: string): number[] {
+    return this.index.all(foldedHash(code), (u) => sameFolded(this.codes[u]!, code));
+  }
+}
+
 export class UnitIndex {
-  private codes?: Map<string, number[]>;
+  private codes?: CodeIndex;
   private names?: Map<string, number[]>;
   private stripped?: Map<string, number[]>;
 
@@ -63,8 +89,8 @@ export class UnitIndex {
     this.units = listed.table;
   }
 
-  private byCode(): Map<string, number[]> {
-    return (this.codes ??= group(this.listed.order, (i) => this.units.codes[i]?.toLowerCase()));
+  private byCode(): CodeIndex {
+    return (this.codes ??= new CodeIndex(this.listed.order, this.units.codes));
   }
 
   private byName(): Map<string, number[]> {
@@ -84,7 +110,7 @@ export class UnitIndex {
       return sameBlock.length === 1 ? { found: sameBlock[0]! } : { candidates: list };
     };
     if (query.code !== undefined) {
-      const r = pick(this.byCode().get(query.code.toLowerCase()));
+      const r = pick(this.byCode().get(query.code));
       if (r) return r;
     }
     if (query.name === undefined) return undefined;
@@ -106,6 +132,8 @@ export class UnitIndex {
 export function lookupUnit(units: Listed, query: string): Lookup {
   return new UnitIndex(units).lookupText(query);
 }
+
+const NONE: readonly number[] = Object.freeze([]);
 
 function names(t: Identities, units: readonly number[]): string {
   return units.map((u) => (t.codes[u] ? `${t.names[u]} (${t.codes[u]})` : t.names[u]!)).join(', ');
@@ -166,7 +194,8 @@ export function matchUnits(
       continue;
     }
     // A match through the prefix-less name must be unambiguous on the previous side too.
-    const exact = (code !== undefined && code.toLowerCase() === current.codes[c.found]?.toLowerCase()) || nameKey(name) === nameKey(current.names[c.found]!);
+    const foundCode = current.codes[c.found];
+    const exact = (code !== undefined && foundCode !== undefined && sameFolded(code, foundCode)) || nameKey(name) === nameKey(current.names[c.found]!);
     if (!exact && prevIndex.sameStripped(name).length > 1) {
       if (reported.has(c.found)) continue;
       reported.add(c.found);
@@ -179,12 +208,22 @@ export function matchUnits(
   }
 
   // 3. Group: several previous units into one current unit without a crosswalk is ambiguous, not a merge.
-  const predecessors: number[][] = Array.from({ length: current.names.length }, () => []);
-  for (const p of matchOrder) predecessors[target[p]!]!.push(p);
+  const first = new Int32Array(current.names.length).fill(-1);
+  const merged = new Map<number, number[]>();
+  for (const p of matchOrder) {
+    const c = target[p]!;
+    if (first[c]! < 0) first[c] = p;
+    else {
+      const list = merged.get(c);
+      if (list) list.push(p);
+      else merged.set(c, [first[c]!, p]);
+    }
+  }
+  const predecessors = (c: number): readonly number[] => merged.get(c) ?? (first[c]! < 0 ? NONE : [first[c]!]);
   for (let n = 0; n < currentListed.order.length; n++) {
     const c = currentListed.order[n]!;
-    const ps = predecessors[c]!;
-    if (ps.length > 1 && ps.some((p) => !mapped[p])) {
+    const ps = merged.get(c);
+    if (ps && ps.some((p) => !mapped[p])) {
       log.error('ambiguous-match', `${current.names[c]} of ${labels.current} matches several units of ${labels.previous}: ${names(previous, ps)}`, {
         hint: 'if they were merged, say so with --crosswalk',
       });
@@ -192,5 +231,5 @@ export function matchUnits(
   }
   const dropped: number[] = [];
   for (let n = 0; n < previousListed.order.length; n++) if (target[previousListed.order[n]!]! < 0) dropped.push(previousListed.order[n]!);
-  return { predecessors, dropped };
+  return { first, merged, predecessors, dropped };
 }

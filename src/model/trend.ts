@@ -66,9 +66,9 @@ export function buildTrend(input: readonly { year: string; ranking: Ranking }[],
   sorted.forEach(({ year, ranking }, k) => {
     const next = new Array<{ series: (UnitResult | undefined)[] } | undefined>(ranking.table.size);
     const before = k === 0 ? undefined : sorted[k - 1]!.ranking;
-    const predecessors = before ? matchUnits(before, ranking, crosswalkBetween(before, ranking, crosswalk, used), log, { previous: sorted[k - 1]!.year, current: year }).predecessors : undefined;
+    const matched = before ? matchUnits(before, ranking, crosswalkBetween(before, ranking, crosswalk, used), log, { previous: sorted[k - 1]!.year, current: year }) : undefined;
     for (const i of ranking.order) {
-      const ps = predecessors?.[i] ?? [];
+      const ps = matched?.predecessors(i) ?? [];
       // A merged unit continues the predecessor that has its name or code (Hải Phòng of Hải Dương + Hải Phòng).
       const own = ps.length > 1 ? ps.find((p) => strippedNameKey(before!.table.names[p]!) === strippedNameKey(ranking.table.names[i]!) || (ranking.table.codes[i] !== undefined && before!.table.codes[p] === ranking.table.codes[i])) : ps[0];
       let track = own !== undefined ? trackOf[own] : undefined;

@@ -5,6 +5,8 @@ import { formatRatio, toJsonNumber } from '../model/decimal.js';
 import { movement, type Comparison, type UnitChange } from '../model/compare.js';
 import { csvLine, type CsvStyle } from './csv.js';
 import { changeJson, comparisonJson, problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
+import { CHUNK } from './json-bytes.js';
+import { ChangedUnitPrinter, COMMA_NEWLINE, NEWLINE } from './json-stream.js';
 import type { Lang } from './words.js';
 import { mdTable } from './markdown.js';
 import { comparisonNotes, previousYearLabel, rankChangeText, signed } from './view.js';
@@ -166,39 +168,39 @@ export function compareJson(c: Comparison, o: CompareRenderOptions) {
 }
 
 /**
- * The comparison document in pieces: every unit of `units`, `risers` and `fallers` printed on its
- * own, so that a large comparison is never one object tree or string. Joined, exactly
- * `JSON.stringify(compareJson(c, o), null, 2)`.
+ * The comparison document in pieces: the text around the lists, and the units of `units`, `risers`
+ * and `fallers` printed straight into buffers of about 1 MiB (json-stream.ts), so that a large
+ * comparison is never one object tree or string. Joined, exactly
+ * `JSON.stringify(compareJson(c, o), null, 2)` and a newline (a test holds them equal).
  */
-export function* compareJsonChunks(c: Comparison, o: CompareRenderOptions): Generator<string> {
+export function* compareJsonChunks(c: Comparison, o: CompareRenderOptions): Generator<string | Uint8Array> {
   const m = movement(c, o.top);
   const text = JSON.stringify(compareDocument(c, o, { sorted: [], risers: [], fallers: [] }), null, 2);
-  const p = c.current.scheme.precision;
-  const lists: [string, number, (k: number) => UnitChange][] = [
-    ['units', m.order.length, (k) => c.change(m.order[k]!)],
-    ['risers', m.riserOrder.length, (k) => c.change(m.riserOrder[k]!)],
-    ['fallers', m.fallerOrder.length, (k) => c.change(m.fallerOrder[k]!)],
+  const lists: [string, ArrayLike<number>][] = [
+    ['units', m.order],
+    ['risers', m.riserOrder],
+    ['fallers', m.fallerOrder],
   ];
+  const printer = new ChangedUnitPrinter(c);
+  const out = printer.out;
   let rest = text;
-  let piece = '';
-  for (const [key, count, item] of lists) {
+  for (const [key, units] of lists) {
     // (Each list starts a line of its own: the marker is found after a line break.)
     const marker = `  "${key}": [],\n`;
     const at = rest.indexOf(`\n${marker}`) + 1;
-    if (count === 0) {
-      piece += rest.slice(0, at + marker.length);
+    if (units.length === 0) {
+      out.text(rest.slice(0, at + marker.length));
     } else {
-      piece += `${rest.slice(0, at)}  "${key}": [\n`;
-      for (let k = 0; k < count; k++) {
-        piece += `    ${JSON.stringify(unitChangeJson(item(k), p), null, 2).replace(/\n/g, '\n    ')}${k < count - 1 ? ',' : ''}\n`;
-        if (piece.length > 1 << 16) {
-          yield piece;
-          piece = '';
-        }
+      out.text(`${rest.slice(0, at)}  "${key}": [\n`);
+      for (let k = 0; k < units.length; k++) {
+        printer.unit(units[k]!);
+        out.bytes(k < units.length - 1 ? COMMA_NEWLINE : NEWLINE);
+        if (out.pos >= CHUNK) yield out.take();
       }
-      piece += '  ],\n';
+      out.ascii('  ],\n');
     }
     rest = rest.slice(at + marker.length);
   }
-  yield `${piece}${rest}\n`;
+  yield out.take();
+  yield `${rest}\n`;
 }

@@ -7,7 +7,7 @@ import type { Lang } from './words.js';
 import type { Comparison, UnitChange } from '../model/compare.js';
 import type { Ranking } from '../model/ranking.js';
 import { scaledMax } from '../model/ranking.js';
-import { roundSafe, toJsonNumber } from '../model/decimal.js';
+import { CHUNK, encoder, indexText, pointsText, TextCache, Utf8Buffer } from './json-bytes.js';
 import { changeJson, rankingJson } from './json.js';
 
 /** The whole ranking document as one string. */
@@ -43,145 +43,7 @@ export function* rankingJsonChunks(r: Ranking, comparison?: Comparison, lang: La
   yield `${text.slice(at + marker.length)}\n`;
 }
 
-const CHUNK = 1 << 20;
-
-/** A growing byte buffer of UTF-8 text. */
-class Utf8Buffer {
-  buf = new Uint8Array(CHUNK + (1 << 16));
-  pos = 0;
-  private readonly encoder = new TextEncoder();
-
-  private room(n: number): void {
-    if (this.pos + n <= this.buf.length) return;
-    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
-    bigger.set(this.buf.subarray(0, this.pos));
-    this.buf = bigger;
-  }
-
-  /** The bytes so far; the buffer is reused from the next write on. */
-  take(): Uint8Array {
-    const piece = this.buf.subarray(0, this.pos);
-    this.pos = 0;
-    return piece;
-  }
-
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
-  }
-
-  /** Text known to be ASCII (keys, numbers, punctuation). */
-  ascii(s: string): void {
-    this.room(s.length);
-    const buf = this.buf;
-    let pos = this.pos;
-    for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i);
-    this.pos = pos;
-  }
-
-  /** Any text, as UTF-8. */
-  text(s: string): void {
-    this.room(s.length * 3);
-    this.pos += this.encoder.encodeInto(s, this.buf.subarray(this.pos)).written;
-  }
-
-  /** A JSON string, or null. */
-  string(s: string | undefined): void {
-    if (s === undefined) return this.ascii('null');
-    let plain = true;
-    let ascii = true;
-    for (let i = 0; i < s.length && plain; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) plain = false;
-      else if (c > 126) ascii = false;
-    }
-    if (!plain) return this.text(JSON.stringify(s));
-    this.room(s.length * 3 + 2);
-    this.buf[this.pos++] = 34;
-    if (ascii) this.ascii(s);
-    else this.text(s);
-    this.buf[this.pos++] = 34;
-  }
-
-  /** A non-negative integer below 2^31 (a rank), digit by digit. */
-  int(v: number): void {
-    this.room(10);
-    let digits = 1;
-    for (let x = v; x >= 10; x = (x / 10) | 0) digits++;
-    let at = (this.pos += digits);
-    do {
-      const next = (v / 10) | 0;
-      this.buf[--at] = 48 + v - next * 10;
-      v = next;
-    } while (v > 0);
-  }
-
-  /** q / 10^places as JSON prints that number: no trailing zeros, "-" only when not zero. */
-  fixed(q: number, places: number): void {
-    this.ascii(fixedText(q, places));
-  }
-}
-
-const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
-/** `String(q / 10^places)` for an integer |q| < 2^53 and places <= 15, from its digits (a test holds them equal). */
-export function fixedText(q: number, places: number): string {
-  if (places === 0 || q === 0) return String(q === 0 ? 0 : q);
-  const negative = q < 0;
-  const abs = negative ? -q : q;
-  const unit = POW10[places]!;
-  const int = Math.floor(abs / unit);
-  let frac = abs - int * unit;
-  if (frac === 0) return negative ? `-${int}` : String(int);
-  let digits = places;
-  while (frac % 10 === 0) {
-    frac /= 10;
-    digits--;
-  }
-  const fracText = String(frac);
-  return `${negative ? '-' : ''}${int}.${'0'.repeat(digits - fracText.length)}${fracText}`;
-}
-
-/** value / 10^scale rounded to `places` decimals, as JSON prints it. */
-function pointsText(value: number, scale: number, places: number): string {
-  if (scale <= places) return fixedText(value, scale);
-  const q = roundSafe(value, POW10[scale - places]!, 0);
-  return q === undefined ? String(toJsonNumber({ units: BigInt(value), scale }, places)) : fixedText(q, places);
-}
-
-/** points / max x 100 (both integers at one scale) rounded to `places` decimals, as JSON prints it. */
-function indexText(points: number, max: number, places: number): string {
-  const q = points * 100 <= Number.MAX_SAFE_INTEGER ? roundSafe(points * 100, max, places) : undefined;
-  return q === undefined ? String(toJsonNumber({ num: BigInt(points) * 100n, den: BigInt(max) }, places)) : fixedText(q, places);
-}
-
 const I4 = '\n      ';
-const encoder = new TextEncoder();
-
-/**
- * Texts made once per value and copied every time: `get(a, b)` is the text for an integer `a` and
- * the `b` it was last made with (a rank, a band: for most keys always the same one). Texts for `a`
- * up to 2^20 are kept, in an array indexed by `a`; others are made anew.
- */
-class TextCache {
-  private readonly texts: (Uint8Array | undefined)[] = [];
-  private readonly made: number[] = [];
-  constructor(private readonly make: (a: number, b: number) => string) {}
-
-  get(a: number, b: number): Uint8Array {
-    if (a < 1 << 20) {
-      const text = this.texts[a];
-      if (text !== undefined && this.made[a] === b) return text;
-    }
-    const text = encoder.encode(this.make(a, b));
-    if (a < 1 << 20) {
-      this.texts[a] = text;
-      this.made[a] = b;
-    }
-    return text;
-  }
-}
 
 /**
  * Prints units of one ranking as `JSON.stringify(unitJson(...), null, 2)` prints them inside the
@@ -193,7 +55,7 @@ class TextCache {
 class UnitPrinter {
   readonly out = new Utf8Buffer();
   private readonly r: Ranking;
-  private readonly comparison?: Comparison;
+  private readonly changes?: ChangeWriter;
   /** By block. */
   private readonly heads: TextCache[];
   /** By block and ranked flag, then by maximum. */
@@ -205,16 +67,10 @@ class UnitPrinter {
   /** The nodes written, in the scheme's order: every node (a flat scheme's components). */
   private readonly components: readonly number[];
 
-  /** Last year's bands as JSON at the depth of `previous.band`, by band index. */
-  private readonly previousBands: readonly string[] = [];
-
   constructor(r: Ranking, comparison?: Comparison) {
     this.r = r;
     this.components = r.scheme.nodes.map((c) => c.index);
-    if (comparison) {
-      this.comparison = comparison;
-      this.previousBands = comparison.previous.scheme.bands.map((b) => nested({ id: b.id, label: b.label }, 4));
-    }
+    if (comparison) this.changes = new ChangeWriter(this.out, comparison);
     const p = r.scheme.precision;
     const scale = r.table.scale;
     const components = r.scheme.nodes;
@@ -277,77 +133,137 @@ class UnitPrinter {
       else if (own) out.text(this.entry(c, value, own[i]!, r.nodeRank[node]![i]!));
       else out.bytes(this.entries[c]!.get(value, r.nodeRank[node]![i]!));
     }
-    if (this.comparison) {
+    if (this.changes) {
       out.bytes(count > 0 ? COMPONENTS_CLOSE : EMPTY_COMPONENTS_CLOSE);
-      const p = this.comparison.plainPrevious(i);
-      if (p >= 0) this.plainChange(i, p);
-      else out.text(`${I4}${changeText(this.comparison.change(i), this.p)}\n    }`);
+      this.changes.write(i);
     } else out.bytes(count > 0 ? CLOSE_NO_CHANGE : EMPTY_CLOSE_NO_CHANGE);
   }
+}
 
-  /**
-   * The previous values and change of the same unit, from both years' columns: what `changeText`
-   * prints for it (a test holds the two equal), without making its objects (a million units).
-   */
-  private plainChange(i: number, p: number): void {
-    const out = this.out;
-    const c = this.comparison!;
-    const prev = c.previous;
-    const pt = prev.table;
-    const places = this.p;
-    out.ascii(PREVIOUS_UNIT);
-    out.string(pt.names[p]);
-    out.ascii(PREVIOUS_CODE);
-    out.string(pt.codes[p]);
-    out.ascii(PREVIOUS_BLOCK);
-    out.string(pt.blocks[p]);
-    const rank = prev.rank[p]!;
-    const band = prev.band[p]!;
-    out.ascii(
-      `,${I8}"rank": ${rank > 0 ? rank : 'null'},${I8}"of": ${prev.blocks[prev.blockOf[p]!]!.ranked},${I8}"total": ${pointsText(prev.total[p]!, pt.scale, places)},${I8}"index": ${indexText(prev.total[p]!, prev.max[p]!, places)},${I8}"band": `,
-    );
-    out.text(band >= 0 ? this.previousBands[band]! : 'null');
-    const rc = c.rankChange[i]!;
-    const r = this.r;
-    out.ascii(
-      `${I4}},${I4}"change": {${I8}"status": "same",${I8}"rank": ${Number.isNaN(rc) ? 'null' : rc},${I8}"index": ${indexChangeText(r.total[i]!, r.max[i]!, prev.total[p]!, prev.max[p]!, places)},${I8}"note": null,${I8}"predecessors": [],${I8}"fields": null${I4}}\n    }`,
-    );
+/**
+ * Writes a current unit's `"previous": ..., "change": ...` (on a line of its own, at the depth of a
+ * unit of a list of the document) and closes the unit: from both years' columns for a plain change
+ * (the same unit, `Comparison.plainPrevious`), without making its objects; others by `changeText`.
+ * (Tests hold the two equal.)
+ */
+class ChangeWriter {
+  /** Last year's bands as JSON at the depth of `previous.band`, by band index. */
+  private readonly previousBands: readonly string[];
+  private readonly places: number;
+
+  constructor(
+    private readonly out: Utf8Buffer,
+    private readonly c: Comparison,
+  ) {
+    this.previousBands = c.previous.scheme.bands.map((b) => nested({ id: b.id, label: b.label }, 4));
+    this.places = c.current.scheme.precision;
   }
 
-  private get p(): number {
-    return this.r.scheme.precision;
+  write(i: number): void {
+    const p = this.c.plainPrevious(i);
+    if (p >= 0) this.plain(i, p);
+    else this.out.text(`${I4}${changeText(this.c.change(i), this.places)}\n    }`);
+  }
+
+  private plain(i: number, p: number): void {
+    const out = this.out;
+    const c = this.c;
+    const prev = c.previous;
+    const pt = prev.table;
+    const places = this.places;
+    out.bytes(PREVIOUS_UNIT);
+    out.string(pt.names[p]);
+    out.bytes(PREVIOUS_CODE);
+    out.string(pt.codes[p]);
+    out.bytes(PREVIOUS_BLOCK);
+    out.string(pt.blocks[p]);
+    out.bytes(PREVIOUS_RANK);
+    rankOrNull(out, prev.rank[p]!);
+    out.bytes(PREVIOUS_OF);
+    out.int(prev.blocks[prev.blockOf[p]!]!.ranked);
+    out.bytes(PREVIOUS_TOTAL);
+    out.points(prev.total[p]!, pt.scale, places);
+    out.bytes(PREVIOUS_INDEX);
+    out.index(prev.total[p]!, prev.max[p]!, places);
+    out.bytes(PREVIOUS_BAND);
+    const band = prev.band[p]!;
+    out.text(band >= 0 ? this.previousBands[band]! : 'null');
+    out.bytes(CHANGE_SAME);
+    out.integer(c.rankChange[i]!);
+    out.bytes(CHANGE_INDEX);
+    const r = c.current;
+    out.indexChange(r.total[i]!, r.max[i]!, prev.total[p]!, prev.max[p]!, places);
+    out.bytes(CHANGE_CLOSE);
+  }
+}
+
+const rankOrNull = (out: Utf8Buffer, rank: number) => (rank > 0 ? out.int(rank) : out.ascii('null'));
+
+/**
+ * Prints the current units of a comparison as `JSON.stringify` prints the compare document's
+ * `unitChangeJson` inside its lists (`units`, `risers`, `fallers`).
+ */
+export class ChangedUnitPrinter {
+  readonly out = new Utf8Buffer();
+  private readonly changes: ChangeWriter;
+  private readonly places: number;
+
+  constructor(private readonly c: Comparison) {
+    this.changes = new ChangeWriter(this.out, c);
+    this.places = c.current.scheme.precision;
+  }
+
+  /** The current unit at table position `i`. */
+  unit(i: number): void {
+    const out = this.out;
+    const r = this.c.current;
+    const t = r.table;
+    const places = this.places;
+    out.bytes(OPEN_UNIT);
+    out.string(t.names[i]);
+    out.bytes(CODE);
+    out.string(t.codes[i]);
+    out.bytes(BLOCK);
+    out.string(t.blocks[i]);
+    out.bytes(RANK);
+    rankOrNull(out, r.rank[i]!);
+    out.bytes(OF);
+    out.int(r.blocks[r.blockOf[i]!]!.ranked);
+    out.bytes(TOTAL);
+    out.points(r.total[i]!, t.scale, places);
+    out.bytes(INDEX);
+    out.index(r.total[i]!, r.max[i]!, places);
+    out.bytes(COMMA);
+    this.changes.write(i);
   }
 }
 
 const I8 = '\n        ';
-const PREVIOUS_UNIT = `${I4}"previous": {${I8}"unit": `;
-const PREVIOUS_CODE = `,${I8}"code": `;
-const PREVIOUS_BLOCK = `,${I8}"block": `;
-
-/**
- * (tc / mc - tp / mp) x 100 rounded to `places`, as JSON prints it: the index change of a unit from
- * its integer totals and maxima (each year at its own scale: the ratios do not depend on it).
- */
-export function indexChangeText(tc: number, mc: number, tp: number, mp: number, places: number): string {
-  const a = tc * mp;
-  const b = tp * mc;
-  const den = mc * mp;
-  const num = (a - b) * 100;
-  if (Math.abs(a) <= Number.MAX_SAFE_INTEGER && Math.abs(b) <= Number.MAX_SAFE_INTEGER && den <= Number.MAX_SAFE_INTEGER && Math.abs(num) <= Number.MAX_SAFE_INTEGER) {
-    const q = roundSafe(num, den, places);
-    if (q !== undefined) return fixedText(q, places);
-  }
-  const [TC, MC, TP, MP] = [tc, mc, tp, mp].map((x) => BigInt(x)) as [bigint, bigint, bigint, bigint];
-  return String(toJsonNumber({ num: (TC * MP - TP * MC) * 100n, den: MC * MP }, places));
-}
-
+const PREVIOUS_UNIT = encoder.encode(`${I4}"previous": {${I8}"unit": `);
+const PREVIOUS_CODE = encoder.encode(`,${I8}"code": `);
+const PREVIOUS_BLOCK = encoder.encode(`,${I8}"block": `);
+const PREVIOUS_RANK = encoder.encode(`,${I8}"rank": `);
+const PREVIOUS_OF = encoder.encode(`,${I8}"of": `);
+const PREVIOUS_TOTAL = encoder.encode(`,${I8}"total": `);
+const PREVIOUS_INDEX = encoder.encode(`,${I8}"index": `);
+const PREVIOUS_BAND = encoder.encode(`,${I8}"band": `);
+const CHANGE_SAME = encoder.encode(`${I4}},${I4}"change": {${I8}"status": "same",${I8}"rank": `);
+const CHANGE_INDEX = encoder.encode(`,${I8}"index": `);
+const CHANGE_CLOSE = encoder.encode(`,${I8}"note": null,${I8}"predecessors": [],${I8}"fields": null${I4}}\n    }`);
+const OPEN_UNIT = encoder.encode(`    {${I4}"unit": `);
+const BLOCK = encoder.encode(`,${I4}"block": `);
+const RANK = encoder.encode(`,${I4}"rank": `);
+const OF = encoder.encode(`,${I4}"of": `);
+const TOTAL = encoder.encode(`,${I4}"total": `);
+const INDEX = encoder.encode(`,${I4}"index": `);
+const COMMA = encoder.encode(',');
 const CODE = encoder.encode(`,${I4}"code": `);
 const COMPONENTS_CLOSE = encoder.encode(`${I4}  }${I4}},`);
 const EMPTY_COMPONENTS_CLOSE = encoder.encode('},');
 const CLOSE_NO_CHANGE = encoder.encode(`${I4}  }${I4}},${I4}"previous": null,${I4}"change": null\n    }`);
 const EMPTY_CLOSE_NO_CHANGE = encoder.encode(`},${I4}"previous": null,${I4}"change": null\n    }`);
-const COMMA_NEWLINE = encoder.encode(',\n');
-const NEWLINE = encoder.encode('\n');
+export const COMMA_NEWLINE = encoder.encode(',\n');
+export const NEWLINE = encoder.encode('\n');
 
 /**
  * `"previous": ..., "change": ...` of a unit as `JSON.stringify` prints `changeJson` at depth 3,

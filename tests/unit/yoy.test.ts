@@ -9,6 +9,7 @@ import { formatRatio } from '../../src/model/decimal.js';
 import { rankSources } from '../../src/read/load.js';
 import { readCrosswalk } from '../../src/read/crosswalk.js';
 import { findBuiltinScheme } from '../../src/read/builtin.js';
+import { parseScheme } from '../../src/read/scheme-file.js';
 import { readFileSync } from 'node:fs';
 import { fixture, fixtureSource, problemsOf, textSource } from '../helpers.js';
 
@@ -27,7 +28,7 @@ const listed = (units: readonly Identity[]) => ({
 const match = (prev: Identity[], cur: Identity[]) => {
   const log = new ProblemLog();
   const r = matchUnits(listed(prev), listed(cur), [], log);
-  return { log, pairs: cur.map((c, i) => [c.name, r.predecessors[i]!.map((p) => prev[p]!.name)]), dropped: r.dropped.map((d) => prev[d]!.name) };
+  return { log, pairs: cur.map((c, i) => [c.name, r.predecessors(i).map((p) => prev[p]!.name)]), dropped: r.dropped.map((d) => prev[d]!.name) };
 };
 
 describe('administrative prefixes', () => {
@@ -197,5 +198,35 @@ describe('the JSON of a change', () => {
         }
       }
     }
+  });
+});
+
+describe('the compare document streamed', () => {
+  it('is the bytes of one JSON.stringify of compareJson, for renames, merges, merge rules, blocks and --top', async () => {
+    const { compareJson, compareJsonChunks } = await import('../../src/write/compare.js');
+    const decoder = new TextDecoder();
+    const crosswalk = readCrosswalk({ bytes: readFileSync(fixture('yoy/crosswalk-2024-2025.csv')), name: 'cw.csv' });
+    const example = parseScheme(JSON.parse(readFileSync(fixture('example-province.scheme.json'), 'utf8'))).scheme!;
+    const cases = [
+      ...[undefined, 'mean', 'max', 'sum'].map((mergeRule) =>
+        compareRankings(rankSources([fixtureSource('yoy/provinces-2025.csv')]), rankSources([fixtureSource('yoy/provinces-2024.csv')]), {
+          crosswalk,
+          ...(mergeRule ? { mergeRule: mergeRule as 'mean' } : {}),
+        }),
+      ),
+      compareRankings(rankSources([fixtureSource('yoy/provinces-2024.csv')]), rankSources([fixtureSource('yoy/provinces-2023.csv')])),
+      // Blocks, a not-applicable cell, ties: every unit the same as last year.
+      compareRankings(rankSources([fixtureSource('example-province-units-2023.csv')], { scheme: example }), rankSources([fixtureSource('example-province-units-2023.csv')], { scheme: example })),
+    ];
+    let units = 0;
+    for (const c of cases) {
+      for (const o of [{ lang: 'en' as const }, { lang: 'vi' as const, top: 2 }, { lang: 'en' as const, top: 0 }]) {
+        const text = [...compareJsonChunks(c, o)].map((piece) => (typeof piece === 'string' ? piece : decoder.decode(piece))).join('');
+        const expected = `${JSON.stringify(compareJson(c, o), null, 2)}\n`;
+        expect(text).toBe(expected);
+        units += (JSON.parse(text) as { units: unknown[] }).units.length;
+      }
+    }
+    expect(units).toBeGreaterThan(150);
   });
 });
