@@ -327,7 +327,9 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
   }
   const rankedIn = blocks.map((b) => b.ranked);
   figures.compareRanks(rank, (i) => rankedIn[blockOf[i]!]!);
-  const overall = blockStats(order, total, max, byIndex, false);
+  // One block: its statistics are the overall ones (no second sort of every unit).
+  const only = blocks.length === 1 ? blocks[0]! : undefined;
+  const overall = only ? (only.stats ? { stats: only.stats } : {}) : blockStats(order, total, max, byIndex, false);
 
   // The table and the results put in listing order: a unit's position is its place in the listing,
   // so writers read every column front to back (a million units read in listing order from columns
