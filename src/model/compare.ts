@@ -103,6 +103,12 @@ export interface Comparison {
    * that unit's own, read from the previous year's columns. -1 otherwise (ask `change(i)`).
    */
   plainPrevious(i: number): number;
+  /**
+   * By current unit: 1 where last year's unit (`plainPrevious`) has the same name, code and block,
+   * text for text, so that writers can print this year's strings again, just read, instead of
+   * fetching last year's from wherever they lie in memory.
+   */
+  readonly sameIdentity: Uint8Array;
   readonly dropped: readonly PreviousValues[];
   readonly comparable: boolean;
   /** Why the comparison is not comparable (empty when it is). */
@@ -195,6 +201,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
 
   const size = current.table.size;
   const status = new Uint8Array(size);
+  const sameIdentity = new Uint8Array(size);
   // With a merge rule, merged units' combined previous values; and everyone's previous rank re-ranked.
   const combined = new Map<number, PreviousValues>();
   const reranked = new Map<number, { rank: number; of: number }>();
@@ -204,9 +211,11 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
     if (first[i]! < 0) status[i] = 2;
     else if (!ps) {
       // "Hải Phòng" -> "Thành phố Hải Phòng" is the same name written with its prefix, not a rename.
-      const before = previous.table.names[first[i]!]!;
+      const p = first[i]!;
+      const before = previous.table.names[p]!;
       const now = current.table.names[i]!;
       status[i] = before === now || strippedNameKey(before) === strippedNameKey(now) ? 0 : 1;
+      if (before === now && previous.table.codes[p] === current.table.codes[i] && previous.table.blocks[p] === current.table.blocks[i]) sameIdentity[i] = 1;
     } else {
       status[i] = 3;
       if (rule) {
@@ -331,6 +340,7 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
       return (all ??= Array.from(current.order, (i) => change(i)));
     },
     change,
+    sameIdentity,
     plainPrevious: (i) => (status[i] === 0 && !rule && !blockChanged[i] && !fields ? first[i]! : -1),
     indexChange: (i) => (hasPrevious(i) ? subRatios(current.index(i), previousIndex(i)) : undefined),
     rankChange,

@@ -171,12 +171,15 @@ class ChangeWriter {
     const prev = c.previous;
     const pt = prev.table;
     const places = this.places;
+    // The same strings as this year's (just printed): printed again from those.
+    const t = c.sameIdentity[i] === 1 ? c.current.table : pt;
+    const at = t === pt ? p : i;
     out.bytes(PREVIOUS_UNIT);
-    out.string(pt.names[p]);
+    out.string(t.names[at]);
     out.bytes(PREVIOUS_CODE);
-    out.string(pt.codes[p]);
+    out.string(t.codes[at]);
     out.bytes(PREVIOUS_BLOCK);
-    out.string(pt.blocks[p]);
+    out.string(t.blocks[at]);
     out.bytes(PREVIOUS_RANK);
     rankOrNull(out, prev.rank[p]!);
     out.bytes(PREVIOUS_OF);

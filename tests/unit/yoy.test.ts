@@ -215,6 +215,13 @@ describe('the compare document streamed', () => {
         }),
       ),
       compareRankings(rankSources([fixtureSource('yoy/provinces-2024.csv')]), rankSources([fixtureSource('yoy/provinces-2023.csv')])),
+      // A code written in another case, a block renamed, a name with its prefix: printed from last year's strings.
+      (() => {
+        const one = parseScheme({ id: 'one', components: [{ id: 'c1', max: 10 }] }).scheme!;
+        const before = textSource('code,unit,block,c1\nu1,Huyện A,Khối 1,5\nU2,B,Khối 1,6\nU3,C,Khối 1,7\n');
+        const now = textSource('code,unit,block,c1\nU1,A,Khối 1,7\nU2,B,Khối 2,4\nU3,C,Khối 1,6\n');
+        return compareRankings(rankSources([now], { scheme: one }), rankSources([before], { scheme: one }));
+      })(),
       // Blocks, a not-applicable cell, ties: every unit the same as last year.
       compareRankings(rankSources([fixtureSource('example-province-units-2023.csv')], { scheme: example }), rankSources([fixtureSource('example-province-units-2023.csv')], { scheme: example })),
     ];
