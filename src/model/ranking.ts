@@ -273,7 +273,6 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
   const tie = tieOrder(t.names, t.codes);
 
   const rank = new Int32Array(size);
-  const nodeRank = scheme.nodes.map(() => new Int32Array(size));
   const order = new Int32Array(size);
   const blocks: BlockSpec[] = [];
   let listed = 0;
@@ -304,18 +303,6 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     order.set(blockOrder, listed);
     listed += members.length;
 
-    // Node ranks: every unit of the block shares the node's maximum, so ranking by index is ranking by points.
-    for (const node of scheme.nodes) {
-      const points = t.points[node.index]!;
-      const applicable = select(rankedUnits, (i) => !Number.isNaN(points[i]!));
-      const keys = places === undefined ? points : nodeRoundedKeys(points, applicable, maxQ[node.index]!, places, size);
-      if (options.ties === 'ordinal') {
-        const sortedNode = orderUnits(applicable, { keys }, tie);
-        const nodeRanks = ranksOfOrder(sortedNode, { keys }, 'ordinal');
-        for (let k = 0; k < sortedNode.length; k++) nodeRank[node.index]![sortedNode[k]!] = nodeRanks[k]!;
-      } else valueRanks(applicable, keys, options.ties, nodeRank[node.index]!);
-    }
-
     const name = blockNames[b];
     blocks.push({
       ...(name !== undefined ? { name } : {}),
@@ -343,10 +330,41 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     rank: scatterInt(rank, place),
     band: scatterInt16(band, place),
     blockOf: scatterInt(blockOf, place),
-    nodeRank: nodeRank.map((r) => scatterInt(r, place)),
+    nodeRank: nodeRanks(sorted, blocks, options, maxQ),
     rounded: rounded && scatterFloat(rounded, place),
   };
   return listedRanking(sorted, options, blocks, rankedIn, byPlace, overall, log, maxQ);
+}
+
+/**
+ * By scheme node, each unit's rank among the ranked units of its block where the node applies (0
+ * for none), on the table in listing order: a block's units are one run of positions, its ranked
+ * units first. Every unit of a block shares the node's maximum, so ranking by index is ranking by
+ * points.
+ */
+function nodeRanks(t: ScoreTable, blocks: readonly BlockSpec[], options: RankOptions, maxQ: readonly number[]): Int32Array[] {
+  const { ties, rankPrecision: places } = options;
+  const tie = ties === 'ordinal' ? tieOrder(t.names, t.codes) : undefined;
+  const ranks = t.scheme.nodes.map(() => new Int32Array(t.size));
+  const applicable = new Int32Array(t.size);
+  let start = 0;
+  for (const block of blocks) {
+    for (const node of t.scheme.nodes) {
+      const points = t.points[node.index]!;
+      let n = 0;
+      for (let i = start; i < start + block.ranked; i++) if (!Number.isNaN(points[i]!)) applicable[n++] = i;
+      const units = applicable.subarray(0, n);
+      const keys = places === undefined ? points : nodeRoundedKeys(points, units, maxQ[node.index]!, places, t.size);
+      const out = ranks[node.index]!;
+      if (ties === 'ordinal') {
+        const sortedNode = orderUnits(units, { keys }, tie!);
+        const nodeRanks = ranksOfOrder(sortedNode, { keys }, 'ordinal');
+        for (let k = 0; k < sortedNode.length; k++) out[sortedNode[k]!] = nodeRanks[k]!;
+      } else valueRanks(units, keys, ties, out);
+    }
+    start += block.size;
+  }
+  return ranks;
 }
 
 /** The ranking of a table in listing order, from its columns. */
