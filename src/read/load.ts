@@ -144,12 +144,30 @@ export function yearFromName(name: string): string | undefined {
 
 /** Loads the files and ranks them: the job of `par-score rank`. */
 export function rankSources(sources: readonly Source[], options: RankSourcesOptions = {}): Ranking {
+  return rankYear(loadYear(sources, options), options);
+}
+
+/** A year's files read: its table (with its year) and what reading them found. */
+export interface LoadedYear {
+  readonly table: ScoreTable;
+  readonly log: ProblemLog;
+}
+
+/**
+ * Reads a year's files into one table. The table holds nothing of the files' bytes: a caller that
+ * lets go of them before ranking (the CLI) ranks without them in memory.
+ */
+export function loadYear(sources: readonly Source[], options: RankSourcesOptions = {}): LoadedYear {
   const loaded = loadTable(sources, options);
   // The year: as given, else a year column, else a title row's, else the first file name's.
   const year = options.year ?? loaded.table.year ?? loaded.titleYear ?? sources.map((s) => yearFromName(s.name)).find((y) => y !== undefined);
-  const table = year !== undefined ? { ...loaded.table, year } : loaded.table;
+  return { table: year !== undefined ? { ...loaded.table, year } : loaded.table, log: loaded.log };
+}
+
+/** Ranks a year read by `loadYear`. */
+export function rankYear(loaded: LoadedYear, options: Partial<RankOptions> = {}): Ranking {
   return rankTable(
-    table,
+    loaded.table,
     { ties: options.ties ?? 'competition', ...(options.rankPrecision !== undefined ? { rankPrecision: options.rankPrecision } : {}), ...(options.totals ? { totals: options.totals } : {}) },
     loaded.log,
   );
