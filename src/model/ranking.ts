@@ -97,7 +97,10 @@ export interface Ranking {
   readonly band: Int16Array;
   /** Index into `blocks`. */
   readonly blockOf: Int32Array;
-  /** By scheme node: the unit's rank among the ranked units of its block where the node applies; 0 for none. */
+  /**
+   * By scheme node: the unit's rank among the ranked units of its block where the node applies; 0
+   * for none. Made when first asked for (last year's, in a comparison, seldom is).
+   */
   readonly nodeRank: readonly Int32Array[];
   /** Every unit's position, in listing order: block by block, ranked units by rank, then unranked ones. */
   readonly order: Int32Array;
@@ -330,7 +333,7 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     rank: scatterInt(rank, place),
     band: scatterInt16(band, place),
     blockOf: scatterInt(blockOf, place),
-    nodeRank: nodeRanks(sorted, blocks, options, maxQ),
+    nodeRank: () => nodeRanks(sorted, blocks, options, maxQ),
     rounded: rounded && scatterFloat(rounded, place),
   };
   return listedRanking(sorted, options, blocks, rankedIn, byPlace, overall, log, maxQ);
@@ -373,20 +376,36 @@ function listedRanking(
   options: RankOptions,
   blockSpecs: readonly BlockSpec[],
   rankedIn: readonly number[],
-  c: { total: Float64Array; max: Float64Array; rank: Int32Array; band: Int16Array; blockOf: Int32Array; nodeRank: Int32Array[]; rounded: Float64Array | undefined },
+  c: { total: Float64Array; max: Float64Array; rank: Int32Array; band: Int16Array; blockOf: Int32Array; nodeRank: () => Int32Array[]; rounded: Float64Array | undefined },
   overall: { stats?: Stats },
   log: ProblemLog,
   maxQ: readonly number[],
 ): Ranking {
   const { scheme, size } = t;
-  const { total, max, rank, band, blockOf, nodeRank, rounded } = c;
+  const { total, max, rank, band, blockOf, rounded } = c;
+  let madeNodeRanks: Int32Array[] | undefined;
+  const nodeRank = () => (madeNodeRanks ??= c.nodeRank());
   const places = options.rankPrecision;
   const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
   const rankValue = (i: number): Ratio => (rounded ? { num: BigInt(rounded[i]!), den: pow10(places!) } : index(i));
   const order = Int32Array.from({ length: size }, (_, k) => k);
   const views = new Array<UnitResult | undefined>(size);
   const unit = (i: number): UnitResult => (views[i] ??= makeView(i));
-  const columns: ViewColumns = { t, total, max, rank, band, blockOf, nodeRank, rankedIn, maxQ, index, rankValue };
+  const columns: ViewColumns = {
+    t,
+    total,
+    max,
+    rank,
+    band,
+    blockOf,
+    get nodeRank() {
+      return nodeRank();
+    },
+    rankedIn,
+    maxQ,
+    index,
+    rankValue,
+  };
   const makeView = (i: number): UnitResult => new UnitView(columns, i);
 
   let allViews: UnitResult[] | undefined;
@@ -414,7 +433,9 @@ function listedRanking(
     rank,
     band,
     blockOf,
-    nodeRank,
+    get nodeRank() {
+      return nodeRank();
+    },
     order,
     blocks,
     ...overall,

@@ -125,13 +125,14 @@ class UnitPrinter {
     if (!middle) byMax.set(max, (middle = this.middle(block, ranked, max)));
     out.bytes(middle.get(r.total[i]!, r.band[i]! + 1));
     const count = this.components.length;
+    const nodeRank = r.nodeRank;
     for (let c = 0; c < count; c++) {
       const node = this.components[c]!;
       const value = t.points[node]![i]!;
       const own = t.maxima[node];
       if (Number.isNaN(value)) out.bytes(this.notApplicable[c]!);
-      else if (own) out.text(this.entry(c, value, own[i]!, r.nodeRank[node]![i]!));
-      else out.bytes(this.entries[c]!.get(value, r.nodeRank[node]![i]!));
+      else if (own) out.text(this.entry(c, value, own[i]!, nodeRank[node]![i]!));
+      else out.bytes(this.entries[c]!.get(value, nodeRank[node]![i]!));
     }
     if (this.changes) {
       out.bytes(count > 0 ? COMPONENTS_CLOSE : EMPTY_COMPONENTS_CLOSE);
