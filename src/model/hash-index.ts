@@ -1,56 +1,57 @@
 /**
- * Positions by the 32-bit hash of a key: an open-addressing table (linear probing) of positions
- * and their hashes, in two typed arrays. A map of a million key strings takes about ten times the
- * memory and a string made for every key; here the caller hashes without making one and tells
- * positions of equal hash apart itself. Positions of one hash are found in the order they were
- * added.
+ * Positions by the 32-bit hash of a key: an open-addressing table (linear probing) whose slots hold
+ * a position and its hash side by side in one typed array, so a probe reads one place of memory.
+ * A map of a million key strings takes about ten times the memory and a string made for every
+ * key; here the caller hashes without making one and tells positions of equal hash apart itself.
+ * Positions of one hash are found in the order they were added.
  */
 export class HashIndex {
-  /** Position + 1; 0 = empty. */
+  /** Slot k: position + 1 at 2k (0 = empty), its hash at 2k + 1. */
   private slots: Int32Array;
-  private hashes: Int32Array;
   private count = 0;
 
   /** `expected`: about how many positions there will be (the table grows past it). */
   constructor(expected: number) {
     let size = 1 << 4;
     while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
   }
 
   add(hash: number, position: number): void {
-    if (++this.count * 2 > this.slots.length) this.grow();
+    if (++this.count * 4 > this.slots.length) this.grow();
     this.put(hash, position);
   }
 
   /** The first position added with `hash` for which `same` says yes, or -1. */
   find(hash: number, same: (position: number) => boolean): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const slot = this.slots[at]!;
+      const slot = slots[2 * at]!;
       if (slot === 0) return -1;
-      if (this.hashes[at] === hash && same(slot - 1)) return slot - 1;
+      if (slots[2 * at + 1] === hash && same(slot - 1)) return slot - 1;
     }
   }
 
   /** Every position added with `hash` for which `same` says yes, in the order they were added. */
   all(hash: number, same: (position: number) => boolean): number[] {
     const out: number[] = [];
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const slot = this.slots[at]!;
+      const slot = slots[2 * at]!;
       if (slot === 0) return out;
-      if (this.hashes[at] === hash && same(slot - 1)) out.push(slot - 1);
+      if (slots[2 * at + 1] === hash && same(slot - 1)) out.push(slot - 1);
     }
   }
 
   private put(hash: number, position: number): void {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
     let at = hash & mask;
-    while (this.slots[at] !== 0) at = (at + 1) & mask;
-    this.slots[at] = position + 1;
-    this.hashes[at] = hash;
+    while (slots[2 * at] !== 0) at = (at + 1) & mask;
+    slots[2 * at] = position + 1;
+    slots[2 * at + 1] = hash;
   }
 
   /**
@@ -58,20 +59,15 @@ export class HashIndex {
    * added: runs are read whole (from an empty slot on, round the end) and put back in that order.
    */
   private grow(): void {
-    const positions: number[] = [];
-    const hashes: number[] = [];
-    const n = this.slots.length;
+    const old = this.slots;
+    const n = old.length / 2;
     let start = 0;
-    while (this.slots[start] !== 0) start++;
+    while (old[2 * start] !== 0) start++;
+    this.slots = new Int32Array(4 * n);
     for (let k = 1; k <= n; k++) {
       const at = (start + k) % n;
-      if (this.slots[at] === 0) continue;
-      positions.push(this.slots[at]! - 1);
-      hashes.push(this.hashes[at]!);
+      if (old[2 * at] !== 0) this.put(old[2 * at + 1]!, old[2 * at]! - 1);
     }
-    this.slots = new Int32Array(n * 2);
-    this.hashes = new Int32Array(n * 2);
-    for (let k = 0; k < positions.length; k++) this.put(hashes[k]!, positions[k]!);
   }
 }
 

@@ -1,6 +1,6 @@
 /**
- * A file's units as they are read: typed columns that grow, and an index of their keys that finds a
- * duplicate without a string per unit.
+ * A file's units as they are read: typed columns that grow, and the hash of a unit's key, with
+ * which model/hash-index.ts finds a duplicate without a string per unit.
  */
 import { nameKey } from '../model/text.js';
 
@@ -39,8 +39,6 @@ export class Columns {
   figures: FigureArrays[];
   lines: Int32Array;
   ranked: Uint8Array;
-  /** The hash of each unit's key (see `KeyIndex`). */
-  hashes: Int32Array;
   readonly names: string[] = [];
   readonly codes: (string | undefined)[] = [];
   readonly blocks: (string | undefined)[] = [];
@@ -55,7 +53,6 @@ export class Columns {
     this.figures = Array.from({ length: figures }, () => figureArrays(capacity));
     this.lines = new Int32Array(capacity);
     this.ranked = new Uint8Array(capacity);
-    this.hashes = new Int32Array(capacity);
   }
 
   /** Room for the row at `size`. */
@@ -66,7 +63,6 @@ export class Columns {
     this.figures = this.figures.map((f) => ({ values: grown(f.values, n), decimals: grown(f.decimals, n), terms: grown(f.terms, n), partDecimals: grown(f.partDecimals, n) }));
     this.lines = grown(this.lines, n);
     this.ranked = grown(this.ranked, n);
-    this.hashes = grown(this.hashes, n);
   }
 }
 
@@ -88,55 +84,3 @@ export function keyHash(name: string, code: string | undefined): number {
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h | 0;
 }
-
-/**
- * The units read so far by key, to find a duplicate: an open-addressing table of row numbers by
- * the hash of their key (a map of a million key strings takes ten times the memory); rows with the
- * same hash have their keys compared.
- */
-export class KeyIndex {
-  private slots: Int32Array;
-  private count = 0;
-
-  /** `expected`: about how many units there will be. */
-  constructor(
-    private readonly columns: Columns,
-    expected: number,
-  ) {
-    let size = 1 << 10;
-    while (size < expected * 2) size *= 2;
-    this.slots = new Int32Array(size);
-  }
-
-  /** The row with the same key as the unit about to be added, or -1. */
-  find(hash: number, name: string, code: string | undefined): number {
-    const mask = this.slots.length - 1;
-    let key: string | undefined;
-    for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const row = this.slots[at]! - 1;
-      if (row < 0) return -1;
-      if (this.columns.hashes[row] !== hash) continue;
-      key ??= unitKey(name, code);
-      if (unitKey(this.columns.names[row]!, this.columns.codes[row]) === key) return row;
-    }
-  }
-
-  add(hash: number, row: number): void {
-    if (++this.count * 2 > this.slots.length) this.rehash();
-    this.put(hash, row);
-  }
-
-  private put(hash: number, row: number): void {
-    const mask = this.slots.length - 1;
-    let at = hash & mask;
-    while (this.slots[at] !== 0) at = (at + 1) & mask;
-    this.slots[at] = row + 1;
-  }
-
-  private rehash(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    for (const slot of old) if (slot !== 0) this.put(this.columns.hashes[slot - 1]!, slot - 1);
-  }
-}
-

@@ -16,7 +16,8 @@ import type { HeaderColumn, LocatedHeader } from './header.js';
 import { converter, maxAtScales, MAX_SCALE, measureTop, shownAt, type Converter } from './measure.js';
 import { planColumns, type FigureKind, type NodeColumns } from './plan.js';
 import { checkDecimalSeparators, PercentColumn, SeparatorLog } from './unit-checks.js';
-import { Columns, KeyIndex, keyHash, type FigureArrays } from './unit-index.js';
+import { Columns, keyHash, unitKey, type FigureArrays } from './unit-index.js';
+import { HashIndex } from '../model/hash-index.js';
 
 export { unitKey } from './unit-index.js';
 
@@ -110,7 +111,8 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const k = read.length;
   const expected = Math.min(lineBound(text, h.dataStart.pos), 1 << 24);
   const columns = new Columns(k, plan.figures.length, expected);
-  const index = new KeyIndex(columns, expected);
+  // The units read so far by the hash of their key, to find a duplicate; equal hashes compare keys.
+  const index = new HashIndex(expected);
   // What a cell may hold at most: the node's points, or its measure's top (100 %, 1, a scale's 10).
   const maxima = read.map((n) => maxAtScales(measureTop(n.node) ?? n.node.max));
   const converters = read.map((n) => converter(n.node));
@@ -416,7 +418,8 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     }
 
     const hash = keyHash(name, code);
-    const first = index.find(hash, name, code);
+    let key: string | undefined;
+    const first = index.find(hash, (r) => unitKey(columns.names[r]!, columns.codes[r]) === (key ??= unitKey(name, code)));
     if (first >= 0) {
       log.error('duplicate-unit', `${name} appears twice (first at line ${columns.lines[first]})`, {
         ...at(unitCol, line),
@@ -424,7 +427,6 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       });
       continue;
     }
-    columns.hashes[row] = hash;
     columns.lines[row] = line;
     columns.ranked[row] = isRanked;
     columns.names.push(name);
