@@ -11,7 +11,7 @@ import { addRatios, compareRatios, reduce, scaleRatio, subRatios, toRatio, type 
 import { matchUnits, type CrosswalkEntry } from './match.js';
 import { ProblemLog, type Problem } from './problem.js';
 import { assignRanks } from './rank.js';
-import { bandFor, byNameThenCode, tieOrder, type Ranking, type UnitResult } from './ranking.js';
+import { bandFor, byNameThenCode, sortKey, tieOrder, type Ranking, type UnitResult } from './ranking.js';
 import { nameKey, strippedNameKey } from './text.js';
 import type { Band } from './scheme.js';
 import { deepestNodes } from './tree.js';
@@ -418,7 +418,17 @@ export function movementOrder(c: Comparison): Int32Array {
     const y = indexChange(b);
     return x.num === y.num && x.den === y.den ? 0 : compareRatios(x, y);
   };
-  const tie = tieOrder(cur.table.names, cur.table.codes);
+  // Units that move exactly alike are seldom many: their sort keys are compared as made, until a
+  // thousand comparisons call for `tieOrder` (the same order; it reads every name once to be made).
+  const { names, codes } = cur.table;
+  let ties = 0;
+  let fast: ((a: number, b: number) => number) | undefined;
+  const tie = (a: number, b: number): number => {
+    if (fast || ++ties > 1000) return (fast ??= tieOrder(names, codes))(a, b);
+    const x = sortKey(names[a]!, codes[a]);
+    const y = sortKey(names[b]!, codes[b]);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
   const units = Int32Array.from({ length: size }, (_, i) => i);
   return units.sort((a, b) => {
     const ra = rc[a]!;

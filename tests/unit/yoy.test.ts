@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { matchUnits } from '../../src/model/match.js';
-import { compareRankings } from '../../src/model/compare.js';
+import { byMovement, compareRankings, movementOrder } from '../../src/model/compare.js';
 import { buildTrend } from '../../src/model/trend.js';
 import { ProblemLog } from '../../src/model/problem.js';
 import { strippedNameKey } from '../../src/model/text.js';
@@ -235,5 +235,33 @@ describe('the compare document streamed', () => {
       }
     }
     expect(units).toBeGreaterThan(150);
+  });
+});
+
+describe('movement order', () => {
+  const scheme = findBuiltinScheme('quang-ngai-district-2023')!;
+  const year = (rows: readonly [string, number, number][]) =>
+    rankSources([textSource('unit;appraisal;survey\n' + rows.map(([name, x, y]) => `${name};${x / 100};${y / 100}`).join('\n') + '\n')], { scheme });
+  const byDefinition = (c: ReturnType<typeof compareRankings>) => [...c.units].sort(byMovement).map((u) => u.unit.at);
+
+  it('is byMovement over the changes: rank change, index change, then names, for ties of every kind', () => {
+    // Few scores, so rank and index changes tie often; names with and without diacritics.
+    const names = ['An Lão', 'An Nhơn', 'Ba Tơ', 'Bà Rịa', 'Đức Phổ', 'Duc Pho', 'Lý Sơn', 'ly son', 'Mộ Đức', 'Sơn Hà', 'Sơn Tây', 'Trà Bồng'];
+    const row = fc.tuple(fc.constantFrom(...names), fc.integer({ min: 60, max: 63 }).map((x) => x * 100), fc.constantFrom(2000, 2050));
+    const rows = fc.uniqueArray(row, { selector: (r) => r[0], minLength: 1, maxLength: names.length });
+    fc.assert(
+      fc.property(rows, rows, (before, now) => {
+        const c = compareRankings(year(now), year(before));
+        expect(Array.from(movementOrder(c))).toEqual(byDefinition(c));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('orders many units that move alike (new units) by name, past the point where the tie order is made once', () => {
+    const now: [string, number, number][] = Array.from({ length: 400 }, (_, i) => [`Xã ${String.fromCharCode(0x41 + (i % 26))}${(i * 7919) % 400}`, 6000 + (i % 3) * 100, 2000]);
+    const c = compareRankings(year(now), year([['Xã Cũ', 6000, 2000]]));
+    expect(c.counts.new).toBe(400);
+    expect(Array.from(movementOrder(c))).toEqual(byDefinition(c));
   });
 });
