@@ -391,21 +391,7 @@ function listedRanking(
   const order = Int32Array.from({ length: size }, (_, k) => k);
   const views = new Array<UnitResult | undefined>(size);
   const unit = (i: number): UnitResult => (views[i] ??= makeView(i));
-  const columns: ViewColumns = {
-    t,
-    total,
-    max,
-    rank,
-    band,
-    blockOf,
-    get nodeRank() {
-      return nodeRank();
-    },
-    rankedIn,
-    maxQ,
-    index,
-    rankValue,
-  };
+  const columns: ViewColumns = { t, total, max, rank, band, blockOf, nodeRanks: nodeRank, rankedIn, maxQ, index, rankValue };
   const makeView = (i: number): UnitResult => new UnitView(columns, i);
 
   let allViews: UnitResult[] | undefined;

@@ -13,7 +13,8 @@ export interface ViewColumns {
   readonly rank: Int32Array;
   readonly band: Int16Array;
   readonly blockOf: Int32Array;
-  readonly nodeRank: readonly Int32Array[];
+  /** By node, the units' ranks (made when first asked for). */
+  nodeRanks(): readonly Int32Array[];
   readonly rankedIn: readonly number[];
   readonly maxQ: readonly number[];
   index(i: number): Ratio;
@@ -91,7 +92,8 @@ export class UnitView implements UnitResult {
   }
 
   private node(node: SchemeNode): ComponentResult {
-    const { t, nodeRank, maxQ } = this.c;
+    const { t, maxQ } = this.c;
+    const nodeRank = this.c.nodeRanks();
     const i = this.at;
     const p = t.points[node.index]![i]!;
     if (Number.isNaN(p)) return { id: node.id, applicable: false };

@@ -6,6 +6,7 @@
 import type { Lang } from './words.js';
 import type { Comparison, UnitChange } from '../model/compare.js';
 import type { Ranking } from '../model/ranking.js';
+import type { ScoreTable } from '../model/table.js';
 import { scaledMax } from '../model/ranking.js';
 import { CHUNK, encoder, indexText, pointsText, TextCache, Utf8Buffer } from './json-bytes.js';
 import { changeJson, rankingJson } from './json.js';
@@ -117,7 +118,7 @@ class UnitPrinter {
     const ranked = t.ranked[i]!;
     out.bytes(this.heads[block]!.get(r.rank[i]!, 0));
     out.string(t.names[i]);
-    out.bytes(CODE);
+    out.bytes(UNIT_KEYS.code);
     out.string(t.codes[i]);
     const byMax = this.middles[block]![ranked]!;
     const max = r.max[i]!;
@@ -173,22 +174,9 @@ class ChangeWriter {
     const pt = prev.table;
     const places = this.places;
     // The same strings as this year's (just printed): printed again from those.
-    const t = c.sameIdentity[i] === 1 ? c.current.table : pt;
-    const at = t === pt ? p : i;
-    out.bytes(PREVIOUS_UNIT);
-    out.string(t.names[at]);
-    out.bytes(PREVIOUS_CODE);
-    out.string(t.codes[at]);
-    out.bytes(PREVIOUS_BLOCK);
-    out.string(t.blocks[at]);
-    out.bytes(PREVIOUS_RANK);
-    rankOrNull(out, prev.rank[p]!);
-    out.bytes(PREVIOUS_OF);
-    out.int(prev.blocks[prev.blockOf[p]!]!.ranked);
-    out.bytes(PREVIOUS_TOTAL);
-    out.points(prev.total[p]!, pt.scale, places);
-    out.bytes(PREVIOUS_INDEX);
-    out.index(prev.total[p]!, prev.max[p]!, places);
+    if (c.sameIdentity[i] === 1) identity(out, PREVIOUS_KEYS, c.current.table, i);
+    else identity(out, PREVIOUS_KEYS, pt, p);
+    standing(out, PREVIOUS_KEYS, prev, p, places);
     out.bytes(PREVIOUS_BAND);
     const band = prev.band[p]!;
     out.text(band >= 0 ? this.previousBands[band]! : 'null');
@@ -219,49 +207,60 @@ export class ChangedUnitPrinter {
 
   /** The current unit at table position `i`. */
   unit(i: number): void {
-    const out = this.out;
     const r = this.c.current;
-    const t = r.table;
-    const places = this.places;
-    out.bytes(OPEN_UNIT);
-    out.string(t.names[i]);
-    out.bytes(CODE);
-    out.string(t.codes[i]);
-    out.bytes(BLOCK);
-    out.string(t.blocks[i]);
-    out.bytes(RANK);
-    rankOrNull(out, r.rank[i]!);
-    out.bytes(OF);
-    out.int(r.blocks[r.blockOf[i]!]!.ranked);
-    out.bytes(TOTAL);
-    out.points(r.total[i]!, t.scale, places);
-    out.bytes(INDEX);
-    out.index(r.total[i]!, r.max[i]!, places);
-    out.bytes(COMMA);
+    identity(this.out, UNIT_KEYS, r.table, i);
+    standing(this.out, UNIT_KEYS, r, i, this.places);
+    this.out.bytes(COMMA);
     this.changes.write(i);
   }
 }
 
+/** How a unit's keys are written at one depth of the document: with the unit's opening, then each after a comma. */
+interface Keys {
+  readonly open: Uint8Array;
+  readonly code: Uint8Array;
+  readonly block: Uint8Array;
+  readonly rank: Uint8Array;
+  readonly of: Uint8Array;
+  readonly total: Uint8Array;
+  readonly index: Uint8Array;
+}
+
+function keysAt(indent: string, open: string): Keys {
+  const key = (name: string) => encoder.encode(`,${indent}"${name}": `);
+  return { open: encoder.encode(`${open}${indent}"unit": `), code: key('code'), block: key('block'), rank: key('rank'), of: key('of'), total: key('total'), index: key('index') };
+}
+
+/** `"unit"`, `"code"` and `"block"` of the unit at `at` of `t`. */
+function identity(out: Utf8Buffer, keys: Keys, t: ScoreTable, at: number): void {
+  out.bytes(keys.open);
+  out.string(t.names[at]);
+  out.bytes(keys.code);
+  out.string(t.codes[at]);
+  out.bytes(keys.block);
+  out.string(t.blocks[at]);
+}
+
+/** `"rank"`, `"of"`, `"total"` and `"index"` of the unit at `at` of `r`. */
+function standing(out: Utf8Buffer, keys: Keys, r: Ranking, at: number, places: number): void {
+  out.bytes(keys.rank);
+  rankOrNull(out, r.rank[at]!);
+  out.bytes(keys.of);
+  out.int(r.blocks[r.blockOf[at]!]!.ranked);
+  out.bytes(keys.total);
+  out.points(r.total[at]!, r.table.scale, places);
+  out.bytes(keys.index);
+  out.index(r.total[at]!, r.max[at]!, places);
+}
+
 const I8 = '\n        ';
-const PREVIOUS_UNIT = encoder.encode(`${I4}"previous": {${I8}"unit": `);
-const PREVIOUS_CODE = encoder.encode(`,${I8}"code": `);
-const PREVIOUS_BLOCK = encoder.encode(`,${I8}"block": `);
-const PREVIOUS_RANK = encoder.encode(`,${I8}"rank": `);
-const PREVIOUS_OF = encoder.encode(`,${I8}"of": `);
-const PREVIOUS_TOTAL = encoder.encode(`,${I8}"total": `);
-const PREVIOUS_INDEX = encoder.encode(`,${I8}"index": `);
+const PREVIOUS_KEYS = keysAt(I8, `${I4}"previous": {`);
+const UNIT_KEYS = keysAt(I4, '    {');
 const PREVIOUS_BAND = encoder.encode(`,${I8}"band": `);
 const CHANGE_SAME = encoder.encode(`${I4}},${I4}"change": {${I8}"status": "same",${I8}"rank": `);
 const CHANGE_INDEX = encoder.encode(`,${I8}"index": `);
 const CHANGE_CLOSE = encoder.encode(`,${I8}"note": null,${I8}"predecessors": [],${I8}"fields": null${I4}}\n    }`);
-const OPEN_UNIT = encoder.encode(`    {${I4}"unit": `);
-const BLOCK = encoder.encode(`,${I4}"block": `);
-const RANK = encoder.encode(`,${I4}"rank": `);
-const OF = encoder.encode(`,${I4}"of": `);
-const TOTAL = encoder.encode(`,${I4}"total": `);
-const INDEX = encoder.encode(`,${I4}"index": `);
 const COMMA = encoder.encode(',');
-const CODE = encoder.encode(`,${I4}"code": `);
 const COMPONENTS_CLOSE = encoder.encode(`${I4}  }${I4}},`);
 const EMPTY_COMPONENTS_CLOSE = encoder.encode('},');
 const CLOSE_NO_CHANGE = encoder.encode(`${I4}  }${I4}},${I4}"previous": null,${I4}"change": null\n    }`);
