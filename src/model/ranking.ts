@@ -7,8 +7,9 @@
 import { compareRatios, formatRatio, pow10, roundRatio, toRatio, type Decimal, type Ratio } from './decimal.js';
 import { ProblemLog, type Problem } from './problem.js';
 import { FigureChecks, type FigureOptions } from './figures.js';
-import { orderUnits, ranksOfOrder, valueRanks, type TieRule, type Values } from './rank.js';
-import { stats, type Stats } from './stats.js';
+import { orderUnits, ranksOfOrder, type TieRule, type Values } from './rank.js';
+import { blockStats, type Stats } from './stats.js';
+import { nodeRanks } from './node-ranks.js';
 import type { Band, Scheme, SchemeNode } from './scheme.js';
 import { originOf, type CellRef, type ScoreTable } from './table.js';
 import { scatterFloat, scatterInt, scatterInt16, sortTable } from './scatter.js';
@@ -339,37 +340,6 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
   return listedRanking(sorted, options, blocks, rankedIn, byPlace, overall, log, maxQ);
 }
 
-/**
- * By scheme node, each unit's rank among the ranked units of its block where the node applies (0
- * for none), on the table in listing order: a block's units are one run of positions, its ranked
- * units first. Every unit of a block shares the node's maximum, so ranking by index is ranking by
- * points.
- */
-function nodeRanks(t: ScoreTable, blocks: readonly BlockSpec[], options: RankOptions, maxQ: readonly number[]): Int32Array[] {
-  const { ties, rankPrecision: places } = options;
-  const tie = ties === 'ordinal' ? tieOrder(t.names, t.codes) : undefined;
-  const ranks = t.scheme.nodes.map(() => new Int32Array(t.size));
-  const applicable = new Int32Array(t.size);
-  let start = 0;
-  for (const block of blocks) {
-    for (const node of t.scheme.nodes) {
-      const points = t.points[node.index]!;
-      let n = 0;
-      for (let i = start; i < start + block.ranked; i++) if (!Number.isNaN(points[i]!)) applicable[n++] = i;
-      const units = applicable.subarray(0, n);
-      const keys = places === undefined ? points : nodeRoundedKeys(points, units, maxQ[node.index]!, places, t.size);
-      const out = ranks[node.index]!;
-      if (ties === 'ordinal') {
-        const sortedNode = orderUnits(units, { keys }, tie!);
-        const nodeRanks = ranksOfOrder(sortedNode, { keys }, 'ordinal');
-        for (let k = 0; k < sortedNode.length; k++) out[sortedNode[k]!] = nodeRanks[k]!;
-      } else valueRanks(units, keys, ties, out);
-    }
-    start += block.size;
-  }
-  return ranks;
-}
-
 /** The ranking of a table in listing order, from its columns. */
 function listedRanking(
   t: ScoreTable,
@@ -434,53 +404,4 @@ function listedRanking(
     index,
     rankValue,
   };
-}
-
-/** A node's points as its index rounded to `places` decimals (integers at 10^places), for the listed units. */
-function nodeRoundedKeys(points: Float64Array, units: Int32Array, maxQ: number, places: number, size: number): Float64Array {
-  const keys = new Float64Array(size);
-  const cache = new Map<number, number>();
-  for (const i of units) {
-    const p = points[i]!;
-    let k = cache.get(p);
-    if (k === undefined) cache.set(p, (k = Number(roundRatio({ num: BigInt(p) * 100n, den: BigInt(maxQ) }, places).units)));
-    keys[i] = k;
-  }
-  return keys;
-}
-
-/**
- * Mean, median, lowest and highest index of `members`. `inOrder`: the members are listed by index,
- * highest first (every unit ranked on its exact index), so no sort is needed.
- */
-function blockStats(members: Int32Array, total: Float64Array, max: Float64Array, byIndex: Values, inOrder: boolean): { stats?: Stats } {
-  if (members.length === 0) return {};
-  const sorted = inOrder ? members : orderUnits(members, byIndex, (a, b) => a - b);
-  const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
-  // The exact sum of the indices, grouped by maximum (units of one scheme share few distinct maxima):
-  // totals added as doubles while the sum stays exact, then carried into a BigInt.
-  const byMax = new Map<number, { small: number; big: bigint }>();
-  let last = NaN;
-  let sum = { small: 0, big: 0n };
-  for (let k = 0; k < members.length; k++) {
-    const i = members[k]!;
-    const m = max[i]!;
-    if (m !== last) {
-      let s = byMax.get(m);
-      if (!s) byMax.set(m, (s = { small: 0, big: 0n }));
-      sum = s;
-      last = m;
-    }
-    if (sum.small + total[i]! > Number.MAX_SAFE_INTEGER) {
-      sum.big += BigInt(sum.small);
-      sum.small = 0;
-    }
-    sum.small += total[i]!;
-  }
-  const s = stats(
-    [...byMax].map(([m, sum]) => ({ num: (sum.big + BigInt(sum.small)) * 100n, den: BigInt(m) })),
-    members.length,
-    (k) => index(sorted[sorted.length - 1 - k]!),
-  );
-  return { stats: s };
 }

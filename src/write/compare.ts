@@ -2,7 +2,8 @@
 import { renderBox } from './box.js';
 import type { Paint } from './paint.js';
 import { formatRatio, toJsonNumber } from '../model/decimal.js';
-import { movement, type Comparison, type UnitChange } from '../model/compare.js';
+import type { Comparison, UnitChange } from '../model/compare.js';
+import { movement } from '../model/movement.js';
 import { csvLine, type CsvStyle } from './csv.js';
 import { changeJson, comparisonJson, problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
 import { CHUNK } from './json-bytes.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { matchUnits } from '../../src/model/match.js';
-import { byMovement, compareRankings, movementOrder } from '../../src/model/compare.js';
+import { compareRankings } from '../../src/model/compare.js';
+import { byMovement, movementOrder } from '../../src/model/movement.js';
 import { buildTrend } from '../../src/model/trend.js';
 import { ProblemLog } from '../../src/model/problem.js';
 import { strippedNameKey } from '../../src/model/text.js';

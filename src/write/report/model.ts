@@ -3,7 +3,8 @@
  * leaders (section titles are in the dictionary, write/words.ts).
  */
 import { compareRatios, format, formatRatio, type Ratio } from '../../model/decimal.js';
-import { movement, type Comparison, type UnitChange } from '../../model/compare.js';
+import type { Comparison, UnitChange } from '../../model/compare.js';
+import { movement } from '../../model/movement.js';
 import type { Ranking, UnitResult } from '../../model/ranking.js';
 import type { Component, Scheme, SchemeNode } from '../../model/scheme.js';
 import { words, type Lang, type Words } from '../words.js';
