@@ -204,3 +204,5 @@ export class TextCache {
   }
 }
 
+export const COMMA_NEWLINE = encoder.encode(',\n');
+export const NEWLINE = encoder.encode('\n');

@@ -4,12 +4,12 @@
  * any size is never one string or object tree.
  */
 import type { Lang } from './words.js';
-import type { Comparison, UnitChange } from '../model/compare.js';
+import type { Comparison } from '../model/compare.js';
 import type { Ranking } from '../model/ranking.js';
-import type { ScoreTable } from '../model/table.js';
 import { scaledMax } from '../model/ranking.js';
-import { CHUNK, encoder, indexText, pointsText, TextCache, Utf8Buffer } from './json-bytes.js';
-import { changeJson, rankingJson } from './json.js';
+import { CHUNK, COMMA_NEWLINE, encoder, indexText, NEWLINE, pointsText, TextCache, Utf8Buffer } from './json-bytes.js';
+import { ChangeWriter, UNIT_KEYS } from './json-change.js';
+import { rankingJson } from './json.js';
 
 /** The whole ranking document as one string. */
 export function renderJson(r: Ranking, comparison?: Comparison): string {
@@ -142,154 +142,7 @@ class UnitPrinter {
   }
 }
 
-/**
- * Writes a current unit's `"previous": ..., "change": ...` (on a line of its own, at the depth of a
- * unit of a list of the document) and closes the unit: from both years' columns for a plain change
- * (the same unit, `Comparison.plainPrevious`), without making its objects; others by `changeText`.
- * (Tests hold the two equal.)
- */
-class ChangeWriter {
-  /** Last year's bands as JSON at the depth of `previous.band`, by band index. */
-  private readonly previousBands: readonly string[];
-  private readonly places: number;
-
-  constructor(
-    private readonly out: Utf8Buffer,
-    private readonly c: Comparison,
-  ) {
-    this.previousBands = c.previous.scheme.bands.map((b) => nested({ id: b.id, label: b.label }, 4));
-    this.places = c.current.scheme.precision;
-  }
-
-  write(i: number): void {
-    const p = this.c.plainPrevious(i);
-    if (p >= 0) this.plain(i, p);
-    else this.out.text(`${I4}${changeText(this.c.change(i), this.places)}\n    }`);
-  }
-
-  private plain(i: number, p: number): void {
-    const out = this.out;
-    const c = this.c;
-    const prev = c.previous;
-    const pt = prev.table;
-    const places = this.places;
-    // The same strings as this year's (just printed): printed again from those.
-    if (c.sameIdentity[i] === 1) identity(out, PREVIOUS_KEYS, c.current.table, i);
-    else identity(out, PREVIOUS_KEYS, pt, p);
-    standing(out, PREVIOUS_KEYS, prev, p, places);
-    out.bytes(PREVIOUS_BAND);
-    const band = prev.band[p]!;
-    out.text(band >= 0 ? this.previousBands[band]! : 'null');
-    out.bytes(CHANGE_SAME);
-    out.integer(c.rankChange[i]!);
-    out.bytes(CHANGE_INDEX);
-    const r = c.current;
-    out.indexChange(r.total[i]!, r.max[i]!, prev.total[p]!, prev.max[p]!, places);
-    out.bytes(CHANGE_CLOSE);
-  }
-}
-
-const rankOrNull = (out: Utf8Buffer, rank: number) => (rank > 0 ? out.int(rank) : out.ascii('null'));
-
-/**
- * Prints the current units of a comparison as `JSON.stringify` prints the compare document's
- * `unitChangeJson` inside its lists (`units`, `risers`, `fallers`).
- */
-export class ChangedUnitPrinter {
-  readonly out = new Utf8Buffer();
-  private readonly changes: ChangeWriter;
-  private readonly places: number;
-
-  constructor(private readonly c: Comparison) {
-    this.changes = new ChangeWriter(this.out, c);
-    this.places = c.current.scheme.precision;
-  }
-
-  /** The current unit at table position `i`. */
-  unit(i: number): void {
-    const r = this.c.current;
-    identity(this.out, UNIT_KEYS, r.table, i);
-    standing(this.out, UNIT_KEYS, r, i, this.places);
-    this.out.bytes(COMMA);
-    this.changes.write(i);
-  }
-}
-
-/** How a unit's keys are written at one depth of the document: with the unit's opening, then each after a comma. */
-interface Keys {
-  readonly open: Uint8Array;
-  readonly code: Uint8Array;
-  readonly block: Uint8Array;
-  readonly rank: Uint8Array;
-  readonly of: Uint8Array;
-  readonly total: Uint8Array;
-  readonly index: Uint8Array;
-}
-
-function keysAt(indent: string, open: string): Keys {
-  const key = (name: string) => encoder.encode(`,${indent}"${name}": `);
-  return { open: encoder.encode(`${open}${indent}"unit": `), code: key('code'), block: key('block'), rank: key('rank'), of: key('of'), total: key('total'), index: key('index') };
-}
-
-/** `"unit"`, `"code"` and `"block"` of the unit at `at` of `t`. */
-function identity(out: Utf8Buffer, keys: Keys, t: ScoreTable, at: number): void {
-  out.bytes(keys.open);
-  out.string(t.names[at]);
-  out.bytes(keys.code);
-  out.string(t.codes[at]);
-  out.bytes(keys.block);
-  out.string(t.blocks[at]);
-}
-
-/** `"rank"`, `"of"`, `"total"` and `"index"` of the unit at `at` of `r`. */
-function standing(out: Utf8Buffer, keys: Keys, r: Ranking, at: number, places: number): void {
-  out.bytes(keys.rank);
-  rankOrNull(out, r.rank[at]!);
-  out.bytes(keys.of);
-  out.int(r.blocks[r.blockOf[at]!]!.ranked);
-  out.bytes(keys.total);
-  out.points(r.total[at]!, r.table.scale, places);
-  out.bytes(keys.index);
-  out.index(r.total[at]!, r.max[at]!, places);
-}
-
-const I8 = '\n        ';
-const PREVIOUS_KEYS = keysAt(I8, `${I4}"previous": {`);
-const UNIT_KEYS = keysAt(I4, '    {');
-const PREVIOUS_BAND = encoder.encode(`,${I8}"band": `);
-const CHANGE_SAME = encoder.encode(`${I4}},${I4}"change": {${I8}"status": "same",${I8}"rank": `);
-const CHANGE_INDEX = encoder.encode(`,${I8}"index": `);
-const CHANGE_CLOSE = encoder.encode(`,${I8}"note": null,${I8}"predecessors": [],${I8}"fields": null${I4}}\n    }`);
-const COMMA = encoder.encode(',');
 const COMPONENTS_CLOSE = encoder.encode(`${I4}  }${I4}},`);
 const EMPTY_COMPONENTS_CLOSE = encoder.encode('},');
 const CLOSE_NO_CHANGE = encoder.encode(`${I4}  }${I4}},${I4}"previous": null,${I4}"change": null\n    }`);
 const EMPTY_CLOSE_NO_CHANGE = encoder.encode(`},${I4}"previous": null,${I4}"change": null\n    }`);
-export const COMMA_NEWLINE = encoder.encode(',\n');
-export const NEWLINE = encoder.encode('\n');
-
-/**
- * `"previous": ..., "change": ...` of a unit as `JSON.stringify` prints `changeJson` at depth 3,
- * written directly for the common change (no predecessors); other changes are printed by
- * JSON.stringify itself. (A property test holds the two equal.)
- */
-export function changeText(c: UnitChange | undefined, places: number): string {
-  const json = changeJson(c, places);
-  if (!c || c.predecessors.length > 0) return `"previous": ${nested(json.previous, 3)},${I4}"change": ${nested(json.change, 3)}`;
-  const I8 = '\n        ';
-  const str = (x: string | null) => JSON.stringify(x);
-  const num = (x: number | null) => (x === null ? 'null' : String(x));
-  const v = json.previous;
-  const previous = v
-    ? `{${I8}"unit": ${str(v.unit)},${I8}"code": ${str(v.code)},${I8}"block": ${str(v.block)},${I8}"rank": ${num(v.rank)},${I8}"of": ${v.of},${I8}"total": ${num(v.total)},${I8}"index": ${num(v.index)},${I8}"band": ${v.band ? nested(v.band, 4) : 'null'}${I4}}`
-    : 'null';
-  const ch = json.change!;
-  const f = ch.fields;
-  const fields = f ? `{${I8}  "up": ${f.up},${I8}  "down": ${f.down},${I8}  "same": ${f.same}${I8}}` : 'null';
-  return `"previous": ${previous},${I4}"change": {${I8}"status": ${str(ch.status)},${I8}"rank": ${num(ch.rank)},${I8}"index": ${num(ch.index)},${I8}"note": ${str(ch.note)},${I8}"predecessors": [],${I8}"fields": ${fields}${I4}}`;
-}
-
-/** A value as `JSON.stringify(value, null, 2)` prints it at nesting depth `depth` (2 spaces each). */
-function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
-}

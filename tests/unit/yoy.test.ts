@@ -183,7 +183,7 @@ describe('trend', () => {
 describe('the JSON of a change', () => {
   it('written directly equals JSON.stringify of changeJson at depth 3, for every unit of real comparisons', async () => {
     const { changeJson } = await import('../../src/write/json.js');
-    const { changeText } = await import('../../src/write/json-stream.js');
+    const { changeText } = await import('../../src/write/json-change.js');
     const nested = (v: unknown) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${'  '.repeat(3)}`);
     const pairs = [
       ['yoy/provinces-2023.csv', 'yoy/provinces-2024.csv'],
