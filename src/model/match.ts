@@ -135,6 +135,11 @@ export function lookupUnit(units: Listed, query: string): Lookup {
 
 const NONE: readonly number[] = Object.freeze([]);
 
+/** A unit's predecessors, from the first of each and the lists of merged units (made apart from `matchUnits`, whose working arrays it would otherwise keep). */
+function predecessorsOf(first: Int32Array, merged: ReadonlyMap<number, readonly number[]>): (c: number) => readonly number[] {
+  return (c) => merged.get(c) ?? (first[c]! < 0 ? NONE : [first[c]!]);
+}
+
 function names(t: Identities, units: readonly number[]): string {
   return units.map((u) => (t.codes[u] ? `${t.names[u]} (${t.codes[u]})` : t.names[u]!)).join(', ');
 }
@@ -219,7 +224,6 @@ export function matchUnits(
       else merged.set(c, [first[c]!, p]);
     }
   }
-  const predecessors = (c: number): readonly number[] => merged.get(c) ?? (first[c]! < 0 ? NONE : [first[c]!]);
   for (let n = 0; n < currentListed.order.length; n++) {
     const c = currentListed.order[n]!;
     const ps = merged.get(c);
@@ -231,5 +235,5 @@ export function matchUnits(
   }
   const dropped: number[] = [];
   for (let n = 0; n < previousListed.order.length; n++) if (target[previousListed.order[n]!]! < 0) dropped.push(previousListed.order[n]!);
-  return { first, merged, predecessors, dropped };
+  return { first, merged, predecessors: predecessorsOf(first, merged), dropped };
 }

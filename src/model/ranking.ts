@@ -334,10 +334,18 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     rank: scatterInt(rank, place),
     band: scatterInt16(band, place),
     blockOf: scatterInt(blockOf, place),
-    nodeRank: () => nodeRanks(sorted, blocks, options, maxQ),
+    nodeRank: later(nodeRanks, sorted, blocks, options, maxQ),
     rounded: rounded && scatterFloat(rounded, place),
   };
   return listedRanking(sorted, options, blocks, rankedIn, byPlace, overall, log, maxQ);
+}
+
+/**
+ * `make(...args)`, to be called later. Made here, not where the arguments are (a closure there would
+ * keep everything of that scope alive with the ranking: the table as read, among others).
+ */
+function later<A extends unknown[], R>(make: (...args: A) => R, ...args: A): () => R {
+  return () => make(...args);
 }
 
 /** The ranking of a table in listing order, from its columns. */
