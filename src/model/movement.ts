@@ -4,7 +4,7 @@
  */
 import { compareRatios, reduce, type Ratio } from './decimal.js';
 import type { Comparison, UnitChange } from './compare.js';
-import { byNameThenCode, sortKey, tieOrder } from './ranking.js';
+import { byNameThenCode, tieOrder } from './ranking.js';
 
 /** Biggest rise first; equal moves by index change; units without a rank change last. */
 export function byMovement(a: UnitChange, b: UnitChange): number {
@@ -70,17 +70,9 @@ export function movementOrder(c: Comparison): Int32Array {
     const y = indexChange(b);
     return x.num === y.num && x.den === y.den ? 0 : compareRatios(x, y);
   };
-  // Units that move exactly alike are seldom many: their sort keys are compared as made, until a
-  // thousand comparisons call for `tieOrder` (the same order; it reads every name once to be made).
-  const { names, codes } = cur.table;
-  let ties = 0;
-  let fast: ((a: number, b: number) => number) | undefined;
-  const tie = (a: number, b: number): number => {
-    if (fast || ++ties > 1000) return (fast ??= tieOrder(names, codes))(a, b);
-    const x = sortKey(names[a]!, codes[a]);
-    const y = sortKey(names[b]!, codes[b]);
-    return x < y ? -1 : x > y ? 1 : 0;
-  };
+  // Made only if two units move exactly alike (it reads every name once).
+  let tieMade: ((a: number, b: number) => number) | undefined;
+  const tie = (a: number, b: number): number => (tieMade ??= tieOrder(cur.table.names, cur.table.codes))(a, b);
   const units = Int32Array.from({ length: size }, (_, i) => i);
   return units.sort((a, b) => {
     const ra = rc[a]!;

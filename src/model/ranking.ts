@@ -334,18 +334,19 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     rank: scatterInt(rank, place),
     band: scatterInt16(band, place),
     blockOf: scatterInt(blockOf, place),
-    nodeRank: later(nodeRanks, sorted, blocks, options, maxQ),
+    nodeRank: once(nodeRanks, sorted, blocks, options, maxQ),
     rounded: rounded && scatterFloat(rounded, place),
   };
   return listedRanking(sorted, options, blocks, rankedIn, byPlace, overall, log, maxQ);
 }
 
 /**
- * `make(...args)`, to be called later. Made here, not where the arguments are (a closure there would
- * keep everything of that scope alive with the ranking: the table as read, among others).
+ * `make(...args)`, made when first asked for and kept. Made here, not where the arguments are (a
+ * closure there would keep everything of that scope alive with the ranking: the table as read).
  */
-function later<A extends unknown[], R>(make: (...args: A) => R, ...args: A): () => R {
-  return () => make(...args);
+function once<A extends unknown[], R>(make: (...args: A) => R, ...args: A): () => R {
+  let made: { value: R } | undefined;
+  return () => (made ??= { value: make(...args) }).value;
 }
 
 /** The ranking of a table in listing order, from its columns. */
@@ -360,9 +361,7 @@ function listedRanking(
   maxQ: readonly number[],
 ): Ranking {
   const { scheme, size } = t;
-  const { total, max, rank, band, blockOf, rounded } = c;
-  let madeNodeRanks: Int32Array[] | undefined;
-  const nodeRank = () => (madeNodeRanks ??= c.nodeRank());
+  const { total, max, rank, band, blockOf, nodeRank, rounded } = c;
   const places = options.rankPrecision;
   const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
   const rankValue = (i: number): Ratio => (rounded ? { num: BigInt(rounded[i]!), den: pow10(places!) } : index(i));

@@ -2,6 +2,7 @@
  * A file's units as they are read: typed columns that grow, and the hash of a unit's key, with
  * which model/hash-index.ts finds a duplicate without a string per unit.
  */
+import { textHash } from '../model/hash-index.js';
 import { nameKey } from '../model/text.js';
 
 export function unitKey(name: string, code: string | undefined): string {
@@ -79,8 +80,5 @@ export function keyHash(name: string, code: string | undefined): number {
   }
   if (ascii) return h | 0;
   // Other names and codes: the hash of the key itself.
-  const key = unitKey(name, code);
-  h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return h | 0;
+  return textHash(unitKey(name, code));
 }

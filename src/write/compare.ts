@@ -6,7 +6,7 @@ import type { Comparison, UnitChange } from '../model/compare.js';
 import { movement } from '../model/movement.js';
 import { csvLine, type CsvStyle } from './csv.js';
 import { changeJson, comparisonJson, problemJson, schemeJson, SCHEMA_VERSION } from './json.js';
-import { CHUNK, COMMA_NEWLINE, NEWLINE } from './json-bytes.js';
+import { withLists } from './json-bytes.js';
 import { ChangedUnitPrinter } from './json-change.js';
 import type { Lang } from './words.js';
 import { mdTable } from './markdown.js';
@@ -170,38 +170,14 @@ export function compareJson(c: Comparison, o: CompareRenderOptions) {
 
 /**
  * The comparison document in pieces: the text around the lists, and the units of `units`, `risers`
- * and `fallers` printed straight into buffers of about 1 MiB (json-stream.ts), so that a large
+ * and `fallers` printed straight into buffers of about 1 MiB (json-change.ts), so that a large
  * comparison is never one object tree or string. Joined, exactly
  * `JSON.stringify(compareJson(c, o), null, 2)` and a newline (a test holds them equal).
  */
 export function* compareJsonChunks(c: Comparison, o: CompareRenderOptions): Generator<string | Uint8Array> {
   const m = movement(c, o.top);
   const text = JSON.stringify(compareDocument(c, o, { sorted: [], risers: [], fallers: [] }), null, 2);
-  const lists: [string, ArrayLike<number>][] = [
-    ['units', m.order],
-    ['risers', m.riserOrder],
-    ['fallers', m.fallerOrder],
-  ];
   const printer = new ChangedUnitPrinter(c);
-  const out = printer.out;
-  let rest = text;
-  for (const [key, units] of lists) {
-    // (Each list starts a line of its own: the marker is found after a line break.)
-    const marker = `  "${key}": [],\n`;
-    const at = rest.indexOf(`\n${marker}`) + 1;
-    if (units.length === 0) {
-      out.text(rest.slice(0, at + marker.length));
-    } else {
-      out.text(`${rest.slice(0, at)}  "${key}": [\n`);
-      for (let k = 0; k < units.length; k++) {
-        printer.unit(units[k]!);
-        out.bytes(k < units.length - 1 ? COMMA_NEWLINE : NEWLINE);
-        if (out.pos >= CHUNK) yield out.take();
-      }
-      out.ascii('  ],\n');
-    }
-    rest = rest.slice(at + marker.length);
-  }
-  yield out.take();
-  yield `${rest}\n`;
+  const list = (key: string, units: ArrayLike<number>) => [key, units.length, (k: number) => printer.unit(units[k]!)] as const;
+  yield* withLists(text, printer.out, [list('units', m.order), list('risers', m.riserOrder), list('fallers', m.fallerOrder)]);
 }

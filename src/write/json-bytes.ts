@@ -206,3 +206,32 @@ export class TextCache {
 
 export const COMMA_NEWLINE = encoder.encode(',\n');
 export const NEWLINE = encoder.encode('\n');
+
+/**
+ * A document printed by `JSON.stringify(doc, null, 2)` with its top-level lists `key` left empty,
+ * in pieces with each list filled: item k of a list printed into `out` by `print(k)` (at the depth
+ * of a list's items, without its comma), the buffer given out every CHUNK bytes and reused once the
+ * next piece is asked for.
+ */
+export function* withLists(text: string, out: Utf8Buffer, lists: readonly (readonly [key: string, count: number, print: (k: number) => void])[]): Generator<string | Uint8Array> {
+  let rest = text;
+  for (const [key, count, print] of lists) {
+    // (Each list starts a line of its own: the marker is found after a line break.)
+    const marker = `  "${key}": [],\n`;
+    const at = rest.indexOf(`\n${marker}`) + 1;
+    if (count === 0) {
+      out.text(rest.slice(0, at + marker.length));
+    } else {
+      out.text(`${rest.slice(0, at)}  "${key}": [\n`);
+      for (let k = 0; k < count; k++) {
+        print(k);
+        out.bytes(k < count - 1 ? COMMA_NEWLINE : NEWLINE);
+        if (out.pos >= CHUNK) yield out.take();
+      }
+      out.ascii('  ],\n');
+    }
+    rest = rest.slice(at + marker.length);
+  }
+  yield out.take();
+  yield `${rest}\n`;
+}

@@ -7,7 +7,7 @@ import type { Lang } from './words.js';
 import type { Comparison } from '../model/compare.js';
 import type { Ranking } from '../model/ranking.js';
 import { scaledMax } from '../model/ranking.js';
-import { CHUNK, COMMA_NEWLINE, encoder, indexText, NEWLINE, pointsText, TextCache, Utf8Buffer } from './json-bytes.js';
+import { encoder, indexText, pointsText, TextCache, Utf8Buffer, withLists } from './json-bytes.js';
 import { ChangeWriter, UNIT_KEYS } from './json-change.js';
 import { rankingJson } from './json.js';
 
@@ -29,19 +29,8 @@ export function* rankingJsonChunks(r: Ranking, comparison?: Comparison, lang: La
     return;
   }
   const text = JSON.stringify(rankingJson(r, comparison, false, lang), null, 2);
-  const marker = '\n  "units": [],\n';
-  const at = text.indexOf(marker);
-  yield `${text.slice(0, at)}\n  "units": [\n`;
   const printer = new UnitPrinter(r, comparison);
-  const out = printer.out;
-  for (let k = 0; k < r.order.length; k++) {
-    printer.unit(r.order[k]!);
-    out.bytes(k === r.order.length - 1 ? NEWLINE : COMMA_NEWLINE);
-    if (out.pos >= CHUNK) yield out.take();
-  }
-  out.ascii('  ],\n');
-  yield out.take();
-  yield `${text.slice(at + marker.length)}\n`;
+  yield* withLists(text, printer.out, [['units', r.order.length, (k) => printer.unit(r.order[k]!)]]);
 }
 
 const I4 = '\n      ';
