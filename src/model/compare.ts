@@ -11,7 +11,8 @@ import { addRatios, compareRatios, scaleRatio, subRatios, toRatio, type Ratio } 
 import { matchUnits, type CrosswalkEntry } from './match.js';
 import { ProblemLog, type Problem } from './problem.js';
 import { assignRanks } from './rank.js';
-import { bandFor, byNameThenCode, type Ranking, type UnitResult } from './ranking.js';
+import { bandFor } from './bands.js';
+import { byNameThenCode, type Ranking, type UnitResult } from './ranking.js';
 import { nameKey, strippedNameKey } from './text.js';
 import type { Band } from './scheme.js';
 import { deepestNodes } from './tree.js';

@@ -4,7 +4,7 @@
  * unit at a time get a `UnitResult` view of it (`ranking.units`, `ranking.unit(i)`), made when asked
  * for. Pure: no I/O.
  */
-import { compareRatios, formatRatio, pow10, roundRatio, toRatio, type Decimal, type Ratio } from './decimal.js';
+import { pow10, roundRatio, type Decimal, type Ratio } from './decimal.js';
 import { ProblemLog, type Problem } from './problem.js';
 import { FigureChecks, type FigureOptions } from './figures.js';
 import { orderUnits, ranksOfOrder, type TieRule, type Values } from './rank.js';
@@ -15,6 +15,7 @@ import { originOf, type CellRef, type ScoreTable } from './table.js';
 import { scatterFloat, scatterInt, scatterInt16, sortTable } from './scatter.js';
 import { tieOrder } from './tie-order.js';
 import { UnitView, type ViewColumns } from './unit-view.js';
+import { bandFinder, countBands, type BandCount } from './bands.js';
 
 export { byNameThenCode, sortKey, tieOrder } from './tie-order.js';
 
@@ -61,11 +62,6 @@ export interface UnitResult {
   readonly origin: CellRef;
   /** Orders units with equal values (see `sortKey`). */
   readonly sortKey: string;
-}
-
-export interface BandCount {
-  readonly band?: Band;
-  readonly count: number;
 }
 
 export interface BlockResult {
@@ -118,10 +114,6 @@ export interface Ranking {
   rankValue(i: number): Ratio;
 }
 
-export function bandFor(scheme: Scheme, value: Ratio): Band | undefined {
-  return scheme.thresholds.find((b) => compareRatios(value, b.min) >= 0)?.band;
-}
-
 /** A node's maximum as an integer at `scale` (the reader makes the table's scale hold every maximum). */
 export function scaledMax(max: Decimal, scale: number): number {
   return Number(max.units * pow10(scale - max.scale));
@@ -160,48 +152,6 @@ function indexComparator(total: Float64Array, max: Float64Array): (a: number, b:
     const by = BigInt(total[b]!) * BigInt(ma);
     return bx < by ? 1 : bx > by ? -1 : 0;
   };
-}
-
-/**
- * The band of each unit, on its ranking value, with a warning where the displayed (rounded) index
- * is in another band. The value as a double decides unless it is within rounding of a threshold,
- * where the exact fraction does.
- */
-function bandFinder(scheme: Scheme, places: number | undefined, log: ProblemLog): (t: ScoreTable, i: number, v: number, exact: () => Ratio) => number {
-  if (scheme.bands.length === 0) return () => -1;
-  const halfStep = 0.5 * 10 ** -scheme.precision;
-  return (t, i, v, exact) => {
-    let near = false;
-    let b = -1;
-    for (let k = 0; k < scheme.thresholds.length; k++) {
-      const th = scheme.thresholds[k]!;
-      const gap = v - th.f;
-      const eps = 1e-9 * Math.abs(th.f) + 1e-12;
-      // Within rounding of the threshold (generously): the displayed value may be in another band.
-      if (Math.abs(gap) <= halfStep * 1.01 + 1e-9 * Math.abs(th.f)) near = true;
-      if (b < 0 && (gap > eps || (gap >= -eps && compareRatios(exact(), th.min) >= 0))) b = k;
-    }
-    if (places === undefined && near) {
-      const value = exact();
-      const shown = bandFor(scheme, toRatio(roundRatio(value, scheme.precision)));
-      const inBand = scheme.bands[b];
-      if (shown !== inBand) {
-        log.warn(
-          'band-at-threshold',
-          `${t.names[i]}: the index ${formatRatio(value, scheme.precision)} is shown rounded, but the exact value ${formatRatio(value, scheme.precision + 4)} is in ${inBand?.label.en ?? 'no band'}, not ${shown?.label.en ?? 'no band'}`,
-          { ...originOf(t, i), hint: `pass --rank-precision ${scheme.precision} to rank and band on the rounded value` },
-        );
-      }
-    }
-    return b;
-  };
-}
-
-function countBands(scheme: Scheme, band: Int16Array, members: ArrayLike<number>): BandCount[] {
-  const counts = new Array<number>(scheme.bands.length + 1).fill(0);
-  for (let k = 0; k < members.length; k++) counts[band[members[k]!]! + 1]!++;
-  const out: BandCount[] = scheme.bands.map((b, i) => ({ band: b, count: counts[i + 1]! }));
-  return scheme.bands.length > 0 && counts[0]! > 0 ? [...out, { count: counts[0]! }] : out;
 }
 
 /** Scores and ranks a table. Errors (a unit with nothing applicable) go to `log`. */
