@@ -13,7 +13,7 @@ import { builtinSchemes, findBuiltinScheme } from '../read/builtin.js';
 import { decode } from '../read/decode.js';
 import type { Source } from '../read/load.js';
 import { parseSchemeText } from '../read/scheme-file.js';
-import { openWorkbooks } from '../read/workbook.js';
+import { openSources } from '../read/workbook.js';
 import type { Paint } from '../write/paint.js';
 import type { Lang } from '../write/words.js';
 import { colourFor, type Context } from './context.js';
@@ -185,7 +185,7 @@ export function register<P extends readonly Pick[]>(program: Command, ctx: Conte
       o,
       ...(scheme ? { scheme } : {}),
       ctx,
-      read: async (paths, which) => openWorkbooks(await readSources(paths, budget, ctx.stdin), which ? which.sheet : (o as { sheet?: string }).sheet),
+      read: async (paths, which) => openSources(await readSources(paths, budget, ctx.stdin), which ? which.sheet : (o as { sheet?: string }).sheet),
       colour: () => colourFor(ctx, o.out ? false : o.color),
       given: (option) => command.getOptionValueSource(option) === 'cli' || (project !== undefined && (project as Record<string, unknown>)[option] !== undefined),
     };

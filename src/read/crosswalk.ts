@@ -6,7 +6,7 @@ import type { CrosswalkEntry } from '../model/match.js';
 import { ParScoreError, ProblemLog } from '../model/problem.js';
 import { cleanName, headerKey } from '../model/text.js';
 import { readCsv } from './csv.js';
-import { sourceText, type Source } from './workbook.js';
+import { delimiterOf, sourceText, type Source } from './workbook.js';
 
 // Header keys (`headerKey`): "Đơn vị cũ", "old_unit" and "Old unit" are all "donvicu" or "oldunit".
 const OLD = new Set(['old', 'from', 'oldunit', 'oldname', 'oldcode', 'cu', 'donvicu', 'tencu', 'macu', 'truoc']);
@@ -14,7 +14,7 @@ const NEW = new Set(['new', 'to', 'newunit', 'newname', 'newcode', 'moi', 'donvi
 
 export function readCrosswalk(source: Source): CrosswalkEntry[] {
   const file = source.name;
-  const csv = readCsv(sourceText(source), file, source.text !== undefined ? ',' : undefined);
+  const csv = readCsv(sourceText(source), file, delimiterOf(source));
   const log = new ProblemLog();
   if (source.sheet !== undefined) log.sheets.set(file, source.sheet);
   const header = csv.rows[0];

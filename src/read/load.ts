@@ -14,7 +14,7 @@ import { locateHeader, type LocatedHeader } from './header.js';
 import { joinFiles } from './join.js';
 import { selectScheme } from './select.js';
 import { readUnits, type FilePart } from './units.js';
-import { sourceText, type Source } from './workbook.js';
+import { delimiterOf, sourceText, type Source } from './workbook.js';
 
 export type { Source };
 
@@ -68,7 +68,7 @@ export function loadTable(sources: readonly Source[], options: LoadOptions = {})
   };
   for (const source of sources) {
     try {
-      const h = locateHeader(new RecordScanner(sourceText(source), source.name, source.text !== undefined ? ',' : options.delimiter), options.unitColumn);
+      const h = locateHeader(new RecordScanner(sourceText(source), source.name, delimiterOf(source, options.delimiter)), options.unitColumn);
       if (h.empty) unreadable.error('empty-file', 'the file is empty (no header, no rows)', { file: source.name, line: 1 });
       else located.push(h);
     } catch (e) {

@@ -2,7 +2,7 @@
 import { ParScoreError } from '../model/problem.js';
 import { cleanName } from '../model/text.js';
 import { RecordScanner } from './csv.js';
-import { sourceText, type Source } from './workbook.js';
+import { delimiterOf, sourceText, type Source } from './workbook.js';
 import { locateHeader } from './header.js';
 
 export interface UnitLine {
@@ -13,7 +13,7 @@ export interface UnitLine {
 
 export function readUnitList(source: Source): UnitLine[] {
   const file = source.name;
-  const located = locateHeader(new RecordScanner(sourceText(source), file, source.text !== undefined ? ',' : undefined));
+  const located = locateHeader(new RecordScanner(sourceText(source), file, delimiterOf(source)));
   const col = (role: string) => located.columns.find((c) => c.meta === role);
   const unit = col('unit');
   if (!unit) {

@@ -18,10 +18,11 @@ import { decode } from './decode.js';
 export interface Source {
   /** Shown in messages: a path, or `<stdin>`. */
   readonly name: string;
+  /** Empty once the text is made (`openSources`): a large file is not held twice while it is read. */
   readonly bytes: Uint8Array;
-  /** The text, when it was made from a workbook (else `bytes` are decoded). */
+  /** The text, when it was made: from a workbook's sheet, or decoded (else `bytes` are decoded). */
   readonly text?: string;
-  /** The sheet the text was made from: positions are cells of it. */
+  /** The sheet the text was made from, for a workbook: positions are cells of it, fields are comma-separated. */
   readonly sheet?: string;
   /** Every sheet of the workbook, when there are several and the first was read by default. */
   readonly otherSheets?: readonly string[];
@@ -255,17 +256,37 @@ export function workbookSource(lib: SheetJS, source: { readonly name: string; re
   if (text === '' && wanted === undefined && book.SheetNames.length > 1) {
     fail(source.name, 'empty-file', `the first sheet ("${name}") is empty; the workbook's sheets are ${book.SheetNames.map((n) => `"${n}"`).join(', ')}`, 'choose the sheet with the scores with --sheet <name|number>');
   }
-  return { name: source.name, bytes: source.bytes, text, sheet: name, ...(wanted === undefined && book.SheetNames.length > 1 ? { otherSheets: book.SheetNames } : {}) };
+  return { name: source.name, bytes: NO_BYTES, text, sheet: name, ...(wanted === undefined && book.SheetNames.length > 1 ? { otherSheets: book.SheetNames } : {}) };
 }
 
-/** The sources, with every workbook among them read into text (SheetJS loaded only if there is one). */
-export async function openWorkbooks(sources: readonly Source[], sheet?: string): Promise<Source[]> {
-  if (!sources.some(isWorkbook)) return [...sources];
-  const lib = await sheetJS();
-  return sources.map((s) => (s.text === undefined && isWorkbook(s) ? workbookSource(lib, s, sheet) : s));
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * The sources as text: every workbook read into text (SheetJS loaded only if there is one), every
+ * other file decoded, and their bytes let go, so that a large file is not in memory twice while it
+ * is read. A file that cannot be decoded stays bytes: its problem is reported where the files are
+ * read, with the other files' problems.
+ */
+export async function openSources(sources: readonly Source[], sheet?: string): Promise<Source[]> {
+  const lib = sources.some(isWorkbook) ? await sheetJS() : undefined;
+  return sources.map((s) => {
+    if (s.text !== undefined) return s;
+    if (lib && isWorkbook(s)) return workbookSource(lib, s, sheet);
+    try {
+      return { name: s.name, bytes: NO_BYTES, text: decode(s.bytes, s.name) };
+    } catch (e) {
+      if (e instanceof ParScoreError) return s;
+      throw e;
+    }
+  });
 }
 
 /** A source's text, whichever it came from. */
 export function sourceText(source: Source): string {
   return source.text ?? decode(source.bytes, source.name);
+}
+
+/** The delimiter of a source's text: a workbook's sheet is comma-separated; a file's is `given`, else sniffed. */
+export function delimiterOf<D>(source: Source, given?: D): ',' | D | undefined {
+  return source.sheet !== undefined ? ',' : given;
 }

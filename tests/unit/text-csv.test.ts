@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { cleanName, foldDiacritics, headerKey, headerNote, nameKey } from '../../src/model/text.js';
 import { readCsv, sniffDelimiter } from '../../src/read/csv.js';
 import { decode } from '../../src/read/decode.js';
+import { openSources } from '../../src/read/workbook.js';
+import { validateSources } from '../../src/read/load.js';
 import { ParScoreError } from '../../src/model/problem.js';
 
 describe('header keys', () => {
@@ -114,6 +116,22 @@ describe('decoding', () => {
     expect(code(Buffer.from(text, 'utf16le'))!.message).toContain('UTF-16 without a byte-order mark');
     expect(code(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0xff]))!.code).toMatch(/binary-file|encoding/);
     expect(code(new TextEncoder().encode('a;b\n\uFEFFc;d\n'))).toMatchObject({ code: 'bom-in-middle', line: 2 });
+  });
+});
+
+describe('openSources', () => {
+  const good = { name: 'a.csv', bytes: new TextEncoder().encode('unit;p\nBình Sơn;1,5\n') };
+  const bad = { name: 'b.csv', bytes: Buffer.from([0x75, 0x6e, 0x69, 0x74, 0x0a, 0x44, 0xe0, 0x0a]) };
+
+  it('decodes each file and lets its bytes go; a file that cannot be decoded stays bytes', async () => {
+    const [a, b] = await openSources([good, bad]);
+    expect(a).toEqual({ name: 'a.csv', bytes: new Uint8Array(0), text: 'unit;p\nBình Sơn;1,5\n' });
+    expect(b).toBe(bad);
+  });
+
+  it('reports the undecodable file where the files are read, with the others (validate goes on past it)', async () => {
+    const v = validateSources(await openSources([bad, good]), { collectAll: true });
+    expect(v.problems.map((p) => [p.file, p.code, p.line])).toContainEqual(['b.csv', 'encoding', 2]);
   });
 });
 
