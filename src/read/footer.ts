@@ -22,12 +22,16 @@ const PREFIXES = ['tổng cộng', 'cộng', 'trung bình', 'bình quân'].map((
 const NOTE = /^(\(\*+\)|\*|ghi chu|nguon|nguoi lap|nguoi ky|nguoi kiem tra|kt\b|kt\.|tm\b|tm\.|q\. ?giam doc|giam doc|pho giam doc|chu tich|pho chu tich|noi nhan|luu\b|xac nhan|ky ten|\(da ky\)|\(ky|chu thich|luu y)/;
 const DATE = /ngay\s*[\d.\u2026_]*\s*thang\s*[\d.\u2026_]*\s*nam/;
 
-/** A summary row's kind from the text in its unit (or STT) column. */
 /** The first words of summary labels, folded: a name that starts otherwise is not one (most names, at the cost of a short fold). */
 const FIRST_WORDS = new Set(['tong', 'cong', 'trung', 'binh', 'diem', 'total', 'sum', 'grand', 'average', 'mean']);
+/** Their first letters: a text that starts with any other ASCII character is not one, without a fold. */
+const FIRST_LETTERS = new Set([...FIRST_WORDS].map((w) => w.charCodeAt(0)));
 
+/** A summary row's kind from the text in its unit (or STT) column. */
 export function summaryOf(text: string): Summary | undefined {
   if (text === '' || text.length > 60) return undefined;
+  const c = text.charCodeAt(0);
+  if (c < 128 && !FIRST_LETTERS.has(c >= 65 && c <= 90 ? c + 32 : c)) return undefined;
   const space = text.indexOf(' ');
   if (!FIRST_WORDS.has(foldDiacritics(space < 0 ? text : text.slice(0, space)).replace(/[:.]+$/, ''))) return undefined;
   const key = nameKey(text.replace(/[:.]+$/, ''));

@@ -15,7 +15,7 @@ import { changeJson } from './json.js';
  */
 export class ChangeWriter {
   /** Last year's bands as JSON at the depth of `previous.band`, by band index. */
-  private readonly previousBands: readonly string[];
+  private readonly previousBands: readonly Uint8Array[];
   private readonly places: number;
   /** By block: its ranked units, of each year. */
   private readonly previousOf: readonly number[];
@@ -24,7 +24,7 @@ export class ChangeWriter {
     private readonly out: Utf8Buffer,
     private readonly c: Comparison,
   ) {
-    this.previousBands = c.previous.scheme.bands.map((b) => nested({ id: b.id, label: b.label }, 4));
+    this.previousBands = c.previous.scheme.bands.map((b) => encoder.encode(nested({ id: b.id, label: b.label }, 4)));
     this.places = c.current.scheme.precision;
     this.previousOf = c.previous.blocks.map((b) => b.ranked);
   }
@@ -46,7 +46,7 @@ export class ChangeWriter {
     standing(out, PREVIOUS_KEYS, prev.rank[p]!, this.previousOf[prev.blockOf[p]!]!, prev.total[p]!, prev.max[p]!, prev.table.scale, places);
     out.bytes(PREVIOUS_BAND);
     const band = prev.band[p]!;
-    out.text(band >= 0 ? this.previousBands[band]! : 'null');
+    out.bytes(band >= 0 ? this.previousBands[band]! : NULL);
     out.bytes(CHANGE_SAME);
     out.integer(c.rankChange[i]!);
     out.bytes(CHANGE_INDEX);
@@ -129,6 +129,7 @@ const CHANGE_SAME = encoder.encode(`${I4}},${I4}"change": {${I8}"status": "same"
 const CHANGE_INDEX = encoder.encode(`,${I8}"index": `);
 const CHANGE_CLOSE = encoder.encode(`,${I8}"note": null,${I8}"predecessors": [],${I8}"fields": null${I4}}\n    }`);
 const COMMA = encoder.encode(',');
+const NULL = encoder.encode('null');
 
 /**
  * `"previous": ..., "change": ...` of a unit as `JSON.stringify` prints `changeJson` at depth 3,

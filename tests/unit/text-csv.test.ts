@@ -4,6 +4,7 @@ import { cleanName, foldDiacritics, headerKey, headerNote, nameKey } from '../..
 import { readCsv, sniffDelimiter } from '../../src/read/csv.js';
 import { decode } from '../../src/read/decode.js';
 import { openSources } from '../../src/read/workbook.js';
+import { summaryOf } from '../../src/read/footer.js';
 import { validateSources } from '../../src/read/load.js';
 import { ParScoreError } from '../../src/model/problem.js';
 
@@ -116,6 +117,17 @@ describe('decoding', () => {
     expect(code(Buffer.from(text, 'utf16le'))!.message).toContain('UTF-16 without a byte-order mark');
     expect(code(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0xff]))!.code).toMatch(/binary-file|encoding/);
     expect(code(new TextEncoder().encode('a;b\n\uFEFFc;d\n'))).toMatchObject({ code: 'bom-in-middle', line: 2 });
+  });
+});
+
+describe('summaryOf', () => {
+  it('knows sums and means in either language and case, with a trailing colon or a block', () => {
+    for (const label of ['Tổng cộng', 'TỔNG CỘNG', 'Cộng:', 'Tổng', 'Total', 'grand total', 'SUM', 'Cộng khối sở']) expect(summaryOf(label), label).toMatchObject({ mean: false, label });
+    for (const label of ['Trung bình', 'TRUNG BÌNH KHỐI HUYỆN', 'Bình quân', 'Điểm trung bình', 'Average', 'mean.']) expect(summaryOf(label), label).toMatchObject({ mean: true, label });
+  });
+
+  it('takes units for units, whatever letter they start with', () => {
+    for (const name of ['Công an tỉnh', 'Tổng cục Thuế', 'Unit 1', 'Sở Tư pháp', 'Đài Phát thanh', 'Bình Sơn', 'Ủy ban', '1', 'Averageville', 'Meanwhile']) expect(summaryOf(name), name).toBeUndefined();
   });
 });
 
