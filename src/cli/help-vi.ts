@@ -33,7 +33,7 @@ export const COMMANDS_VI: Readonly<Record<string, { readonly summary: string; re
   compare: {
     summary: 'so sánh hai năm: thay đổi thứ hạng và chỉ số, đơn vị tăng và giảm nhiều nhất',
     description:
-      'So sánh xếp hạng của <current> với <previous>: thay đổi thứ hạng (+7 = tăng bảy bậc), thay đổi chỉ số theo\n' +
+      'So sánh xếp hạng của <current> với <previous>: thay đổi thứ hạng (+7 = tăng bảy bậc), thay đổi chỉ số theo ' +
       'điểm phần trăm, các đơn vị mới, hợp nhất hoặc không còn, sắp theo mức thay đổi.',
     args: { previous: 'tệp của năm trước', current: 'tệp của năm nay' },
   },
@@ -47,16 +47,16 @@ export const COMMANDS_VI: Readonly<Record<string, { readonly summary: string; re
   explain: {
     summary: 'một đơn vị mất điểm ở đâu, và cần bao nhiêu để tăng hạng',
     description:
-      'Giải thích kết quả của một đơn vị: điểm, điểm tối đa, % điểm tối đa, điểm bị mất và thứ hạng của từng thành phần,\n' +
-      'mất nhiều điểm nhất trước; so với trung vị và đơn vị dẫn đầu; và số điểm cần để vượt đơn vị xếp trên,\n' +
+      'Giải thích kết quả của một đơn vị: điểm, điểm tối đa, % điểm tối đa, điểm bị mất và thứ hạng của từng thành phần, ' +
+      'mất nhiều điểm nhất trước; so với trung vị và đơn vị dẫn đầu; và số điểm cần để vượt đơn vị xếp trên, ' +
       'vào tốp 3, đứng đầu và đạt mức xếp loại tiếp theo.',
     args: { unit: 'đơn vị: tên (không phân biệt hoa thường, dấu và tiền tố như "Huyện") hoặc mã', files: 'các tệp của năm (ghép như rank)' },
   },
   validate: {
     summary: 'kiểm tra tệp mà không xếp hạng: mọi vấn đề, kèm tệp, dòng và cột',
     description:
-      'Kiểm tra các tệp như rank (tất cả, kể cả sau tệp không đọc được: cả tổng điểm, điểm cộng, trung bình,\n' +
-      'điểm tối đa và chỉ số ghi trong tệp) và thêm cảnh báo cho các lỗi hay gặp: đơn vị có 0 điểm hoặc điểm tối đa ở mọi\n' +
+      'Kiểm tra các tệp như rank (tất cả, kể cả sau tệp không đọc được: cả tổng điểm, điểm cộng, trung bình, ' +
+      'điểm tối đa và chỉ số ghi trong tệp) và thêm cảnh báo cho các lỗi hay gặp: đơn vị có 0 điểm hoặc điểm tối đa ở mọi ' +
       'thành phần, một tên có hai mã. Báo cáo là kết quả (stdout), cả khi không có bộ chỉ số nào khớp.\n' +
       'Thoát 1 khi có lỗi, 0 khi chỉ có cảnh báo hoặc ghi chú (--strict: 1 khi có cảnh báo), 2 khi không có bộ chỉ số nào khớp.',
     args: { files: 'các tệp của một năm, hoặc - cho đầu vào chuẩn' },
@@ -64,18 +64,18 @@ export const COMMANDS_VI: Readonly<Record<string, { readonly summary: string; re
   template: {
     summary: 'tạo tệp nhập liệu trống theo một bộ chỉ số, để điền và xếp hạng',
     description:
-      'Ghi một tệp CSV, hoặc tệp bảng tính (--format xlsx, hoặc --out có đuôi .xlsx), có dòng tiêu đề khớp với bộ chỉ số\n' +
-      '(nhãn kèm điểm tối đa, ví dụ "Điểm thẩm định (61,5)"),\n' +
-      'mỗi đơn vị trong --units một dòng trống. Điền xong, `par-score rank` đọc được mà không cần tùy chọn\n' +
+      'Ghi một tệp CSV, hoặc tệp bảng tính (--format xlsx, hoặc --out có đuôi .xlsx), có dòng tiêu đề khớp với bộ chỉ số ' +
+      '(nhãn kèm điểm tối đa, ví dụ "Điểm thẩm định (61,5)"), ' +
+      'mỗi đơn vị trong --units một dòng trống. Điền xong, `par-score rank` đọc được mà không cần tùy chọn ' +
       '(với bộ chỉ số có sẵn; với bộ riêng thì thêm --scheme).',
     args: {},
   },
   report: {
     summary: 'báo cáo năm: một trang HTML độc lập, hoặc Markdown',
     description:
-      'Ghi báo cáo của một năm: số liệu chính, bảng xếp hạng (kèm thay đổi khi có --prev), các đơn vị tăng và giảm\n' +
-      'nhiều nhất, đơn vị dẫn đầu từng thành phần, bản đồ nhiệt theo thành phần, biểu đồ cột chỉ số với các ngưỡng\n' +
-      'xếp loại, biểu đồ phân bố và biểu đồ thay đổi thứ hạng. HTML là một tệp duy nhất (không tải gì từ mạng),\n' +
+      'Ghi báo cáo của một năm: số liệu chính, bảng xếp hạng (kèm thay đổi khi có --prev), các đơn vị tăng và giảm ' +
+      'nhiều nhất, đơn vị dẫn đầu từng thành phần, bản đồ nhiệt theo thành phần, biểu đồ cột chỉ số với các ngưỡng ' +
+      'xếp loại, biểu đồ phân bố và biểu đồ thay đổi thứ hạng. HTML là một tệp duy nhất (không tải gì từ mạng), ' +
       'đọc được trên điện thoại và in được trên khổ A4; cùng dữ liệu cho cùng một kết quả.',
     args: { files: 'các tệp của năm' },
   },

@@ -116,6 +116,17 @@ describe('wrong usage: exit 2', () => {
     expect(none.stdout).toBe('');
     expect(none.stderr).toContain('Usage: par-score');
   });
+
+  it("wraps each command's description as whole paragraphs, in English and Vietnamese (no line broken short mid-sentence)", async () => {
+    for (const lang of ['en', 'vi']) {
+      for (const command of ['rank', 'compare', 'trend', 'explain', 'validate', 'report', 'template', 'schemes']) {
+        const help = (await cli([command, '--help'], { env: { PAR_SCORE_LANG: lang } })).stdout;
+        const description = help.split('\n\n')[1]!.split('\n');
+        // A line ends short only where its sentence ends (or the paragraph does).
+        for (const [k, line] of description.entries()) if (k < description.length - 1 && line.length < 60) expect(line, `${lang} ${command}`).toMatch(/[.:)]$/);
+      }
+    }
+  });
 });
 
 describe('scheme files given with --scheme', () => {

@@ -12,7 +12,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
   name: 'compare',
   summary: 'compare two years: rank and index changes, risers and fallers',
   description:
-    'Compares the ranking of <current> with <previous>: rank change (+7 = up seven places), index change in\n' +
+    'Compares the ranking of <current> with <previous>: rank change (+7 = up seven places), index change in ' +
     'percentage points, units new, merged or no longer present, sorted by movement.',
   args: [
     { name: 'previous', help: "last year's file (CSV or workbook)", file: true },

@@ -11,8 +11,8 @@ const spec: CommandSpec<typeof OPTIONS> = {
   name: 'explain',
   summary: 'where one unit lost points, and what it takes to climb',
   description:
-    "Explains one unit's result: each component's points, maximum, % of maximum, points lost and rank,\n" +
-    'most points lost first; the unit against the median and the leader; and the points needed to pass\n' +
+    "Explains one unit's result: each component's points, maximum, % of maximum, points lost and rank, " +
+    'most points lost first; the unit against the median and the leader; and the points needed to pass ' +
     'the unit ahead, to enter the top 3, to be first and to reach the next band.',
   args: [
     { name: 'unit', help: 'the unit: its name (case, accents and prefixes such as "Huyện" are forgiven) or its code' },

@@ -11,9 +11,9 @@ const spec: CommandSpec<typeof OPTIONS> = {
   name: 'report',
   summary: 'the annual report: one self-contained HTML page, or Markdown',
   description:
-    'Writes the report of one year: headline figures, the ranked table (with changes when --prev is given),\n' +
-    'biggest risers and fallers, leaders of each component, a component heat map, a bar chart of the index with\n' +
-    'the band thresholds and a slope chart of rank changes. HTML is a single file (inline CSS and SVG, no scripts,\n' +
+    'Writes the report of one year: headline figures, the ranked table (with changes when --prev is given), ' +
+    'biggest risers and fallers, leaders of each component, a component heat map, a bar chart of the index with ' +
+    'the band thresholds and a slope chart of rank changes. HTML is a single file (inline CSS and SVG, no scripts, ' +
     'nothing from the network), readable on a phone and printable on A4; the same input gives the same bytes.',
   args: [{ name: 'files', help: 'files of the year (CSV or workbooks)', files: true }],
   options: OPTIONS,

@@ -13,9 +13,9 @@ const spec: CommandSpec<typeof OPTIONS> = {
   name: 'template',
   summary: 'write an empty input file for a scheme, to fill in and rank',
   description:
-    'Writes a CSV, or a workbook (--format xlsx, or --out ending in .xlsx), whose header matches the scheme\n' +
-    '(labels with their maxima, e.g. "Điểm thẩm định (61,5)"),\n' +
-    'with one empty row per unit from --units. Once filled in, `par-score rank` reads it without options\n' +
+    'Writes a CSV, or a workbook (--format xlsx, or --out ending in .xlsx), whose header matches the scheme ' +
+    '(labels with their maxima, e.g. "Điểm thẩm định (61,5)"), ' +
+    'with one empty row per unit from --units. Once filled in, `par-score rank` reads it without options ' +
     '(for a built-in scheme; give --scheme for your own).',
   args: [],
   options: OPTIONS,

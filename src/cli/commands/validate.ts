@@ -15,8 +15,8 @@ const spec: CommandSpec<typeof OPTIONS> = {
   name: 'validate',
   summary: 'check files without ranking: every problem, with file, line and column',
   description:
-    'Checks the files as rank does (all of them, past unreadable ones: the file\'s own totals, subtotals, means,\n' +
-    'maxima and indices too) and adds warnings for likely mistakes: a unit at 0 or at the maximum in every\n' +
+    'Checks the files as rank does (all of them, past unreadable ones: the file\'s own totals, subtotals, means, ' +
+    'maxima and indices too) and adds warnings for likely mistakes: a unit at 0 or at the maximum in every ' +
     'component, one name with two codes. The report is the output (stdout), also when no scheme fits.\n' +
     'Exit 1 when there are errors, 0 when only warnings or notes (--strict: 1 on warnings), 2 when no scheme fits.',
   args: [{ name: 'files', help: 'files of one year (CSV or workbooks), or - for standard input', files: true }],
