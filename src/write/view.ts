@@ -196,6 +196,9 @@ export function title(r: Ranking, lang: Lang, custom?: string): string {
   return `${name}${year}`;
 }
 
+/** How many units no longer present the lines under a table name (all are in the JSON). */
+export const DROPPED_SHOWN = 30;
+
 /** Lines under a compared table: counts, change of the mean, merges, renames, units no longer present. */
 export function comparisonNotes(comparison: Comparison, o: ViewOptions): string[] {
   const w = words(o.lang);
@@ -214,11 +217,11 @@ export function comparisonNotes(comparison: Comparison, o: ViewOptions): string[
     }
   }
   if (comparison.dropped.length) {
-    lines.push(
-      `${w.dropped(prevYear)}: ${comparison.dropped
-        .map((d) => `${d.name} (${d.rank !== undefined ? `${d.rank}, ` : ''}${formatRatio(d.index, p, o.separator)})`)
-        .join(', ')}`,
-    );
+    // A province that merged its communes without a crosswalk drops thousands: the first are named, the rest counted.
+    const dropped = comparison.dropped;
+    const shown = dropped.length > DROPPED_SHOWN + 1 ? dropped.slice(0, DROPPED_SHOWN) : dropped;
+    const named = shown.map((d) => `${d.name} (${d.rank !== undefined ? `${d.rank}, ` : ''}${formatRatio(d.index, p, o.separator)})`).join(', ');
+    lines.push(`${w.dropped(prevYear)}: ${named}${shown.length < dropped.length ? w.andMore(dropped.length - shown.length) : ''}`);
   }
   if (!comparison.comparable) lines.push(`${w.notComparable}: ${comparison.reasons.map((r) => w.reason(r)).join('; ')}`);
   return lines;

@@ -46,6 +46,8 @@ export interface Words {
   readonly isNew: string;
   readonly noChange: string;
   readonly dropped: (year: string) => string;
+  /** After the units no longer present that are named: how many more. */
+  readonly andMore: (n: number) => string;
   readonly mergedFrom: string;
   readonly previously: string;
   readonly notComparable: string;
@@ -179,6 +181,7 @@ export const WORDS: Record<Lang, Words> = {
     isNew: 'new',
     noChange: 'n/a',
     dropped: (y) => `No longer present (in ${y})`,
+    andMore: (n) => ` and ${n} more (--format json lists every one)`,
     mergedFrom: 'merged from',
     previously: 'previously',
     notComparable: 'Rank changes may mislead',
@@ -308,6 +311,7 @@ export const WORDS: Record<Lang, Words> = {
     isNew: 'mới',
     noChange: 'không so sánh',
     dropped: (y) => `Không còn trong năm nay (có trong ${y})`,
+    andMore: (n) => ` và ${n} đơn vị khác (--format json liệt kê đầy đủ)`,
     mergedFrom: 'hợp nhất từ',
     previously: 'trước đây là',
     notComparable: 'So sánh thứ hạng có thể không chính xác',

@@ -156,6 +156,43 @@ describe('par-score trend', () => {
   });
 });
 
+describe('units no longer present', () => {
+  // A province that merged its communes and gave no crosswalk: most of last year's units are gone.
+  const years = (dropped: number) => {
+    const dir = tempDir('yoy-dropped');
+    const prev = join(dir, 'xa-2024.csv');
+    const cur = join(dir, 'xa-2025.csv');
+    const row = (k: number) => `Xã ${k};${(70 - k / 10).toFixed(1)};20\n`;
+    writeFileSync(prev, `unit;appraisal;survey\n${Array.from({ length: dropped + 2 }, (_, k) => row(k)).join('')}`);
+    writeFileSync(cur, `unit;appraisal;survey\n${row(0)}${row(1)}`);
+    return { prev, cur };
+  };
+
+  it('names the first 30 under the table and counts the rest, which the JSON lists', async () => {
+    const { prev, cur } = years(45);
+    for (const format of ['table', 'md']) {
+      const r = await cli(['compare', prev, cur, '-s', 'quang-ngai-district-2023', '--format', format]);
+      expect(r.code).toBe(0);
+      const line = r.stdout.split('\n').find((l) => l.includes('No longer present (in 2024)'))!;
+      expect(line).toContain('Xã 2 (3, 89.80), Xã 3 (4, 89.70)');
+      expect(line).toContain('Xã 31 (32, ');
+      expect(line).not.toContain('Xã 32 (');
+      expect(line).toMatch(/\) and 15 more \(--format json lists every one\)$/);
+    }
+    const vi = await cli(['compare', prev, cur, '-s', 'quang-ngai-district-2023', '--lang', 'vi']);
+    expect(vi.stdout).toContain(' và 15 đơn vị khác (--format json liệt kê đầy đủ)');
+    const json = JSON.parse((await cli(['compare', prev, cur, '-s', 'quang-ngai-district-2023', '--format', 'json'])).stdout);
+    expect(json.dropped).toHaveLength(45);
+  });
+
+  it('names all of them when one more would be all that is left out', async () => {
+    const { prev, cur } = years(31);
+    const r = await cli(['rank', cur, '--prev', prev, '-s', 'quang-ngai-district-2023']);
+    expect(r.stdout).toContain('Xã 32 (33, 86.80)');
+    expect(r.stdout).not.toContain('more (--format json');
+  });
+});
+
 describe('--merge-rule compares ranks over the same units', () => {
   it('leaves a new unit out of this year\'s ranks when it compares them with the re-ranked previous year', async () => {
     const dir = tempDir('yoy-same-set');
