@@ -3,17 +3,17 @@
  * Every problem is logged with file, line and column; nothing is silently dropped: rows that are not
  * units (summaries, notes, a row of column numbers) are skipped with one warning that lists them,
  * and the figures they and the file state (sums, means, totals, subtotals) are checked. This loop
- * runs once per cell of the input, so it reads cells from the text by position (read/cell.ts) and
- * makes a string only for names, codes and blocks.
+ * runs once per row of the input; it reads cells from the text by position (read/row-cells.ts,
+ * read/cell.ts) and makes a string only for names, codes and blocks.
  */
-import { format, normalize } from '../model/decimal.js';
 import type { ProblemLog } from '../model/problem.js';
-import type { Scheme, SchemeNode } from '../model/scheme.js';
+import type { Scheme } from '../model/scheme.js';
 import { cleanName, nameKey, suspiciousName } from '../model/text.js';
-import { CellReader, DASH_CELL, EMPTY, INVALID, NA, NUMBER_CELL, parseFlag } from './cell.js';
+import { INVALID, NUMBER_CELL, parseFlag } from './cell.js';
+import { quote, RowCells } from './row-cells.js';
 import { isNote, isNumberingRow, reportSkipped, summaryOf, checkSummaries, type SkippedRow, type SummaryRow } from './footer.js';
 import type { HeaderColumn, LocatedHeader } from './header.js';
-import { converter, maxAtScales, MAX_SCALE, measureTop, shownAt, type Converter } from './measure.js';
+import { converter, maxAtScales, MAX_SCALE, measureTop } from './measure.js';
 import { planColumns, type FigureKind, type NodeColumns } from './plan.js';
 import { checkDecimalSeparators, PercentColumn, SeparatorLog } from './unit-checks.js';
 import { Columns, keyHash, unitKey, type FigureArrays } from './unit-index.js';
@@ -65,10 +65,6 @@ export interface FilePart {
 export const MAX_CELL_LENGTH = 1000;
 export { MAX_SCALE } from './measure.js';
 
-function quote(header: string): string {
-  return `"${header}"`;
-}
-
 function brokenPart(file: string, headerLine: number): FilePart {
   return { file, headerLine, broken: true, nodes: [], size: 0, names: [], codes: [], blocks: [], years: [], ranked: new Uint8Array(0), lines: new Int32Array(0), unitColumn: 0, points: [], scale: 0, decimals: new Uint8Array(0), figures: [] };
 }
@@ -102,14 +98,12 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const width = h.columns.length;
   const dash = options.dash ?? scheme.dash;
   const scanner = h.scanner;
-  const text = scanner.text;
-  const reader = new CellReader();
   const nodes: readonly NodeColumns[] = plan.nodes;
   // Every node of the plan has a points column; one that cannot be read (reported) holds 0.
   const read = nodes;
-  const unread = (n: NodeColumns) => n.percent === true || n.unread === true;
+  const unread = RowCells.unread;
   const k = read.length;
-  const expected = Math.min(lineBound(text, h.dataStart.pos), 1 << 24);
+  const expected = Math.min(lineBound(scanner.text, h.dataStart.pos), 1 << 24);
   const columns = new Columns(k, plan.figures.length, expected);
   // The units read so far by the hash of their key, to find a duplicate; equal hashes compare keys.
   const index = new HashIndex(expected);
@@ -125,10 +119,10 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   /** By field: the position of its column in `numeric`. */
   const numericAt = new Int32Array(width + 1);
   numeric.forEach((c, i) => (numericAt[c.index] = i));
+  const scores = new RowCells({ file, scheme, scanner, log, columns, nodes: read, scaledFigures: scaledFigure, maxima, converters, missing: options.missing, dash, separators, numericAt });
+  const reader = scores.reader;
   /** The most decimals of each read node's cells, for the checks of summary rows. */
   const nodeDecimals = new Uint8Array(k);
-  let scale = 0;
-  let zeroFilled = 0;
   /** Columns without a header that hold a value: the first line where one does. */
   const unnamedWithData = new Map<number, number>();
   const { unit: unitCol, ordinal } = plan;
@@ -148,20 +142,6 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   let sameCount = -1;
   const before = log.problems.length;
 
-  /** Brings the file's values to at least `s` decimals. */
-  const rescale = (s: number) => {
-    const f = 10 ** (s - scale);
-    for (const column of columns.points) for (let r = 0; r <= columns.size; r++) column[r]! *= f;
-    columns.figures.forEach((fig, i) => {
-      if (scaledFigure[i]) for (let r = 0; r <= columns.size; r++) fig.values[r]! *= f;
-    });
-    scale = s;
-  };
-  /** The number just read, at the file's scale (raising it when the cell has more decimals). */
-  const scaled = (): number => {
-    if (reader.scale > scale) rescale(reader.scale);
-    return reader.scale === scale ? reader.value : reader.value * 10 ** (scale - reader.scale);
-  };
   const textOf = (col: HeaderColumn | undefined) => {
     if (!col || col.index >= scanner.count) return undefined;
     const v = cleanName(scanner.field(col.index));
@@ -177,8 +157,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     blockSpellings.set(key, text);
     return text;
   };
-  /** Reads the cell of `col` in the current row: one of the `cell.ts` kinds; a number in `reader`. */
-  const cell = (col: HeaderColumn): number => (col.index < scanner.count ? reader.read(text, scanner.starts[col.index]!, scanner.ends[col.index]!) : EMPTY);
+  const cell = (col: HeaderColumn): number => scores.cell(col);
   /** Whether any score or figure cell of the row holds a number. */
   const holdsNumbers = () => numeric.some((c) => cell(c) === NUMBER_CELL);
   const firstText = () => {
@@ -187,117 +166,6 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
       if (v !== '') return v;
     }
     return '';
-  };
-
-  // The cells read of the current row that add up to the unit's total: how many, and their most decimals.
-  let rowDecimals = 0;
-  let rowTerms = 0;
-  /**
-   * One score cell of unit `name` at `line`: points at the file's scale, NaN for "not applicable".
-   * A cell in error is logged and counts 0 (the run stops before anything is ranked).
-   */
-  const score = (col: HeaderColumn, node: SchemeNode, name: string, line: number, max: Float64Array | undefined, convert?: Converter): number => {
-    let kind = cell(col);
-    // A percentage written with its sign, for a node measured in percent; a penalty written negative, as the scheme says.
-    if (kind === INVALID && reader.code === 'percent-column' && node.measure.kind === 'percent') kind = reader.readText(scanner.field(col.index).replace(/\s*%\s*$/, ''));
-    else if (kind === INVALID && reader.code === 'negative-value' && node.negative) kind = reader.readText(scanner.field(col.index).replace(/^\s*-\s*/, ''));
-    else if (kind === NUMBER_CELL && node.negative && reader.value > 0) {
-      log.error('penalty-sign', `${quote(col.header)}: ${scanner.field(col.index).trim()} for ${name}: scheme ${scheme.id} writes ${node.id} as negative points (-2)`, {
-        ...at(col, line),
-        hint: 'write the penalty with its minus sign, or change "written" in the scheme',
-      });
-      return 0;
-    }
-    switch (kind) {
-      case NUMBER_CELL: {
-        if (reader.scale > MAX_SCALE) {
-          log.error('not-a-number', `${quote(col.header)}: "${scanner.field(col.index).trim()}" has more than ${MAX_SCALE} decimals`, at(col, line));
-          return 0;
-        }
-        if (reader.separator !== 0) separators.note(numericAt[col.index]!, reader.separator, line);
-        if (max && reader.value > max[reader.scale]!) {
-          const top = measureTop(node);
-          log.error('value-above-max', `${quote(col.header)}: ${scanner.field(col.index).trim()} is above ${top ? `${format(normalize(top))}, the top of its measure` : `the maximum ${format(normalize(node.max))}`} for ${name}`, at(col, line));
-        }
-        if (convert && !convert(reader)) {
-          log.error('too-precise', `${quote(col.header)}: ${scanner.field(col.index).trim()} has too many digits to be turned into points exactly`, at(col, line));
-          return 0;
-        }
-        if (reader.scale > rowDecimals) rowDecimals = reader.scale;
-        rowTerms++;
-        return scaled();
-      }
-      case DASH_CELL:
-        if (dash === 'zero') return 0;
-        if (dash !== 'na') {
-          log.error('ambiguous-dash', `${quote(col.header)}: "-" for ${name} could be 0 (Excel's Accounting format shows zero as "-") or "not applicable"`, {
-            ...at(col, line),
-            hint: 'say which with --dash zero or --dash na (or "dash" in the scheme file); write KAD for "not applicable"',
-          });
-          return 0;
-        }
-      // falls through: a dash that means "not applicable"
-      case NA:
-        if (node.always) {
-          log.error('not-applicable-here', `${quote(col.header)}: ${name} is marked not applicable, but this component applies to every unit`, at(col, line));
-          return 0;
-        }
-        return NaN;
-      case EMPTY:
-        // No bonus, no penalty: an empty cell is none.
-        if (node.role !== 'score') return 0;
-        if (options.missing === 'zero') {
-          zeroFilled++;
-          return 0;
-        }
-        log.error('missing-value', `${quote(col.header)} is empty for ${name}`, {
-          ...at(col, line),
-          hint: 'write the points, KAD if the criterion does not apply to this unit, or pass --missing zero',
-        });
-        return 0;
-      default:
-        log.error(reader.code, `${quote(col.header)}: ${reader.reason}`, at(col, line));
-        return 0;
-    }
-  };
-
-  /**
-   * A node's points in the current row: its column, or the sum of its parts (checked against its
-   * subtotal column when there is one). `rowDecimals` is 0 on entry and the node's decimals after.
-   */
-  const nodeValue = (c: number, name: string, line: number): number => {
-    const n = read[c]!;
-    if (unread(n)) return 0;
-    const termsBefore = rowTerms;
-    let sum = 0;
-    let applicable = 0;
-    for (const part of n.parts) {
-      const from = scale;
-      const v = score(part, n.node, name, line, undefined);
-      if (scale !== from) sum *= 10 ** (scale - from);
-      if (!Number.isNaN(v)) {
-        sum += v;
-        applicable++;
-      }
-    }
-    if (n.parts.length === 0) return score(n.col!, n.node, name, line, maxima[c], converters[c]);
-    // The subtotal ("Cộng") is the node's points; its parts must add up to it, give or take their rounding.
-    const terms = rowTerms - termsBefore;
-    const partDecimals = rowDecimals;
-    rowTerms = termsBefore;
-    rowDecimals = 0;
-    const from = scale;
-    const subtotal = score(n.col!, n.node, name, line, maxima[c], converters[c]);
-    if (scale !== from) sum *= 10 ** (scale - from);
-    const tolerance = (terms * 10 ** (scale - Math.max(partDecimals, rowDecimals)) + 10 ** (scale - rowDecimals)) / 2;
-    if (Number.isNaN(subtotal) ? applicable > 0 : Math.abs(subtotal - sum) > tolerance * (1 + 1e-9)) {
-      log.error(
-        'subtotal-mismatch',
-        `${quote(n.col!.header)}: ${Number.isNaN(subtotal) ? 'not applicable' : shownAt(subtotal, scale, rowDecimals)} for ${name}, but the ${n.parts.length} other columns of "${n.col!.group?.header ?? n.node.label.vi}" add up to ${shownAt(sum, scale, partDecimals)}`,
-        { ...at(n.col!, line), hint: 'a column may be misread or shifted: a subtotal is the sum of the columns of its group' },
-      );
-    }
-    return subtotal;
   };
 
   /** A figure cell of the current row (a total, maximum, index or rank); NaN when it holds no number. */
@@ -312,7 +180,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     if (got === NUMBER_CELL && reader.scale <= MAX_SCALE) {
       if (reader.separator !== 0) separators.note(numericAt[col.index]!, reader.separator, line);
       out.decimals[row] = reader.scale;
-      out.values[row] = scaledFigure[f] ? scaled() : reader.value;
+      out.values[row] = scaledFigure[f] ? scores.scaled() : reader.value;
     } else if (got === INVALID && kind !== 'rank') {
       log.error(reader.code, `${quote(col.header)}: ${reader.reason}`, at(col, line));
     }
@@ -401,19 +269,18 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     // The row's cells go to position `size`, counted below once the unit is known not to be a duplicate.
     columns.room();
     const row = columns.size;
-    rowDecimals = 0;
-    rowTerms = 0;
+    scores.terms = 0;
     let decimals = 0;
     for (let c = 0; c < k; c++) {
-      rowDecimals = 0;
-      columns.points[c]![row] = nodeValue(c, name, line);
-      if (rowDecimals > nodeDecimals[c]!) nodeDecimals[c] = rowDecimals;
-      if (rowDecimals > decimals) decimals = rowDecimals;
+      scores.decimals = 0;
+      columns.points[c]![row] = scores.node(c, name, line);
+      if (scores.decimals > nodeDecimals[c]!) nodeDecimals[c] = scores.decimals;
+      if (scores.decimals > decimals) decimals = scores.decimals;
     }
     for (let f = 0; f < plan.figures.length; f++) figure(f, line);
     for (const p of percents) if (p.col.index < count) p.note(scanner.field(p.col.index));
     if (totalAt >= 0) {
-      columns.figures[totalAt]!.terms[row] = rowTerms;
+      columns.figures[totalAt]!.terms[row] = scores.terms;
       columns.figures[totalAt]!.partDecimals[row] = decimals;
     }
 
@@ -464,6 +331,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   }
   checkDecimalSeparators(numeric, separators, file, log);
   for (const p of percents) p.report(file, p.col.group && h.leafLine !== undefined ? h.leafLine : headerLine, log);
+  const { zeroFilled, scale } = scores;
   if (zeroFilled > 0) log.warn('missing-as-zero', `${zeroFilled} empty score cell${zeroFilled > 1 ? 's' : ''} counted as 0 (--missing zero)`, { file });
   const size = columns.size;
   checkSummaries(summaries, { file, scale, points: columns.points, decimals: nodeDecimals, total: totalAt >= 0 ? columns.figures[totalAt]!.values : undefined, size }, log);
