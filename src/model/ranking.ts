@@ -154,7 +154,11 @@ function indexComparator(total: Float64Array, max: Float64Array): (a: number, b:
   };
 }
 
-/** Scores and ranks a table. Errors (a unit with nothing applicable) go to `log`. */
+/**
+ * Scores and ranks a table. Errors (a unit with nothing applicable) go to `log`. The table is taken:
+ * its columns are put in listing order one by one (see `sortTable`), so it is not to be used after;
+ * the ranking's `table` is the table in that order.
+ */
 export function rankTable(t: ScoreTable, options: RankOptions, log = new ProblemLog()): Ranking {
   const { scheme, size, scale } = t;
   const top = scheme.components;

@@ -32,16 +32,27 @@ export function scatterArray<T>(from: readonly T[], place: Int32Array): T[] {
   return to;
 }
 
-/** The table with its units in the order `place` gives. */
+/**
+ * The table with its units in the order `place` gives. The table given is taken: each of its
+ * columns is replaced by its copy in that order as soon as the copy is made, so that a large table
+ * is never held twice (a million units' columns are some 90 MB); the table must not be used after.
+ */
 export function sortTable(t: ScoreTable, place: Int32Array): ScoreTable {
+  const points = t.points as Float64Array[];
+  for (let k = 0; k < points.length; k++) points[k] = scatterFloat(points[k]!, place);
+  const maxima = t.maxima as (Float64Array | undefined)[];
+  for (let k = 0; k < maxima.length; k++) maxima[k] = maxima[k] && scatterFloat(maxima[k]!, place);
+  const names = scatterArray(t.names, place);
+  const codes = scatterArray(t.codes, place);
+  const blocks = scatterArray(t.blocks, place);
   return {
     ...t,
-    names: scatterArray(t.names, place),
-    codes: scatterArray(t.codes, place),
-    blocks: scatterArray(t.blocks, place),
+    names,
+    codes,
+    blocks,
     ranked: scatterBytes(t.ranked, place),
-    points: t.points.map((p) => scatterFloat(p, place)),
-    maxima: t.maxima.map((m) => m && scatterFloat(m, place)),
+    points,
+    maxima,
     declared: t.declared.map((d) => ({
       ...d,
       values: scatterFloat(d.values, place),

@@ -40,10 +40,12 @@ export class Columns {
   figures: FigureArrays[];
   lines: Int32Array;
   ranked: Uint8Array;
-  readonly names: string[] = [];
-  readonly codes: (string | undefined)[] = [];
-  readonly blocks: (string | undefined)[] = [];
-  readonly years: (string | undefined)[] = [];
+  // Made at their expected length and written by position: grown by push, a million-row file's
+  // arrays would leave about 50 MB of outgrown copies to the next full garbage collection.
+  readonly names: string[];
+  readonly codes: (string | undefined)[];
+  readonly blocks: (string | undefined)[];
+  readonly years: (string | undefined)[];
 
   constructor(
     nodes: number,
@@ -54,6 +56,24 @@ export class Columns {
     this.figures = Array.from({ length: figures }, () => figureArrays(capacity));
     this.lines = new Int32Array(capacity);
     this.ranked = new Uint8Array(capacity);
+    this.names = new Array<string>(capacity);
+    this.codes = new Array<string | undefined>(capacity);
+    this.blocks = new Array<string | undefined>(capacity);
+    this.years = new Array<string | undefined>(capacity);
+  }
+
+  /** Puts the row at `size` in the text columns and counts it. */
+  accept(name: string, code: string | undefined, block: string | undefined, year: string | undefined): void {
+    const row = this.size++;
+    this.names[row] = name;
+    this.codes[row] = code;
+    this.blocks[row] = block;
+    this.years[row] = year;
+  }
+
+  /** The text columns cut to the rows accepted. */
+  finish(): void {
+    for (const a of [this.names, this.codes, this.blocks, this.years]) a.length = this.size;
   }
 
   /** Room for the row at `size`. */

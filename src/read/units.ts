@@ -296,12 +296,8 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     }
     columns.lines[row] = line;
     columns.ranked[row] = isRanked;
-    columns.names.push(name);
-    columns.codes.push(code);
-    columns.blocks.push(blockName(textOf(blockCol)));
-    columns.years.push(textOf(yearCol));
+    columns.accept(name, code, blockName(textOf(blockCol)), textOf(yearCol));
     index.add(hash, row);
-    columns.size++;
   }
 
   if (rows > 1 && sameCount >= 0 && sameCount !== width) {
@@ -334,6 +330,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   const { zeroFilled, scale } = scores;
   if (zeroFilled > 0) log.warn('missing-as-zero', `${zeroFilled} empty score cell${zeroFilled > 1 ? 's' : ''} counted as 0 (--missing zero)`, { file });
   const size = columns.size;
+  columns.finish();
   checkSummaries(summaries, { file, scale, points: columns.points, decimals: nodeDecimals, total: totalAt >= 0 ? columns.figures[totalAt]!.values : undefined, size }, log);
   reportSkipped(skipped, file, log);
   if (size === 0 && !log.hasErrors) log.error('no-units', 'the file has a header but no unit rows', { file, line: headerLine });
