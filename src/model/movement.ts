@@ -5,6 +5,7 @@
 import { compareRatios, reduce, type Ratio } from './decimal.js';
 import type { Comparison, UnitChange } from './compare.js';
 import { byNameThenCode, tieOrder } from './ranking.js';
+import { orderUnits } from './rank.js';
 
 /** Biggest rise first; equal moves by index change; units without a rank change last. */
 export function byMovement(a: UnitChange, b: UnitChange): number {
@@ -73,18 +74,20 @@ export function movementOrder(c: Comparison): Int32Array {
   // Made only if two units move exactly alike (it reads every name once).
   let tieMade: ((a: number, b: number) => number) | undefined;
   const tie = (a: number, b: number): number => (tieMade ??= tieOrder(cur.table.names, cur.table.codes))(a, b);
-  const units = Int32Array.from({ length: size }, (_, i) => i);
-  return units.sort((a, b) => {
-    const ra = rc[a]!;
-    const rb = rc[b]!;
-    const na = Number.isNaN(ra);
-    const nb = Number.isNaN(rb);
-    if (na || nb) return na && nb ? tie(a, b) : na ? 1 : -1;
-    if (ra !== rb) return rb - ra;
-    const d = approx[b]! - approx[a]!;
-    if (Math.abs(d) > 1e-9 * Math.max(1, Math.abs(approx[a]!), Math.abs(approx[b]!))) return d;
+  // Movers by rank change (integers: ordered by counting, as ranks are), equal changes by index
+  // change, then in tie order; units without a rank change after them, in tie order.
+  const movers: number[] = [];
+  const still: number[] = [];
+  for (let i = 0; i < size; i++) (Number.isNaN(rc[i]!) ? still : movers).push(i);
+  const byIndexChange = (a: number, b: number): number => {
+    const d = approx[a]! - approx[b]!;
+    if (Math.abs(d) > 1e-9 * Math.max(1, Math.abs(approx[a]!), Math.abs(approx[b]!))) return d > 0 ? -1 : 1;
     return compareExact(b, a) || tie(a, b);
-  });
+  };
+  const order = new Int32Array(size);
+  order.set(orderUnits(movers, { keys: rc }, byIndexChange));
+  order.set(Int32Array.from(still).sort(tie), movers.length);
+  return order;
 }
 
 export function movement(c: Comparison, top?: number): Movement {
