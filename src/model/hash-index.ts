@@ -33,6 +33,21 @@ export class HashIndex {
     }
   }
 
+  /** The one position added with `hash` for which `same` says yes: -1 for none, -2 for several. */
+  only(hash: number, same: (position: number) => boolean): number {
+    const slots = this.slots;
+    const mask = slots.length / 2 - 1;
+    let found = -1;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const slot = slots[2 * at]!;
+      if (slot === 0) return found;
+      if (slots[2 * at + 1] === hash && same(slot - 1)) {
+        if (found >= 0) return -2;
+        found = slot - 1;
+      }
+    }
+  }
+
   /** Every position added with `hash` for which `same` says yes, in the order they were added. */
   all(hash: number, same: (position: number) => boolean): number[] {
     const out: number[] = [];

@@ -76,6 +76,11 @@ class CodeIndex {
   get(code: string): number[] {
     return this.index.all(foldedHash(code), (u) => sameFolded(this.codes[u]!, code));
   }
+
+  /** The one unit with this code: -1 for none, -2 for several (`get` lists them). */
+  only(code: string): number {
+    return this.index.only(foldedHash(code), (u) => sameFolded(this.codes[u]!, code));
+  }
 }
 
 export class UnitIndex {
@@ -110,7 +115,10 @@ export class UnitIndex {
       return sameBlock.length === 1 ? { found: sameBlock[0]! } : { candidates: list };
     };
     if (query.code !== undefined) {
-      const r = pick(this.byCode().get(query.code));
+      // Most codes name one unit: found without listing.
+      const one = this.byCode().only(query.code);
+      if (one >= 0) return { found: one };
+      const r = one === -2 ? pick(this.byCode().get(query.code)) : undefined;
       if (r) return r;
     }
     if (query.name === undefined) return undefined;

@@ -13,8 +13,10 @@ describe('HashIndex', () => {
           const expected = keys.flatMap((x, position) => (x === k ? [position] : []));
           expect(index.all(k % 7, (position) => keys[position] === k)).toEqual(expected);
           expect(index.find(k % 7, (position) => keys[position] === k)).toBe(expected[0]);
+          expect(index.only(k % 7, (position) => keys[position] === k)).toBe(expected.length === 1 ? expected[0] : -2);
         }
         expect(index.find(99, () => true)).toBe(-1);
+        expect(index.only(99, () => true)).toBe(-1);
       }),
       { numRuns: 200 },
     );
