@@ -186,17 +186,19 @@ export const indexText = (points: number, max: number, places: number): string =
  * up to 2^20 are kept, in an array indexed by `a`; others are made anew.
  */
 export class TextCache {
+  /** Keys below this are kept. */
+  static readonly KEPT = 1 << 20;
   private readonly texts: (Uint8Array | undefined)[] = [];
   private readonly made: number[] = [];
   constructor(private readonly make: (a: number, b: number) => string) {}
 
   get(a: number, b: number): Uint8Array {
-    if (a < 1 << 20) {
+    if (a < TextCache.KEPT) {
       const text = this.texts[a];
       if (text !== undefined && this.made[a] === b) return text;
     }
     const text = encoder.encode(this.make(a, b));
-    if (a < 1 << 20) {
+    if (a < TextCache.KEPT) {
       this.texts[a] = text;
       this.made[a] = b;
     }

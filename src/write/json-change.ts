@@ -6,7 +6,7 @@
  */
 import type { Comparison, UnitChange } from '../model/compare.js';
 import type { ScoreTable } from '../model/table.js';
-import { encoder, Utf8Buffer } from './json-bytes.js';
+import { encoder, indexText, pointsText, TextCache, Utf8Buffer } from './json-bytes.js';
 import { changeJson } from './json.js';
 
 /**
@@ -19,6 +19,7 @@ export class ChangeWriter {
   private readonly places: number;
   /** By block: its ranked units, of each year. */
   private readonly previousOf: readonly number[];
+  private readonly previousStanding: Standing;
 
   constructor(
     private readonly out: Utf8Buffer,
@@ -27,6 +28,7 @@ export class ChangeWriter {
     this.previousBands = c.previous.scheme.bands.map((b) => encoder.encode(nested({ id: b.id, label: b.label }, 4)));
     this.places = c.current.scheme.precision;
     this.previousOf = c.previous.blocks.map((b) => b.ranked);
+    this.previousStanding = new Standing(PREVIOUS_KEYS, c.previous.table.scale, this.places);
   }
 
   /** The change of the current unit at table position `i`. */
@@ -43,7 +45,7 @@ export class ChangeWriter {
     // The same strings as this year's (just printed): printed again from those.
     if (c.sameIdentity[i] === 1) identity(out, PREVIOUS_KEYS, cur.table, i);
     else identity(out, PREVIOUS_KEYS, prev.table, p);
-    standing(out, PREVIOUS_KEYS, prev.rank[p]!, this.previousOf[prev.blockOf[p]!]!, prev.total[p]!, prev.max[p]!, prev.table.scale, places);
+    this.previousStanding.write(out, prev.rank[p]!, this.previousOf[prev.blockOf[p]!]!, prev.total[p]!, prev.max[p]!);
     out.bytes(PREVIOUS_BAND);
     const band = prev.band[p]!;
     out.bytes(band >= 0 ? this.previousBands[band]! : NULL);
@@ -62,12 +64,12 @@ export class ChangeWriter {
 export class ChangedUnitPrinter {
   readonly out = new Utf8Buffer();
   private readonly changes: ChangeWriter;
-  private readonly places: number;
+  private readonly standing: Standing;
   private readonly of: readonly number[];
 
   constructor(private readonly c: Comparison) {
     this.changes = new ChangeWriter(this.out, c);
-    this.places = c.current.scheme.precision;
+    this.standing = new Standing(UNIT_KEYS, c.current.table.scale, c.current.scheme.precision);
     this.of = c.current.blocks.map((b) => b.ranked);
   }
 
@@ -75,7 +77,7 @@ export class ChangedUnitPrinter {
   unit(i: number): void {
     const r = this.c.current;
     identity(this.out, UNIT_KEYS, r.table, i);
-    standing(this.out, UNIT_KEYS, r.rank[i]!, this.of[r.blockOf[i]!]!, r.total[i]!, r.max[i]!, r.table.scale, this.places);
+    this.standing.write(this.out, r.rank[i]!, this.of[r.blockOf[i]!]!, r.total[i]!, r.max[i]!);
     this.out.bytes(COMMA);
     this.changes.write(i);
   }
@@ -90,11 +92,14 @@ interface Keys {
   readonly of: Uint8Array;
   readonly total: Uint8Array;
   readonly index: Uint8Array;
+  readonly totalText: string;
+  readonly indexText: string;
 }
 
 function keysAt(indent: string, open: string): Keys {
-  const key = (name: string) => encoder.encode(`,${indent}"${name}": `);
-  return { open: encoder.encode(`${open}${indent}"unit": `), code: key('code'), block: key('block'), rank: key('rank'), of: key('of'), total: key('total'), index: key('index') };
+  const text = (name: string) => `,${indent}"${name}": `;
+  const key = (name: string) => encoder.encode(text(name));
+  return { open: encoder.encode(`${open}${indent}"unit": `), code: key('code'), block: key('block'), rank: key('rank'), of: key('of'), total: key('total'), index: key('index'), totalText: text('total'), indexText: text('index') };
 }
 
 /** `"unit"`, `"code"` and `"block"` of the unit at `at` of `t`. */
@@ -107,17 +112,35 @@ function identity(out: Utf8Buffer, keys: Keys, t: ScoreTable, at: number): void 
   out.string(t.blocks[at]);
 }
 
-/** `"rank"`, `"of"`, `"total"` and `"index"`: a rank (0 = none), the ranked units of its block, and integer total and maximum at `scale`. */
-function standing(out: Utf8Buffer, keys: Keys, rank: number, of: number, total: number, max: number, scale: number, places: number): void {
-  out.bytes(keys.rank);
-  if (rank > 0) out.int(rank);
-  else out.ascii('null');
-  out.bytes(keys.of);
-  out.int(of);
-  out.bytes(keys.total);
-  out.points(total, scale, places);
-  out.bytes(keys.index);
-  out.index(total, max, places);
+/**
+ * `"rank"`, `"of"`, `"total"` and `"index"` of units at one depth: a rank (0 = none), the ranked
+ * units of its block, and integer total and maximum at the table's scale. The total and index are
+ * one text made once per total (and the maximum it was made with) and copied.
+ */
+class Standing {
+  private readonly totals: TextCache;
+
+  constructor(
+    private readonly keys: Keys,
+    private readonly scale: number,
+    private readonly places: number,
+  ) {
+    this.totals = new TextCache((total, max) => `${keys.totalText}${pointsText(total, scale, places)}${keys.indexText}${indexText(total, max, places)}`);
+  }
+
+  write(out: Utf8Buffer, rank: number, of: number, total: number, max: number): void {
+    const keys = this.keys;
+    out.bytes(keys.rank);
+    if (rank > 0) out.int(rank);
+    else out.ascii('null');
+    out.bytes(keys.of);
+    out.int(of);
+    if (total >= 0 && total < TextCache.KEPT) return out.bytes(this.totals.get(total, max));
+    out.bytes(keys.total);
+    out.points(total, this.scale, this.places);
+    out.bytes(keys.index);
+    out.index(total, max, this.places);
+  }
 }
 
 const I4 = '\n      ';

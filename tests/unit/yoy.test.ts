@@ -223,6 +223,13 @@ describe('the compare document streamed', () => {
         const now = textSource('code,unit,block,c1\nU1,A,Khối 1,7\nU2,B,Khối 2,4\nU3,C,Khối 1,6\n');
         return compareRankings(rankSources([now], { scheme: one }), rankSources([before], { scheme: one }));
       })(),
+      // Equal totals out of different maxima (a component not applicable), and totals too large at their scale for the texts kept.
+      (() => {
+        const two = parseScheme({ id: 'two', components: [{ id: 'c1', max: 10 }, { id: 'c2', max: 10 }] }).scheme!;
+        const before = textSource('code,unit,c1,c2\nA,A,5,KAD\nB,B,5,0\nC,C,9.00001,1.5\nD,D,4,1\n');
+        const now = textSource('code,unit,c1,c2\nA,A,5,0\nB,B,5,KAD\nC,C,9.5,1.00001\nD,D,2,3\n');
+        return compareRankings(rankSources([now], { scheme: two }), rankSources([before], { scheme: two }));
+      })(),
       // Blocks, a not-applicable cell, ties: every unit the same as last year.
       compareRankings(rankSources([fixtureSource('example-province-units-2023.csv')], { scheme: example }), rankSources([fixtureSource('example-province-units-2023.csv')], { scheme: example })),
     ];
