@@ -143,8 +143,8 @@ function fieldMoves(now: UnitResult, then: UnitResult, pairs: readonly [number, 
   let down = 0;
   let same = 0;
   for (const [c, p] of pairs) {
-    const a = now.nodes[c]!;
-    const b = then.nodes[p]!;
+    const a = now.node(c);
+    const b = then.node(p);
     if (!a.index || !b.index) continue;
     const d = compareRatios(a.index, b.index);
     if (d > 0) up++;

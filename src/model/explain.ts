@@ -129,8 +129,8 @@ export function explainUnit(ranking: Ranking, query: string, comparison?: Compar
   const nodes = deepestNodes(ranking.scheme, t.given);
   const components: ComponentExplanation[] = nodes
     .map((component) => {
-      const result = unit.nodes[component.index]!;
-      const of = ranked.filter((u) => u.nodes[component.index]!.applicable).length;
+      const result = unit.node(component.index);
+      const of = ranked.filter((u) => u.node(component.index).applicable).length;
       const previous = prevUnit?.nodes.find((c) => c.id === component.id);
       return {
         component,

@@ -59,6 +59,8 @@ export interface UnitResult {
   readonly components: readonly ComponentResult[];
   /** Every node of the scheme (parts, fields, criteria, bonus, penalty), in pre-order. */
   readonly nodes: readonly ComponentResult[];
+  /** The node at `index` of the scheme's nodes (`nodes[index]`, made alone). */
+  node(index: number): ComponentResult;
   readonly origin: CellRef;
   /** Orders units with equal values (see `sortKey`). */
   readonly sortKey: string;

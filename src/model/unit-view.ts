@@ -83,15 +83,19 @@ export class UnitView implements UnitResult {
   }
 
   get components(): readonly ComponentResult[] {
-    return this.c.t.scheme.components.map((node) => this.node(node));
+    return this.c.t.scheme.components.map((node) => this.result(node));
   }
 
   /** Every node of the scheme, in pre-order (parts, fields, criteria; then bonus and penalty). */
   get nodes(): readonly ComponentResult[] {
-    return this.c.t.scheme.nodes.map((node) => this.node(node));
+    return this.c.t.scheme.nodes.map((node) => this.result(node));
   }
 
-  private node(node: SchemeNode): ComponentResult {
+  node(index: number): ComponentResult {
+    return this.result(this.c.t.scheme.nodes[index]!);
+  }
+
+  private result(node: SchemeNode): ComponentResult {
     const { t, maxQ } = this.c;
     const nodeRank = this.c.nodeRanks();
     const i = this.at;

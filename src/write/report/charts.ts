@@ -52,8 +52,12 @@ export function contrast(a: string, b: string): number {
  * WCAG's 4.5:1; a softer ink would not.
  */
 export function textOn(fill: string): string {
-  return contrast(fill, '#000000') >= contrast(fill, '#ffffff') ? '#000000' : '#ffffff';
+  let ink = INKS.get(fill);
+  if (ink === undefined) INKS.set(fill, (ink = contrast(fill, '#000000') >= contrast(fill, '#ffffff') ? '#000000' : '#ffffff'));
+  return ink;
 }
+/** The ink of each fill met (a heat map repeats its shades). */
+const INKS = new Map<string, string>();
 
 /** Horizontal bars of the index by unit (in rank order), from 0, with the band thresholds drawn and an axis title. */
 export function barChart(r: Ranking, units: readonly UnitResult[], lang: Lang, title: string): string {
@@ -154,7 +158,7 @@ export function heatMap(r: Ranking, units: readonly UnitResult[], components: re
     const y = headH + i * ROW_H;
     out.push(`<text class="label" x="${LABEL_W - 8}" y="${y + 14}" text-anchor="end">${esc(u.name)}</text>`);
     components.forEach((c, j) => {
-      const cr = u.nodes[c.index]!;
+      const cr = u.node(c.index);
       const x = LABEL_W + j * cellW;
       if (!cr.applicable) {
         out.push(`<rect class="cell na" x="${x}" y="${y}" width="${cellW - 2}" height="${ROW_H - 2}"/><text class="cell-text" x="${x + (cellW - 2) / 2}" y="${y + 13}" text-anchor="middle">–</text>`);

@@ -59,7 +59,7 @@ export function renderReportMarkdown(m: ReportModel, version: string): string {
     out.push(
       mdTable(
         [words(m.lang).unit, ...fields.map((c) => c.label[m.lang])],
-        b.units.map((u) => [u.name, ...fields.map((f) => u.nodes[f.index]!).map((c) => (c.applicable && c.index ? formatRatio(c.index, 1, sep) : '–'))]),
+        b.units.map((u) => [u.name, ...fields.map((f) => u.node(f.index)).map((c) => (c.applicable && c.index ? formatRatio(c.index, 1, sep) : '–'))]),
         [false, ...fields.map(() => true)],
       ),
       '',

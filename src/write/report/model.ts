@@ -75,13 +75,13 @@ export function reportModel(r: Ranking, lang: Lang, comparison?: Comparison, cus
   // The leader of every part and field (a tree's nodes down to its fields).
   const leaders: Leader[] = fieldNodes(r.scheme).flatMap((component) => {
     const i = component.index;
-    const firsts = r.units.filter((u) => u.nodes[i]!.rank === 1);
+    const firsts = r.units.filter((u) => u.node(i).rank === 1);
     if (firsts.length === 0) return [{ component, points: '', pct: '' }];
     return firsts.map((unit) => ({
       component,
       unit,
-      points: format(unit.nodes[i]!.points!, p, sep),
-      pct: formatRatio(unit.nodes[i]!.index!, p, sep),
+      points: format(unit.node(i).points!, p, sep),
+      pct: formatRatio(unit.node(i).index!, p, sep),
     }));
   });
   const years = comparison ? ` (${w.comparedWith} ${previousYearLabel(comparison, lang)})` : '';
