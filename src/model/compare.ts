@@ -71,8 +71,9 @@ export type Reason =
   | { readonly kind: 'schemes'; readonly previous: string; readonly current: string }
   | {
       readonly kind: 'units';
-      readonly previousYear: string;
-      readonly currentYear: string;
+      /** The years, when known. */
+      readonly previousYear?: string | undefined;
+      readonly currentYear?: string | undefined;
       readonly previousCount: number;
       readonly currentCount: number;
       readonly new: number;
@@ -84,7 +85,7 @@ export type Reason =
 export function reasonText(r: Reason): string {
   return r.kind === 'schemes'
     ? `the years use different schemes (${r.previous} and ${r.current})`
-    : `the units differ (${r.previousCount} in ${r.previousYear}, ${r.currentCount} in ${r.currentYear}: ${r.new} new, ${r.merged} merged, ${r.dropped} no longer present)`;
+    : `the units differ (${r.previousCount} in ${r.previousYear ?? 'the previous year'}, ${r.currentCount} in ${r.currentYear ?? 'this year'}: ${r.new} new, ${r.merged} merged, ${r.dropped} no longer present)`;
 }
 
 export interface Comparison {
@@ -322,8 +323,8 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
   if (counts.new > 0 || counts.dropped > 0 || counts.merged > 0) {
     reasons.push({
       kind: 'units',
-      previousYear: labels.previous,
-      currentYear: labels.current,
+      previousYear: previous.year,
+      currentYear: current.year,
       previousCount: previous.table.size,
       currentCount: size,
       new: counts.new,

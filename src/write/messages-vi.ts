@@ -17,6 +17,11 @@ export function apply(rules: readonly Rule[] | undefined, text: string): string 
 
 let schemeCache: readonly Rule[] | undefined;
 
+/** "2023" -> "năm 2023"; "the previous year", "this year" -> "năm trước", "năm nay". */
+function yearOf(label: string): string {
+  return /^\d{4}$/.test(label) ? `năm ${label}` : terms(label);
+}
+
 /** Words of the data par-score itself puts into messages ("this year", "no band"). */
 function terms(text: string): string {
   return text
@@ -231,7 +236,14 @@ export const catalogue = (): Readonly<Record<string, readonly Rule[]>> => ({
   'missing-as-zero': [[/^(\d+) empty score cells? counted as 0 \(--missing zero\)$/, '$1 ô điểm trống được tính là 0 (--missing zero)']],
   'rank-differs': [[/^(.+): "(.+)" ranks it (\S+), par-score ranks it (\S+)$/, '$1: "$2" xếp hạng $3, par-score xếp hạng $4']],
   'band-at-threshold': [[/^(.+): the index (\S+) is shown rounded, but the exact value (\S+) is in (.+), not (.+)$/, (u, a, b, x, y) => `${u}: chỉ số ${a} là số đã làm tròn, nhưng giá trị chính xác ${b} thuộc ${terms(x)}, không phải ${terms(y)}`]],
-  'not-comparable': [[/^rank changes may mislead: (.+)$/, (why) => `thay đổi thứ hạng có thể gây hiểu nhầm: ${why.replace(/^the units differ \((\d+) in (\S+), (\d+) in (\S+): (\d+) new, (\d+) merged, (\d+) no longer present\)$/, 'danh sách đơn vị khác nhau ($1 đơn vị năm $2, $3 đơn vị năm $4: $5 mới, $6 hợp nhất, $7 không còn)').replace(/^the schemes differ.*$/, 'hai năm dùng bộ chỉ số khác nhau')}`]],
+  'not-comparable': [
+    [
+      /^rank changes may mislead: the units differ \((\d+) in (.+?), (\d+) in (.+?): (\d+) new, (\d+) merged, (\d+) no longer present\)$/,
+      (a, y1, b, y2, n, m, d) => `thay đổi thứ hạng có thể gây hiểu nhầm: danh sách đơn vị khác nhau (${a} đơn vị ${yearOf(y1)}, ${b} đơn vị ${yearOf(y2)}: ${n} mới, ${m} hợp nhất, ${d} không còn)`,
+    ],
+    [/^rank changes may mislead: the years use different schemes \((.+) and (.+)\)$/, 'thay đổi thứ hạng có thể gây hiểu nhầm: hai năm dùng bộ tiêu chí khác nhau ($1 và $2)'],
+    [/^rank changes may mislead: (.+)$/, 'thay đổi thứ hạng có thể gây hiểu nhầm: $1'],
+  ],
   'all-zero': [[/^(.+) has 0 points in every component: not scored yet\?$/, '$1 có 0 điểm ở mọi thành phần: chưa chấm điểm?']],
   'all-max': [[/^(.+) has the maximum in every component: copied from the maxima\?$/, '$1 đạt điểm tối đa ở mọi thành phần: chép nhầm từ điểm tối đa?']],
   'same-name-different-code': [[/^(.+) appears with code (.+) here and (.+) at line (\d+): two units or a wrong code\?$/, (u, a, b, l) => `${u} có mã ${terms(a)} ở đây và ${terms(b)} ở dòng ${l}: hai đơn vị hay mã sai?`]],

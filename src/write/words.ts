@@ -326,7 +326,7 @@ export const WORDS: Record<Lang, Words> = {
     reason: (r) =>
       r.kind === 'schemes'
         ? `hai năm dùng bộ tiêu chí khác nhau (${r.previous} và ${r.current})`
-        : `danh sách đơn vị khác nhau (${r.previousCount} đơn vị năm ${r.previousYear}, ${r.currentCount} đơn vị năm ${r.currentYear}: ${r.new} mới, ${r.merged} hợp nhất, ${r.dropped} không còn)`,
+        : `danh sách đơn vị khác nhau (${r.previousCount} đơn vị ${r.previousYear ? `năm ${r.previousYear}` : 'năm trước'}, ${r.currentCount} đơn vị ${r.currentYear ? `năm ${r.currentYear}` : 'năm nay'}: ${r.new} mới, ${r.merged} hợp nhất, ${r.dropped} không còn)`,
     decimal: ',',
     previousYear: 'năm trước',
     currentYear: 'năm nay',

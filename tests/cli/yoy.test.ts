@@ -193,6 +193,27 @@ describe('units no longer present', () => {
   });
 });
 
+describe('"rank changes may mislead" in Vietnamese', () => {
+  it('says "năm trước" and "năm nay" for years the files do not name, and that the schemes differ, wholly in Vietnamese', async () => {
+    const dir = tempDir('yoy-vi-reasons');
+    const before = join(dir, 'truoc.csv');
+    const now = join(dir, 'nay.csv');
+    writeFileSync(before, 'unit;appraisal;survey\nA;60;20\nB;50;20\nC;40;20\n');
+    writeFileSync(now, 'unit;appraisal;survey\nA;61;20\nB;50;20\n');
+    const qn = ['-s', 'quang-ngai-district-2023', '--lang', 'vi'];
+    const table = await cli(['compare', before, now, ...qn]);
+    expect(table.stdout).toContain('danh sách đơn vị khác nhau (3 đơn vị năm trước, 2 đơn vị năm nay: 0 mới, 0 hợp nhất, 1 không còn)');
+    const csv = await cli(['compare', before, now, ...qn, '--format', 'csv']);
+    expect(csv.stderr).toContain('par-score: cảnh báo: thay đổi thứ hạng có thể gây hiểu nhầm: danh sách đơn vị khác nhau (3 đơn vị năm trước, 2 đơn vị năm nay: 0 mới, 0 hợp nhất, 1 không còn)');
+    const scheme = join(dir, 'qn-copy.json');
+    writeFileSync(scheme, JSON.stringify({ id: 'qn-copy', components: [{ id: 'appraisal', max: 72 }, { id: 'survey', max: 28 }] }));
+    const schemes = await cli(['compare', now, now, ...qn, '--prev-scheme', scheme, '--format', 'csv']);
+    expect(schemes.stderr).toContain('thay đổi thứ hạng có thể gây hiểu nhầm: hai năm dùng bộ tiêu chí khác nhau (qn-copy và quang-ngai-district-2023)');
+    // English is as it was.
+    expect((await cli(['compare', before, now, '-s', 'quang-ngai-district-2023', '--format', 'csv'])).stderr).toContain('the units differ (3 in the previous year, 2 in this year: 0 new, 0 merged, 1 no longer present)');
+  });
+});
+
 describe('--merge-rule compares ranks over the same units', () => {
   it('leaves a new unit out of this year\'s ranks when it compares them with the re-ranked previous year', async () => {
     const dir = tempDir('yoy-same-set');
