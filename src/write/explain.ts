@@ -70,7 +70,7 @@ function lines(e: Explanation, lang: Lang): { head: string[]; numeric: boolean[]
       : { unit: target.unit!.name, unitIndex: f(target.unit!.index), ...(target.unit!.rank !== undefined ? { rank: target.unit!.rank } : {}) };
     return `- ${t.target({ kind: target.kind, ...what, gain: d(ceilRatio(target.indexGain, p)), points: d(target.points), max })}; ${room}`;
   });
-  notes.push('', `${t.climb}:`, ...(climb.length ? climb : [`- ${t.nothing}`]));
+  notes.push('', `${t.climb}:`, ...(climb.length ? climb : [`- ${t.nothing(e.ranking.scheme.bands.length > 0)}`]));
   return { head, numeric, rows, notes, heading: `${e.unit.name} - ${title(e.ranking, lang)}` };
 }
 

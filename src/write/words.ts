@@ -140,7 +140,8 @@ export interface Words {
     readonly room: string;
     readonly noRoom: string;
     readonly unreachable: (lost: string) => string;
-    readonly nothing: string;
+    /** Nothing left to climb to: the unit is first (and, when the scheme has bands, in the top one). */
+    readonly nothing: (banded: boolean) => string;
   };
 }
 
@@ -272,7 +273,7 @@ export const WORDS: Record<Lang, Words> = {
       room: 'room in',
       noRoom: 'no single component has that much room left',
       unreachable: (lost) => `out of reach: only ${lost} points are lost in all components together`,
-      nothing: 'nothing above: already first and in the top band',
+      nothing: (banded) => (banded ? 'nothing above: already first and in the top band' : 'nothing above: already first'),
     },
   },
   vi: {
@@ -405,7 +406,7 @@ export const WORDS: Record<Lang, Words> = {
       room: 'còn dư địa ở',
       noRoom: 'không thành phần nào còn đủ dư địa',
       unreachable: (lost) => `không thể đạt: tổng điểm bị trừ của mọi thành phần chỉ là ${lost}`,
-      nothing: 'đã đứng đầu và ở mức xếp loại cao nhất',
+      nothing: (banded) => (banded ? 'đã đứng đầu và ở mức xếp loại cao nhất' : 'đã đứng đầu'),
     },
   },
 };

@@ -28,6 +28,13 @@ describe('par-score explain', () => {
     );
   });
 
+  it('says the leader has nothing above it, and a top band only when the scheme has bands', async () => {
+    expect((await cli(['explain', 'TP. Quảng Ngãi', QN])).stdout).toMatch(/To climb:\n- nothing above: already first\n/);
+    expect((await cli(['explain', 'TP. Quảng Ngãi', QN, '--lang', 'vi'])).stdout).toMatch(/- đã đứng đầu\n/);
+    // The 2022 provinces have bands (A from 90): Quảng Ninh is first and in A.
+    expect((await cli(['explain', 'Quảng Ninh', 'fixtures/provinces-2022.csv'])).stdout).toContain('- nothing above: already first and in the top band');
+  });
+
   it('speaks Vietnamese', async () => {
     const r = (await cli(['explain', 'binh son', QN, '--lang', 'vi']));
     expect(r.stdout).toContain('Xếp thứ 6/13');
