@@ -42,14 +42,11 @@ export function sortTable(t: ScoreTable, place: Int32Array): ScoreTable {
   for (let k = 0; k < points.length; k++) points[k] = scatterFloat(points[k]!, place);
   const maxima = t.maxima as (Float64Array | undefined)[];
   for (let k = 0; k < maxima.length; k++) maxima[k] = maxima[k] && scatterFloat(maxima[k]!, place);
-  const names = scatterArray(t.names, place);
-  const codes = scatterArray(t.codes, place);
-  const blocks = scatterArray(t.blocks, place);
   return {
     ...t,
-    names,
-    codes,
-    blocks,
+    names: scatterArray(t.names, place),
+    codes: scatterArray(t.codes, place),
+    blocks: scatterArray(t.blocks, place),
     ranked: scatterBytes(t.ranked, place),
     points,
     maxima,

@@ -12,6 +12,7 @@
  */
 import { format, fromNumber, normalize } from '../model/decimal.js';
 import { ParScoreError, type Problem } from '../model/problem.js';
+import type { Delimiter } from './csv.js';
 import { decode } from './decode.js';
 
 /** What the reader needs of a file: its name in messages, its bytes, or its text already made. */
@@ -287,6 +288,6 @@ export function sourceText(source: Source): string {
 }
 
 /** The delimiter of a source's text: a workbook's sheet is comma-separated; a file's is `given`, else sniffed. */
-export function delimiterOf<D>(source: Source, given?: D): ',' | D | undefined {
+export function delimiterOf(source: Source, given?: Delimiter): Delimiter | undefined {
   return source.sheet !== undefined ? ',' : given;
 }
