@@ -178,6 +178,9 @@ export function* compareJsonChunks(c: Comparison, o: CompareRenderOptions): Gene
   const m = movement(c, o.top);
   const text = JSON.stringify(compareDocument(c, o, { sorted: [], risers: [], fallers: [] }), null, 2);
   const printer = new ChangedUnitPrinter(c);
-  const list = (key: string, units: ArrayLike<number>) => [key, units.length, (k: number) => printer.unit(units[k]!)] as const;
-  yield* withLists(text, printer.out, [list('units', m.order), list('risers', m.riserOrder), list('fallers', m.fallerOrder)]);
+  yield* withLists(text, printer, [
+    ['units', m.order],
+    ['risers', m.riserOrder],
+    ['fallers', m.fallerOrder],
+  ]);
 }

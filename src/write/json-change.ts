@@ -6,7 +6,7 @@
  */
 import type { Comparison, UnitChange } from '../model/compare.js';
 import type { ScoreTable } from '../model/table.js';
-import { encoder, indexText, pointsText, TextCache, Utf8Buffer } from './json-bytes.js';
+import { encoder, indexText, pointsText, TextCache, Utf8Buffer, type UnitLines } from './json-bytes.js';
 import { changeJson } from './json.js';
 
 /**
@@ -61,7 +61,7 @@ export class ChangeWriter {
  * Prints the current units of a comparison as `JSON.stringify` prints the compare document's
  * `unitChangeJson` inside its lists (`units`, `risers`, `fallers`).
  */
-export class ChangedUnitPrinter {
+export class ChangedUnitPrinter implements UnitLines {
   readonly out = new Utf8Buffer();
   private readonly changes: ChangeWriter;
   private readonly standing: Standing;
@@ -71,6 +71,11 @@ export class ChangedUnitPrinter {
     this.changes = new ChangeWriter(this.out, c);
     this.standing = new Standing(UNIT_KEYS, c.current.table.scale, c.current.scheme.precision);
     this.of = c.current.blocks.map((b) => b.ranked);
+  }
+
+  touch(i: number): number {
+    const t = this.c.current.table;
+    return t.names[i]!.length + (t.codes[i]?.length ?? 0) + (t.blocks[i]?.length ?? 0);
   }
 
   /** The current unit at table position `i`. */

@@ -7,7 +7,7 @@ import type { Lang } from './words.js';
 import type { Comparison } from '../model/compare.js';
 import type { Ranking } from '../model/ranking.js';
 import { scaledMax } from '../model/ranking.js';
-import { encoder, indexText, pointsText, TextCache, Utf8Buffer, withLists } from './json-bytes.js';
+import { encoder, indexText, pointsText, TextCache, Utf8Buffer, withLists, type UnitLines } from './json-bytes.js';
 import { ChangeWriter, UNIT_KEYS } from './json-change.js';
 import { rankingJson } from './json.js';
 
@@ -30,7 +30,7 @@ export function* rankingJsonChunks(r: Ranking, comparison?: Comparison, lang: La
   }
   const text = JSON.stringify(rankingJson(r, comparison, false, lang), null, 2);
   const printer = new UnitPrinter(r, comparison);
-  yield* withLists(text, printer.out, [['units', r.order.length, (k) => printer.unit(r.order[k]!)]]);
+  yield* withLists(text, printer, [['units', r.order]]);
 }
 
 const I4 = '\n      ';
@@ -42,7 +42,7 @@ const I4 = '\n      ';
  * decide index and band), a component's entry on its points and rank. Those parts are made once
  * per distinct key and copied, so a unit is about a dozen copies and its name and code.
  */
-class UnitPrinter {
+class UnitPrinter implements UnitLines {
   readonly out = new Utf8Buffer();
   private readonly r: Ranking;
   private readonly changes?: ChangeWriter;
@@ -94,6 +94,11 @@ class UnitPrinter {
 
   private readonly middle: (block: number, ranked: number, max: number) => TextCache;
   private readonly entry: (k: number, value: number, max: number, rank: number) => string;
+
+  touch(i: number): number {
+    const t = this.r.table;
+    return t.names[i]!.length + (t.codes[i]?.length ?? 0);
+  }
 
   /**
    * The unit at table position `i`. (A ranking's table is in listing order, so units are written
