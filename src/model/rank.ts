@@ -18,6 +18,16 @@ export const TIE_RULES: readonly TieRule[] = ['competition', 'dense', 'ordinal']
 /** How values are compared: integer keys (higher is better), or a comparison (negative when `a` is better). */
 export type Values = { readonly keys: Float64Array } | { readonly compare: (a: number, b: number) => number };
 
+/**
+ * The positions `start`, `start + 1`, ... (`count` of them). (`Int32Array.from({ length }, f)`
+ * calls `f` once per position from the runtime: about 40 ms a million, where this loop takes 4.)
+ */
+export function positions(count: number, start = 0): Int32Array {
+  const out = new Int32Array(count);
+  for (let k = 0; k < count; k++) out[k] = start + k;
+  return out;
+}
+
 /** Counting is used while the keys span at most this many values (or four per unit). */
 const COUNTING_SPAN = 1 << 16;
 
@@ -115,7 +125,9 @@ export function valueRanks(units: ArrayLike<number>, keys: Float64Array, ties: '
     for (let k = 0; k < units.length; k++) out[units[k]!] = counts[range.max - keys[units[k]!]!]!;
     return;
   }
-  const sorted = Float64Array.from(units, (u) => keys[u]!).sort(); // ascending
+  const sorted = new Float64Array(units.length);
+  for (let k = 0; k < units.length; k++) sorted[k] = keys[units[k]!]!;
+  sorted.sort(); // ascending
   const rankOf = new Map<number, number>();
   let distinct = 0;
   // Scanning down, a value is first met at the highest index k of its run, with n - 1 - k values above.

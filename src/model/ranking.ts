@@ -7,7 +7,7 @@
 import { pow10, roundRatio, type Decimal, type Ratio } from './decimal.js';
 import { ProblemLog, type Problem } from './problem.js';
 import { FigureChecks, type FigureOptions } from './figures.js';
-import { orderUnits, ranksOfOrder, type TieRule, type Values } from './rank.js';
+import { orderUnits, positions, ranksOfOrder, type TieRule, type Values } from './rank.js';
 import { blockStats, type Stats } from './stats.js';
 import { nodeRanks } from './node-ranks.js';
 import type { Band, Scheme, SchemeNode } from './scheme.js';
@@ -247,7 +247,7 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     for (let k = 0; k < from.length; k++) if (keep(from[k]!)) out[n++] = from[k]!;
     return out.subarray(0, n);
   };
-  const everyone = Int32Array.from({ length: size }, (_, i) => i);
+  const everyone = positions(size);
 
   for (let b = 0; b < blockNames.length; b++) {
     const members = blockNames.length === 1 ? everyone : select(everyone, (i) => blockOf[i] === b);
@@ -321,7 +321,7 @@ function listedRanking(
   const places = options.rankPrecision;
   const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
   const rankValue = (i: number): Ratio => (rounded ? { num: BigInt(rounded[i]!), den: pow10(places!) } : index(i));
-  const order = Int32Array.from({ length: size }, (_, k) => k);
+  const order = positions(size);
   const views = new Array<UnitResult | undefined>(size);
   const unit = (i: number): UnitResult => (views[i] ??= makeView(i));
   const columns: ViewColumns = { t, total, max, rank, band, blockOf, nodeRanks: nodeRank, rankedIn, maxQ, index, rankValue };
@@ -330,7 +330,7 @@ function listedRanking(
   let allViews: UnitResult[] | undefined;
   let start = 0;
   const blocks = blockSpecs.map(({ size: n, ...spec }): BlockResult => {
-    const members = Int32Array.from({ length: n }, (_, k) => start + k);
+    const members = positions(n, start);
     start += n;
     let blockViews: UnitResult[] | undefined;
     return {

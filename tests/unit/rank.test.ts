@@ -115,7 +115,8 @@ describe('ordering units: counting and comparing give the same order and ranks',
       fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 40 }), (small) => {
         // The same order of values, once in a small range and once spread over 2^40.
         const wide = Float64Array.from(small, (v) => v * 2 ** 40);
-        const units = small.map((_, i) => i);
+        // Some of the table's units, not in table order.
+        const units = small.map((_, i) => i).filter((i) => i % 3 !== 1).reverse();
         const tie = (a: number, b: number) => a - b;
         expect(Array.from(orderUnits(units, { keys: wide }, tie))).toEqual(Array.from(orderUnits(units, { keys: Float64Array.from(small) }, tie)));
         const a = new Int32Array(small.length);
