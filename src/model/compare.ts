@@ -208,22 +208,24 @@ export function compareRankings(current: Ranking, previous: Ranking, options: Co
   const combined = new Map<number, PreviousValues>();
   const reranked = new Map<number, { rank: number; of: number }>();
   const currentReranked = new Map<number, number>();
-  for (let i = 0; i < size; i++) {
-    const ps = mergedUnits.get(i);
+  // Going through the units in the order their names were made (see `Ranking.readOrder`).
+  for (let n = 0; n < size; n++) {
+    const i = current.readOrder[n]!;
     if (first[i]! < 0) status[i] = 2;
-    else if (!ps) {
+    else if (mergedUnits.has(i)) status[i] = 3;
+    else {
       // "Hải Phòng" -> "Thành phố Hải Phòng" is the same name written with its prefix, not a rename.
       const p = first[i]!;
       const before = previous.table.names[p]!;
       const now = current.table.names[i]!;
       status[i] = before === now || strippedNameKey(before) === strippedNameKey(now) ? 0 : 1;
       if (before === now && previous.table.codes[p] === current.table.codes[i] && previous.table.blocks[p] === current.table.blocks[i]) sameIdentity[i] = 1;
-    } else {
-      status[i] = 3;
-      if (rule) {
-        const values = ps.map((p) => previousOf(previous, p));
-        combined.set(i, { name: values.map((p) => p.name).join(' + '), of: 0, ...combine(values, rule, previous) });
-      }
+    }
+  }
+  if (rule) {
+    for (const i of [...mergedUnits.keys()].sort((a, b) => a - b)) {
+      const values = mergedUnits.get(i)!.map((p) => previousOf(previous, p));
+      combined.set(i, { name: values.map((p) => p.name).join(' + '), of: 0, ...combine(values, rule, previous) });
     }
   }
   const hasPrevious = (i: number) => status[i] === 0 || status[i] === 1 || combined.has(i);

@@ -20,6 +20,8 @@ export interface Identities {
 export interface Listed {
   readonly table: Identities;
   readonly order: ArrayLike<number>;
+  /** The same units in the order their names and codes were made (`Ranking.readOrder`), if known. */
+  readonly readOrder?: ArrayLike<number>;
 }
 
 export interface CrosswalkEntry {
@@ -60,11 +62,13 @@ function group(order: ArrayLike<number>, key: (i: number) => string | undefined)
 /** Units by code, regardless of case. */
 class CodeIndex {
   private readonly index: HashIndex;
+  private readonly codes: readonly (string | undefined)[];
+  private place?: Int32Array;
 
-  constructor(
-    order: ArrayLike<number>,
-    private readonly codes: readonly (string | undefined)[],
-  ) {
+  /** Made going through the units in the order their codes were made (see `Listed.readOrder`). */
+  constructor(private readonly listed: Listed) {
+    const order = listed.readOrder ?? listed.order;
+    const codes = (this.codes = listed.table.codes);
     this.index = new HashIndex(order.length);
     for (let n = 0; n < order.length; n++) {
       const code = codes[order[n]!];
@@ -74,13 +78,26 @@ class CodeIndex {
 
   /** The units with this code, in listing order. */
   get(code: string): number[] {
-    return this.index.all(foldedHash(code), (u) => sameFolded(this.codes[u]!, code));
+    const units = this.index.all(foldedHash(code), (u) => sameFolded(this.codes[u]!, code));
+    if (units.length > 1 && this.listed.readOrder) {
+      // Found in the order they were added: put in listing order.
+      const place = (this.place ??= placesOf(this.listed.order, this.codes.length));
+      units.sort((a, b) => place[a]! - place[b]!);
+    }
+    return units;
   }
 
   /** The one unit with this code: -1 for none, -2 for several (`get` lists them). */
   only(code: string): number {
     return this.index.only(foldedHash(code), (u) => sameFolded(this.codes[u]!, code));
   }
+}
+
+/** By position, its place in `order`. */
+function placesOf(order: ArrayLike<number>, size: number): Int32Array {
+  const place = new Int32Array(size);
+  for (let k = 0; k < order.length; k++) place[order[k]!] = k;
+  return place;
 }
 
 export class UnitIndex {
@@ -95,7 +112,7 @@ export class UnitIndex {
   }
 
   private byCode(): CodeIndex {
-    return (this.codes ??= new CodeIndex(this.listed.order, this.units.codes));
+    return (this.codes ??= new CodeIndex(this.listed));
   }
 
   private byName(): Map<string, number[]> {
@@ -104,6 +121,11 @@ export class UnitIndex {
 
   private byStripped(): Map<string, number[]> {
     return (this.stripped ??= group(this.listed.order, (i) => strippedNameKey(this.units.names[i]!)));
+  }
+
+  /** The one unit with this code, regardless of case: -1 for none, -2 for several. */
+  onlyByCode(code: string): number {
+    return this.byCode().only(code);
   }
 
   /** A code or a name; `block` breaks ties between equal names in different blocks. */
@@ -191,14 +213,23 @@ export function matchUnits(
     }
   }
 
-  // 2. Everything else by code or name.
+  // 2. Everything else by code or name. Units whose code names one unit of this year are found
+  // first, going through last year's units in the order their codes were made (and lie in memory;
+  // this year's too, where both years list their units alike): -1 where not found so.
+  const byCode = new Int32Array(prevSize).fill(-1);
+  const readOrder = previousListed.readOrder ?? previousListed.order;
+  for (let n = 0; n < readOrder.length; n++) {
+    const p = readOrder[n]!;
+    const code = previous.codes[p];
+    if (code !== undefined && !mapped[p]) byCode[p] = curIndex.onlyByCode(code);
+  }
   const reported = new Set<number>();
   for (let n = 0; n < previousListed.order.length; n++) {
     const p = previousListed.order[n]!;
     if (mapped[p]) continue;
     const code = previous.codes[p];
     const name = previous.names[p]!;
-    const c = curIndex.lookup({ code, name }, previous.blocks[p]);
+    const c: Lookup = byCode[p]! >= 0 ? { found: byCode[p]! } : curIndex.lookup({ code, name }, previous.blocks[p]);
     if (!c) continue;
     if ('candidates' in c) {
       log.error('ambiguous-match', `${name} of ${labels.previous} matches several units of ${labels.current}: ${names(current, c.candidates)}`, {

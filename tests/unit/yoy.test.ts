@@ -52,6 +52,26 @@ describe('administrative prefixes', () => {
 });
 
 describe('matching units across years', () => {
+  it('finds the same matches and reports the same problems whatever order the units were read in', () => {
+    // Codes that differ in case only, codes shared by several units (which the reader refuses, a table
+    // made by a program may have), names with and without a prefix, and units without a code.
+    const identity = fc.record({ name: fc.constantFrom('Huyện Đức Phổ', 'Đức Phổ', 'Thị xã Đức Phổ', 'Lý Sơn', 'Ba Tơ'), code: fc.option(fc.constantFrom('a1', 'A1', 'b2', 'c3'), { nil: undefined }) });
+    const permutation = (n: number) => fc.array(fc.double({ noNaN: true }), { minLength: n, maxLength: n }).map((keys) => keys.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b));
+    const side = fc.array(identity, { maxLength: 7 }).chain((units) => fc.tuple(fc.constant(units), permutation(units.length), permutation(units.length)));
+    fc.assert(
+      fc.property(side, side, ([prev, prevOrder, prevRead], [cur, curOrder, curRead]) => {
+        const run = (withReadOrder: boolean) => {
+          const log = new ProblemLog();
+          const as = (units: Identity[], order: number[], read: number[]) => ({ ...listed(units), order, ...(withReadOrder ? { readOrder: read } : {}) });
+          const r = matchUnits(as(prev, prevOrder, prevRead), as(cur, curOrder, curRead), [], log);
+          return { problems: log.problems.map((p) => p.message), predecessors: cur.map((_, i) => r.predecessors(i)), dropped: r.dropped };
+        };
+        expect(run(true)).toEqual(run(false));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('matches by code first, then name (tone marks, NFD, dashes), then the prefix-less name', () => {
     const r = match(
       [{ name: 'Old name', code: '22' }, { name: 'Khánh Hoà' }, { name: 'Bà Rịa–Vũng Tàu'.normalize('NFD') }, { name: 'Huyện Sơn Tịnh' }, { name: 'Gone' }],
@@ -73,6 +93,17 @@ describe('matching units across years', () => {
     expect(r.log.errors).toHaveLength(1);
     expect(r.log.errors[0]!.message).toContain('Huyện Đức Phổ');
     expect(r.log.errors[0]!.message).toContain('Thị xã Đức Phổ');
+  });
+
+  it('refuses a code that several current units share, unless one of them is in the same block', () => {
+    const shared = match([{ name: 'Old', code: 'x1' }], [{ name: 'First', code: 'X1' }, { name: 'Second', code: 'x1' }]);
+    expect(shared.log.errors.map((e) => e.message)).toEqual(['Old of the previous year matches several units of this year: First (X1), Second (x1)']);
+    const byBlock = match(
+      [{ name: 'Old', code: 'x1', block: 'South' }],
+      [{ name: 'North one', code: 'x1', block: 'North' }, { name: 'South one', code: 'X1', block: 'South' }],
+    );
+    expect(byBlock.log.problems).toEqual([]);
+    expect(byBlock.pairs).toEqual([['North one', []], ['South one', ['Old']]]);
   });
 
   it('refuses when one name fits several current units', () => {
