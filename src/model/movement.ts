@@ -73,7 +73,7 @@ export function movementOrder(c: Comparison): Int32Array {
   };
   // Made only if two units move exactly alike (it reads every name once).
   let tieMade: ((a: number, b: number) => number) | undefined;
-  const tie = (a: number, b: number): number => (tieMade ??= tieOrder(cur.table.names, cur.table.codes))(a, b);
+  const tie = (a: number, b: number): number => (tieMade ??= tieOrder(cur.table.names, cur.table.codes, cur.readOrder))(a, b);
   // Movers by rank change (integers: ordered by counting, as ranks are), equal changes by index
   // change, then in tie order; units without a rank change after them, in tie order.
   const movers: number[] = [];

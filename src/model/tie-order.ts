@@ -21,17 +21,20 @@ export function byNameThenCode(a: { sortKey: string }, b: { sortKey: string }): 
  * The order of `sortKey` for the units of a table, compared without making the keys: a plain
  * ASCII name is its own folded form but for case, so it is compared letter by letter in lower
  * case; other names are folded once. Each unit also gets a number made of the three characters of
- * its key that follow the prefix all keys share (made in one pass in table order): most comparisons
+ * its key that follow the prefix all keys share (made in one pass): most comparisons
  * are decided by it without reading a name again. Equal to comparing the keys as strings (a property
  * test holds them equal), because names and codes hold no character below U+0020 (`cleanName`):
  * the separator U+0001 sorts before anything they can hold.
  */
-export function tieOrder(names: readonly string[], codes: readonly (string | undefined)[]): (a: number, b: number) => number {
+export function tieOrder(names: readonly string[], codes: readonly (string | undefined)[], readOrder?: ArrayLike<number>): (a: number, b: number) => number {
   const n = names.length;
+  /** The unit met `k`-th: the leads are made going through the names in the order they were made (and lie in memory) when it is known. */
+  const at = readOrder ? (k: number) => readOrder[k]! : (k: number) => k;
   const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
   // The folded name of a name that is not plain ASCII (a plain one's is itself in lower case).
   const folded = new Array<string | undefined>(n);
-  for (let i = 0; i < n; i++) {
+  for (let k = 0; k < n; k++) {
+    const i = at(k);
     const name = names[i]!;
     for (let k = 0; k < name.length; k++) {
       if (name.charCodeAt(k) > 126) {
@@ -57,14 +60,19 @@ export function tieOrder(names: readonly string[], codes: readonly (string | und
     const q = p - f - name.length - 2;
     return q < code.length ? code.charCodeAt(q) : 0;
   };
-  let common = n > 0 ? foldLength(0) : 0;
-  for (let i = 1; i < n && common > 0; i++) {
-    let k = 0;
-    while (k < common && k < foldLength(i) && foldChar(i, k) === foldChar(0, k)) k++;
-    common = k;
+  const first = n > 0 ? at(0) : 0;
+  let common = n > 0 ? foldLength(first) : 0;
+  for (let k = 1; k < n && common > 0; k++) {
+    const i = at(k);
+    let c = 0;
+    while (c < common && c < foldLength(i) && foldChar(i, c) === foldChar(first, c)) c++;
+    common = c;
   }
   const prefix = new Float64Array(n);
-  for (let i = 0; i < n; i++) prefix[i] = keyChar(i, common) * 2 ** 32 + keyChar(i, common + 1) * 2 ** 16 + keyChar(i, common + 2);
+  for (let k = 0; k < n; k++) {
+    const i = at(k);
+    prefix[i] = keyChar(i, common) * 2 ** 32 + keyChar(i, common + 1) * 2 ** 16 + keyChar(i, common + 2);
+  }
 
   const full = (a: number, b: number): number => {
     const na = names[a]!;
