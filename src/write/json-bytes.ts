@@ -4,6 +4,7 @@
  * the comparison's units) are made of these.
  */
 import { roundSafe, toJsonNumber } from '../model/decimal.js';
+import { readAhead } from './read-ahead.js';
 
 export const encoder = new TextEncoder();
 
@@ -213,27 +214,13 @@ export const NEWLINE = encoder.encode('\n');
  * Prints units into `out`: `unit(i)` the unit at table position `i`, at the depth of a list's items
  * and without its comma. `touch(i)` reads the strings `unit(i)` will print (names and codes, made
  * as the file was read and printed in another order) and returns any number made of them: units
- * are read ahead (see AHEAD) before they are printed.
+ * are read ahead (write/read-ahead.ts) before they are printed.
  */
 export interface UnitLines {
   readonly out: Utf8Buffer;
   unit(i: number): void;
   touch(i: number): number;
 }
-
-/**
- * Units read ahead at a time: what 256 units read stays in the cache while they are printed.
- *
- * Reading ahead: a writer prints units in an order their strings were not made in (made as the
- * file was read, printed in listing order or by movement), and every such read waits for memory,
- * one after another. Made first in a loop that does nothing else, the processor waits for many at
- * once, and the printing finds them in its cache (a million units to JSON: about 0.4 s of 4).
- * Measured and not taken: reading last year's values of each unit ahead (no gain), and the same in
- * matching codes through a hash table, where each read needs the one before (no gain).
- */
-const AHEAD = 256;
-/** Where the numbers read ahead go, so that the reads are made. */
-let sink = 0;
 
 /**
  * A document printed by `JSON.stringify(doc, null, 2)` with its top-level lists `key` left empty,
@@ -252,11 +239,9 @@ export function* withLists(text: string, lines: UnitLines, lists: readonly (read
       out.text(rest.slice(0, at + marker.length));
     } else {
       out.text(`${rest.slice(0, at)}  "${key}": [\n`);
+      const touch = (j: number) => lines.touch(positions[j]!);
       for (let k = 0; k < count; k++) {
-        if (k % AHEAD === 0) {
-          const end = Math.min(k + AHEAD, count);
-          for (let j = k; j < end; j++) sink += lines.touch(positions[j]!);
-        }
+        readAhead(k, count, touch);
         lines.unit(positions[k]!);
         out.bytes(k < count - 1 ? COMMA_NEWLINE : NEWLINE);
         if (out.pos >= CHUNK) yield out.take();
@@ -265,7 +250,6 @@ export function* withLists(text: string, lines: UnitLines, lists: readonly (read
     }
     rest = rest.slice(at + marker.length);
   }
-  sink = 0;
   yield out.take();
   yield `${rest}\n`;
 }

@@ -8,6 +8,7 @@ import type { Comparison, UnitChange } from '../model/compare.js';
 import type { ScoreTable } from '../model/table.js';
 import { encoder, indexText, pointsText, TextCache, Utf8Buffer, type UnitLines } from './json-bytes.js';
 import { changeJson } from './json.js';
+import { identityLength } from './read-ahead.js';
 
 /**
  * Writes a current unit's `"previous": ..., "change": ...` (on a line of its own, at the depth of a
@@ -74,8 +75,7 @@ export class ChangedUnitPrinter implements UnitLines {
   }
 
   touch(i: number): number {
-    const t = this.c.current.table;
-    return t.names[i]!.length + (t.codes[i]?.length ?? 0) + (t.blocks[i]?.length ?? 0);
+    return identityLength(this.c.current.table, i);
   }
 
   /** The current unit at table position `i`. */

@@ -10,6 +10,7 @@ import { scaledMax } from '../model/ranking.js';
 import { encoder, indexText, pointsText, TextCache, Utf8Buffer, withLists, type UnitLines } from './json-bytes.js';
 import { ChangeWriter, UNIT_KEYS } from './json-change.js';
 import { rankingJson } from './json.js';
+import { identityLength } from './read-ahead.js';
 
 /** The whole ranking document as one string. */
 export function renderJson(r: Ranking, comparison?: Comparison): string {
@@ -96,8 +97,7 @@ class UnitPrinter implements UnitLines {
   private readonly entry: (k: number, value: number, max: number, rank: number) => string;
 
   touch(i: number): number {
-    const t = this.r.table;
-    return t.names[i]!.length + (t.codes[i]?.length ?? 0);
+    return identityLength(this.r.table, i);
   }
 
   /**

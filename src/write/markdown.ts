@@ -4,12 +4,18 @@ import type { Lang } from './words.js';
 import type { Comparison } from '../model/compare.js';
 import { columns, comparisonNotes, humanView, summaryLines, title } from './view.js';
 import { words } from './words.js';
+import { identityLength, readAhead } from './read-ahead.js';
+
+/** What `mdCell` changes: line breaks, markup characters and `&`. */
+const MARKUP = /[\r\n\\`*_[\]<>|~&]/;
 
 /**
  * Text from the data as a Markdown table cell: on one line, with what Markdown would read as markup
  * (HTML, links, images, emphasis, code, the cell separator) escaped, so a unit name stays text.
  */
 export function mdCell(text: string): string {
+  // Most cells (numbers, most names) hold none of it: one test, and the text as it is.
+  if (!MARKUP.test(text)) return text;
   return text
     .replace(/\r?\n/g, ' ')
     .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
@@ -31,8 +37,11 @@ export function* renderMarkdownChunks(r: Ranking, options: { lang: Lang; compari
   for (const b of r.blocks) {
     if (b.name !== undefined) piece += `### ${mdCell(b.name)}\n\n`;
     piece += `${line(cols.map((c) => c.title))}\n|${cols.map((c) => (c.numeric ? '---:' : ':---')).join('|')}|\n`;
-    for (const i of b.members) {
-      const u = r.unit(i);
+    const members = b.members;
+    const touch = (j: number) => identityLength(r.table, members[j]!);
+    for (let k = 0; k < members.length; k++) {
+      readAhead(k, members.length, touch);
+      const u = r.unit(members[k]!);
       piece += `${line(cols.map((c) => c.cell(u)))}\n`;
       if (piece.length > 1 << 16) {
         yield piece;
