@@ -16,7 +16,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** [file, what it breaks, text, replacement]: the text must occur exactly once. */
 const MUTANTS = [
   ['src/model/stats.ts', 'the median of an even count takes one middle value', 'scaleRatio(addRatios(ascending(mid - 1), ascending(mid)), 1n, 2n)', 'ascending(mid)'],
-  ['src/model/ranking.ts', 'a band excludes its own minimum', 'compareRatios(value, b.min) >= 0', 'compareRatios(value, b.min) > 0'],
+  ['src/model/bands.ts', 'a band excludes its own minimum', 'compareRatios(value, b.min) >= 0', 'compareRatios(value, b.min) > 0'],
   ['src/model/rank.ts', 'dense ranks skip like competition ranks', "above += ties === 'competition' ? n : 1;", 'above += n;'],
   ['src/model/ranking.ts', 'a not-applicable component stays in the maximum', 'if (Number.isNaN(p)) m -= maxQ[node]!;', 'if (Number.isNaN(p)) m -= 0;'],
   ['src/model/ranking.ts', 'a penalty is added instead of taken off', "total += a.role === 'bonus' ? p : -p;", 'total += p;'],
@@ -32,12 +32,15 @@ const MUTANTS = [
   ['src/read/cell.ts', 'a lone dash reads as not applicable', "if (DASH.test(text)) return { kind: 'dash' };", "if (DASH.test(text)) return { kind: 'na' };"],
   ['src/read/cell.ts', "'5 N/A' reads as not applicable", 'if (/\\d/.test(text)) return false;', ''],
   ['src/read/footer.ts', 'a "Trung bình" row is ranked as a unit', "const MEANS = ['trung bình',", "const MEANS = ['xx trung bình',"],
-  ['src/read/units.ts', 'a value above the maximum passes', 'if (max && reader.value > max[reader.scale]!) {', 'if (Math.random() < 0) {'],
+  ['src/read/row-cells.ts', 'a value above the maximum passes', 'if (max && reader.value > max[reader.scale]!) {', 'if (Math.random() < 0) {'],
   ['src/read/join.ts', 'a code that joins two names passes', 'if (byItsCode !== undefined && strippedNameKey(first.names[byItsCode]!) !== strippedNameKey(name)) {', 'if (byItsCode !== undefined && Math.random() < 0) {'],
   ['src/read/plan.ts', 'a percent header is read as points', "const percent = n.measure.kind !== 'percent' && n.measure.kind !== 'ratio' && [col, ...parts].some", 'const percent = Math.random() < 0 && [col, ...parts].some'],
   ['src/cli/io.ts', 'the out-is-input check compares paths, not files (hard links)', 'return x.dev === y.dev && x.ino === y.ino;', 'return a === b;'],
   ['src/cli/stdout.ts', 'a reader that went away (| head) turns the verdict into exit 0', "if (code === 'EPIPE') {\n        gone = true;\n        return Promise.resolve();", "if (code === 'EPIPE') {\n        gone = true;\n        process.exit(0);"],
   ['src/model/text.ts', 'a zero-width space makes another unit', ".replace(INVISIBLE, '')", ''],
+  ['src/model/match.ts', "a code's candidates are listed in the order the units were read", 'units.sort((a, b) => place[a]! - place[b]!);', 'void place;'],
+  ['src/model/match.ts', 'a code several units share matches the first of them', 'byCode[p]! >= 0 ? { found: byCode[p]! }', 'byCode[p]! !== -1 ? { found: Math.max(0, byCode[p]!) }'],
+  ['src/write/markdown.ts', "a Markdown cell holding only '&' is left as it is", 'if (!MARKUP.test(text)) return text;', "if (!/[|<>*_]/.test(text)) return text;"],
   ['src/model/tie-order.ts', 'equal values are listed in input order', 'return (a, b) => prefix[a]! - prefix[b]! || full(a, b);', 'return (a, b) => a - b;'],
 ];
 
