@@ -47,6 +47,12 @@ export interface ScoreTable {
   readonly scale: number;
   readonly names: readonly string[];
   readonly codes: readonly (string | undefined)[];
+  /**
+   * True when no two units have codes equal but for case: the reader says so for the tables it
+   * makes (it refuses a file with a code twice), a year joined from several files only when every
+   * code is the first file's. Not assumed when absent.
+   */
+  readonly distinctCodes?: boolean;
   readonly blocks: readonly (string | undefined)[];
   /** 1 = ranked, 0 = assessed but not ranked. */
   readonly ranked: Uint8Array;

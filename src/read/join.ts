@@ -44,6 +44,8 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
   // The first file's columns, copied only when other files may fill them in.
   const own = <T>(column: readonly T[]): T[] => (rest.length > 0 ? [...column] : (column as T[]));
   const codes = own(first.codes);
+  // Whether a unit took its code from a later file (the first file's codes are distinct: its reader refuses a code twice).
+  let codesJoined = false;
   const blocks = own(first.blocks);
   const years = own(first.years);
   const ranked = first.ranked;
@@ -115,7 +117,11 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
         const a = mine[target];
         const b = theirs[r];
         if (b === undefined) continue;
-        if (a === undefined) mine[target] = b;
+        if (a === undefined) {
+          mine[target] = b;
+          // A code from another file may be a code the first file gives to another unit.
+          if (what === 'code') codesJoined = true;
+        }
         else if (what === 'block' ? nameKey(a) !== nameKey(b) : a !== b) log.error('conflicting-value', `${first.names[target]}: ${what} is "${a}" in ${first.file} but "${b}" here`, { file: part.file, line: part.lines[r]!, column: part.unitColumn });
       }
       if (!part.ranked[r]) ranked[target] = 0;
@@ -218,6 +224,7 @@ export function joinFiles(parts: readonly FilePart[], scheme: Scheme, log: Probl
     scale,
     names: first.names,
     codes,
+    distinctCodes: !codesJoined,
     blocks,
     ranked,
     points,

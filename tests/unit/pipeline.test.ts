@@ -1,7 +1,7 @@
 import { resolveScheme } from '../../src/model/scheme.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { rankSources } from '../../src/read/load.js';
+import { loadTable, rankSources } from '../../src/read/load.js';
 import { rankingJson } from '../../src/write/json.js';
 import { findBuiltinScheme } from '../../src/read/builtin.js';
 import { parseScheme } from '../../src/read/scheme-file.js';
@@ -33,6 +33,23 @@ describe('Quảng Ngãi districts 2023 (Excel export)', () => {
 
   it('gives the summary exactly', () => {
     expect(r.summary).toMatchObject({ units: 13, ranked: 13, mean: 81.82, median: 82.11, min: 76.92, max: 87.55 });
+  });
+
+  it('says a table\'s codes are distinct only when the reader knows they are', () => {
+    const scheme = { scheme: parseScheme({ id: 'two-parts', components: [{ id: 'a', max: 60 }, { id: 'b', max: 40 }] }).scheme! };
+    const head = 'Mã,Tỉnh,a';
+    const tail = 'Mã,Tỉnh,b';
+    // One file: the reader refuses a code twice, so they are distinct.
+    expect(loadTable([textSource('Mã,Tỉnh,a,b\n01,Hà Nội,50,30\n02,Huế,40,20\n')], scheme).table.distinctCodes).toBe(true);
+    // Two files, every code the first file's: distinct.
+    const first = textSource(`${head}\n01,Hà Nội,50\n02,Huế,40\n`, 'a.csv');
+    expect(loadTable([first, textSource(`${tail}\n01,Hà Nội,30\n02,Huế,20\n`, 'b.csv')], scheme).table.distinctCodes).toBe(true);
+    // A code from the second file for a unit the first file gave none: not known distinct.
+    const noCode = textSource(`${head}\n01,Hà Nội,50\n,Huế,40\n`, 'a.csv');
+    const loaded = loadTable([noCode, textSource(`${tail}\n01,Hà Nội,30\n02,Huế,20\n`, 'b.csv')], scheme);
+    expect(loaded.log.errors).toEqual([]);
+    expect(loaded.table.codes).toEqual(['01', '02']);
+    expect(loaded.table.distinctCodes).toBe(false);
   });
 
   it('joins the same year split into an appraisal file and a survey file (NFD names, other order)', () => {
