@@ -6,6 +6,7 @@
  * matched by code never compute a name key).
  */
 import { foldedHash, HashIndex, sameFolded } from './hash-index.js';
+import { placesOf } from './rank.js';
 import { nameKey, strippedNameKey } from './text.js';
 import type { ProblemLog } from './problem.js';
 
@@ -93,13 +94,6 @@ class CodeIndex {
   only(code: string): number {
     return this.index.only(foldedHash(code), (u) => sameFolded(this.codes[u]!, code));
   }
-}
-
-/** By position, its place in `order`. */
-function placesOf(order: ArrayLike<number>, size: number): Int32Array {
-  const place = new Int32Array(size);
-  for (let k = 0; k < order.length; k++) place[order[k]!] = k;
-  return place;
 }
 
 export class UnitIndex {

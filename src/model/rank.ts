@@ -28,6 +28,13 @@ export function positions(count: number, start = 0): Int32Array {
   return out;
 }
 
+/** By position, its place in `order` (the inverse of a list of positions), for `size` positions. */
+export function placesOf(order: ArrayLike<number>, size: number): Int32Array {
+  const place = new Int32Array(size);
+  for (let k = 0; k < order.length; k++) place[order[k]!] = k;
+  return place;
+}
+
 /** Counting is used while the keys span at most this many values (or four per unit). */
 const COUNTING_SPAN = 1 << 16;
 

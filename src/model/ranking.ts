@@ -7,7 +7,7 @@
 import { pow10, roundRatio, type Decimal, type Ratio } from './decimal.js';
 import { ProblemLog, type Problem } from './problem.js';
 import { FigureChecks, type FigureOptions } from './figures.js';
-import { orderUnits, positions, ranksOfOrder, type TieRule, type Values } from './rank.js';
+import { orderUnits, placesOf, positions, ranksOfOrder, type TieRule, type Values } from './rank.js';
 import { blockStats, type Stats } from './stats.js';
 import { nodeRanks } from './node-ranks.js';
 import type { Band, Scheme, SchemeNode } from './scheme.js';
@@ -288,8 +288,7 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
   // The table and the results put in listing order: a unit's position is its place in the listing,
   // so writers read every column front to back (a million units read in listing order from columns
   // in file order wait for memory at every read).
-  const place = new Int32Array(size);
-  for (let k = 0; k < size; k++) place[order[k]!] = k;
+  const place = placesOf(order, size);
   const sorted = sortTable(t, place);
   const byPlace = {
     total: scatterFloat(total, place),

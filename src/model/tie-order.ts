@@ -36,8 +36,8 @@ export function tieOrder(names: readonly string[], codes: readonly (string | und
   for (let k = 0; k < n; k++) {
     const i = at(k);
     const name = names[i]!;
-    for (let k = 0; k < name.length; k++) {
-      if (name.charCodeAt(k) > 126) {
+    for (let c = 0; c < name.length; c++) {
+      if (name.charCodeAt(c) > 126) {
         folded[i] = foldDiacritics(name);
         break;
       }
