@@ -47,8 +47,8 @@ class UnitPrinter implements UnitLines {
   readonly out = new Utf8Buffer();
   private readonly r: Ranking;
   private readonly changes?: ChangeWriter;
-  /** By block. */
-  private readonly heads: TextCache[];
+  /** By block: what follows the rank in a unit's opening. */
+  private readonly heads: Uint8Array[];
   /** By block and ranked flag, then by maximum. */
   private readonly middles: Map<number, TextCache>[][];
   /** By component. */
@@ -66,7 +66,7 @@ class UnitPrinter implements UnitLines {
     const scale = r.table.scale;
     const components = r.scheme.nodes;
     const rank = (n: number) => (n > 0 ? String(n) : 'null');
-    this.heads = r.blocks.map((b) => new TextCache((n) => `    {${I4}"rank": ${rank(n)},${I4}"of": ${b.ranked},${I4}"unit": `));
+    this.heads = r.blocks.map((b) => encoder.encode(`,${I4}"of": ${b.ranked},${I4}"unit": `));
     const bandTexts = r.scheme.bands.map((b) => `{${I4}  "id": ${JSON.stringify(b.id)},${I4}  "label": ${JSON.stringify(b.label, null, 2).replace(/\n/g, `\n${'  '.repeat(4)}`)}${I4}}`);
     this.middles = r.blocks.map(() => [new Map(), new Map()]);
     this.entries = components.map((c, k) => {
@@ -110,7 +110,12 @@ class UnitPrinter implements UnitLines {
     const t = r.table;
     const block = r.blockOf[i]!;
     const ranked = t.ranked[i]!;
-    out.bytes(this.heads[block]!.get(r.rank[i]!, 0));
+    // (Ranks are mostly distinct: printed, not made once and copied.)
+    out.bytes(HEAD);
+    const rank = r.rank[i]!;
+    if (rank > 0) out.int(rank);
+    else out.bytes(NULL);
+    out.bytes(this.heads[block]!);
     out.string(t.names[i]);
     out.bytes(UNIT_KEYS.code);
     out.string(t.codes[i]);
@@ -136,6 +141,8 @@ class UnitPrinter implements UnitLines {
   }
 }
 
+const HEAD = encoder.encode(`    {${I4}"rank": `);
+const NULL = encoder.encode('null');
 const COMPONENTS_CLOSE = encoder.encode(`${I4}  }${I4}},`);
 const EMPTY_COMPONENTS_CLOSE = encoder.encode('},');
 const CLOSE_NO_CHANGE = encoder.encode(`${I4}  }${I4}},${I4}"previous": null,${I4}"change": null\n    }`);
