@@ -153,9 +153,25 @@ export class RecordScanner {
   }
 
   restore(state: ScanState): void {
+    this.nextLF = this.nextCR = this.nextQuote = this.nextDelimiter = -1;
     this.pos = state.pos;
     this.lineNo = state.line;
     this.rowNo = state.row;
+  }
+
+  /**
+   * The first LF, CR, quote and delimiter at or after where they were last looked for (the text's
+   * length for none; -1 before the first look). The scan only moves forward (but for `restore`,
+   * which forgets them), so each is looked for again only once the scan has passed it.
+   */
+  private nextLF = -1;
+  private nextCR = -1;
+  private nextQuote = -1;
+  private nextDelimiter = -1;
+
+  private find(char: string, from: number): number {
+    const at = this.text.indexOf(char, from);
+    return at < 0 ? this.text.length : at;
   }
 
   private grow(): void {
@@ -213,6 +229,30 @@ export class RecordScanner {
     if (shift !== (this.shifts.length ? this.shifts[this.shifts.length - 1]! : 0) && (this.shifts.length === 0 || this.shifts[this.shifts.length - 2]! < this.line)) {
       this.shifts.push(this.line, shift);
     }
+    // A line without quotes (most lines): its fields are what lies between the delimiters before
+    // its end, found by indexOf, which searches about twice as fast as a loop over the characters.
+    if (this.nextLF < i) this.nextLF = this.find('\n', i);
+    if (this.nextCR < i) this.nextCR = this.find('\r', i);
+    if (this.nextQuote < i) this.nextQuote = this.find('"', i);
+    const end = Math.min(this.nextLF, this.nextCR);
+    if (this.nextQuote >= end) {
+      for (;;) {
+        if (count === this.starts.length) this.grow();
+        if (this.nextDelimiter < i) this.nextDelimiter = this.find(this.delimiter, i);
+        this.starts[count] = i;
+        this.escaped[count] = 0;
+        if (this.nextDelimiter < end) {
+          this.ends[count++] = this.nextDelimiter;
+          i = this.nextDelimiter + 1;
+        } else {
+          this.ends[count++] = end;
+          i = end;
+          break;
+        }
+      }
+      this.endRecord(i, count);
+      return;
+    }
     for (;;) {
       if (count === this.starts.length) this.grow();
       if (text.charCodeAt(i) === QUOTE) {
@@ -263,13 +303,18 @@ export class RecordScanner {
           continue;
         }
       }
-      // The end of the record: a line break (LF, CRLF or CR) or the end of the text.
-      if (i < n) {
-        if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF) i++;
-        i++;
-        this.lineNo++;
-      }
       break;
+    }
+    this.endRecord(i, count);
+  }
+
+  /** Ends the record of `count` fields at `i`: a line break (LF, CRLF or CR) or the end of the text. */
+  private endRecord(i: number, count: number): void {
+    const text = this.text;
+    if (i < text.length) {
+      if (text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF) i++;
+      i++;
+      this.lineNo++;
     }
     this.count = count;
     this.pos = i;

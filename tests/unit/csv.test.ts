@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'csv-parse/sync';
-import { readCsv, type Delimiter } from '../../src/read/csv.js';
+import { readCsv, RecordScanner, type Delimiter } from '../../src/read/csv.js';
 import { ParScoreError } from '../../src/model/problem.js';
 
 /** What csv-parse makes of the text, as readCsv reports it: start lines, blank rows dropped; or the error code. */
@@ -117,5 +117,31 @@ describe('the CSV scanner equals csv-parse', () => {
     expect(problem('a;b\n1;2\n3;"open\n4;5\n')).toMatchObject({ code: 'unterminated-quote', line: 3 });
     expect(problem('a;b\n1;2"x\n')).toMatchObject({ code: 'bad-quote', line: 2 });
     expect(problem('a;b\n"1\n2"x;3\n')).toMatchObject({ code: 'bad-quote', line: 3 });
+  });
+
+  it('reads a record again the same after going back to it (the scanner remembers where it last found line ends, quotes and delimiters)', () => {
+    fc.assert(
+      fc.property(csvText(';'), fc.nat(6), (text, back) => {
+        const records = (s: RecordScanner, n: number) => {
+          const out: string[][] = [];
+          try {
+            while (out.length < n && s.next()) out.push(s.fields());
+          } catch (e) {
+            if (!(e instanceof ParScoreError)) throw e;
+            out.push(['error']);
+          }
+          return out;
+        };
+        const scanner = new RecordScanner(text, 'f.csv', ';');
+        const first = records(scanner, back);
+        if (first.at(-1)?.[0] === 'error') return;
+        const state = scanner.save();
+        const ahead = records(scanner, 3);
+        scanner.restore(state);
+        expect(records(scanner, 3)).toEqual(ahead);
+        expect([...first, ...ahead]).toEqual(records(new RecordScanner(text, 'f.csv', ';'), back + 3));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
