@@ -120,13 +120,12 @@ export class RowCells {
   private score(col: HeaderColumn, node: SchemeNode, name: string, line: number, max: Float64Array | undefined, convert?: Converter): number {
     const { reader, f } = this;
     const { log, scanner } = f;
-    const text = () => scanner.field(col.index).trim();
     let kind = this.cell(col);
     // A percentage written with its sign, for a node measured in percent; a penalty written negative, as the scheme says.
     if (kind === INVALID && reader.code === 'percent-column' && node.measure.kind === 'percent') kind = reader.readText(scanner.field(col.index).replace(/\s*%\s*$/, ''));
     else if (kind === INVALID && reader.code === 'negative-value' && node.negative) kind = reader.readText(scanner.field(col.index).replace(/^\s*-\s*/, ''));
     else if (kind === NUMBER_CELL && node.negative && reader.value > 0) {
-      log.error('penalty-sign', `${quote(col.header)}: ${text()} for ${name}: scheme ${f.scheme.id} writes ${node.id} as negative points (-2)`, {
+      log.error('penalty-sign', `${quote(col.header)}: ${this.text(col)} for ${name}: scheme ${f.scheme.id} writes ${node.id} as negative points (-2)`, {
         ...this.at(col, line),
         hint: 'write the penalty with its minus sign, or change "written" in the scheme',
       });
@@ -135,16 +134,16 @@ export class RowCells {
     switch (kind) {
       case NUMBER_CELL: {
         if (reader.scale > MAX_SCALE) {
-          log.error('not-a-number', `${quote(col.header)}: "${text()}" has more than ${MAX_SCALE} decimals`, this.at(col, line));
+          log.error('not-a-number', `${quote(col.header)}: "${this.text(col)}" has more than ${MAX_SCALE} decimals`, this.at(col, line));
           return 0;
         }
         if (reader.separator !== 0) f.separators.note(f.numericAt[col.index]!, reader.separator, line);
         if (max && reader.value > max[reader.scale]!) {
           const top = measureTop(node);
-          log.error('value-above-max', `${quote(col.header)}: ${text()} is above ${top ? `${format(normalize(top))}, the top of its measure` : `the maximum ${format(normalize(node.max))}`} for ${name}`, this.at(col, line));
+          log.error('value-above-max', `${quote(col.header)}: ${this.text(col)} is above ${top ? `${format(normalize(top))}, the top of its measure` : `the maximum ${format(normalize(node.max))}`} for ${name}`, this.at(col, line));
         }
         if (convert && !convert(reader)) {
-          log.error('too-precise', `${quote(col.header)}: ${text()} has too many digits to be turned into points exactly`, this.at(col, line));
+          log.error('too-precise', `${quote(col.header)}: ${this.text(col)} has too many digits to be turned into points exactly`, this.at(col, line));
           return 0;
         }
         if (reader.scale > this.decimals) this.decimals = reader.scale;
@@ -183,6 +182,11 @@ export class RowCells {
         log.error(reader.code, `${quote(col.header)}: ${reader.reason}`, this.at(col, line));
         return 0;
     }
+  }
+
+  /** The cell as written, for a message. */
+  private text(col: HeaderColumn): string {
+    return this.f.scanner.field(col.index).trim();
   }
 
   private at(col: HeaderColumn, line: number) {
