@@ -43,6 +43,8 @@ const MUTANTS = [
   ['src/model/match.ts', "the unit read at the same place is taken whatever its code", 'if (there !== undefined && sameFolded(there, code)) {', 'if (there !== undefined) {'],
   ['src/read/join.ts', 'a code from a later file keeps the codes known distinct', 'distinctCodes: !codesJoined,', 'distinctCodes: true,'],
   ['src/write/markdown.ts', "a Markdown cell holding only '&' is left as it is", 'if (!MARKUP.test(text)) return text;', "if (!/[|<>*_]/.test(text)) return text;"],
+  ['src/read/csv.ts', 'a line with quotes is split at its delimiters like one without', 'if (this.nextQuote >= end) {', 'if (this.nextQuote >= 0) {'],
+  ['src/read/csv.ts', 'going back in the text keeps the line ends found ahead', 'this.nextLF = this.nextCR = this.nextQuote = this.nextDelimiter = -1;', ''],
   ['src/model/tie-order.ts', 'equal values are listed in input order', 'return (a, b) => prefix[a]! - prefix[b]! || full(a, b);', 'return (a, b) => a - b;'],
 ];
 
