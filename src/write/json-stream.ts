@@ -57,10 +57,16 @@ class UnitPrinter implements UnitLines {
 
   /** The nodes written, in the scheme's order: every node (a flat scheme's components). */
   private readonly components: readonly number[];
+  /** By node written: its points, its maxima where units have their own, and (once asked for) its ranks. */
+  private readonly points: readonly Float64Array[];
+  private readonly maxima: readonly (Float64Array | undefined)[];
+  private ranks?: readonly Int32Array[];
 
   constructor(r: Ranking, comparison?: Comparison) {
     this.r = r;
     this.components = r.scheme.nodes.map((c) => c.index);
+    this.points = this.components.map((node) => r.table.points[node]!);
+    this.maxima = this.components.map((node) => r.table.maxima[node]);
     if (comparison) this.changes = new ChangeWriter(this.out, comparison);
     const p = r.scheme.precision;
     const scale = r.table.scale;
@@ -124,15 +130,15 @@ class UnitPrinter implements UnitLines {
     let middle = byMax.get(max);
     if (!middle) byMax.set(max, (middle = this.middle(block, ranked, max)));
     out.bytes(middle.get(r.total[i]!, r.band[i]! + 1));
-    const count = this.components.length;
-    const nodeRank = r.nodeRank;
+    const { points, maxima } = this;
+    const ranks = (this.ranks ??= this.components.map((node) => r.nodeRank[node]!));
+    const count = points.length;
     for (let c = 0; c < count; c++) {
-      const node = this.components[c]!;
-      const value = t.points[node]![i]!;
-      const own = t.maxima[node];
+      const value = points[c]![i]!;
+      const own = maxima[c];
       if (Number.isNaN(value)) out.bytes(this.notApplicable[c]!);
-      else if (own) out.text(this.entry(c, value, own[i]!, nodeRank[node]![i]!));
-      else out.bytes(this.entries[c]!.get(value, nodeRank[node]![i]!));
+      else if (own) out.text(this.entry(c, value, own[i]!, ranks[c]![i]!));
+      else out.bytes(this.entries[c]!.get(value, ranks[c]![i]!));
     }
     if (this.changes) {
       out.bytes(count > 0 ? COMPONENTS_CLOSE : EMPTY_COMPONENTS_CLOSE);
