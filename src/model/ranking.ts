@@ -275,7 +275,8 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
       ...(name !== undefined ? { name } : {}),
       size: members.length,
       ranked: rankedUnits.length,
-      ...blockStats(blockOrder, total, max, byIndex, sorted.length === members.length && rounded === undefined),
+      // (Summed in table order, in which the totals lie in memory.)
+      ...blockStats(members, total, max, byIndex, sorted.length === members.length && rounded === undefined ? blockOrder : undefined),
       bands: countBands(scheme, band, blockOrder),
     });
   }
@@ -283,7 +284,7 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
   figures.compareRanks(rank, (i) => rankedIn[blockOf[i]!]!);
   // One block: its statistics are the overall ones (no second sort of every unit).
   const only = blocks.length === 1 ? blocks[0]! : undefined;
-  const overall = only ? (only.stats ? { stats: only.stats } : {}) : blockStats(order, total, max, byIndex, false);
+  const overall = only ? (only.stats ? { stats: only.stats } : {}) : blockStats(everyone, total, max, byIndex);
 
   // The table and the results put in listing order: a unit's position is its place in the listing,
   // so writers read every column front to back (a million units read in listing order from columns

@@ -25,12 +25,13 @@ export function stats(parts: readonly Ratio[], count: number, ascending: (k: num
 }
 
 /**
- * Mean, median, lowest and highest index of `members`. `inOrder`: the members are listed by index,
- * highest first (every unit ranked on its exact index), so no sort is needed.
+ * Mean, median, lowest and highest index of `members` (in any order: table order reads the totals
+ * front to back). `sortedByIndex`: the same members listed by index, highest first, when known
+ * (every unit ranked on its exact index), so no sort is needed.
  */
-export function blockStats(members: Int32Array, total: Float64Array, max: Float64Array, byIndex: Values, inOrder: boolean): { stats?: Stats } {
+export function blockStats(members: Int32Array, total: Float64Array, max: Float64Array, byIndex: Values, sortedByIndex?: Int32Array): { stats?: Stats } {
   if (members.length === 0) return {};
-  const sorted = inOrder ? members : orderUnits(members, byIndex, (a, b) => a - b);
+  const sorted = sortedByIndex ?? orderUnits(members, byIndex, (a, b) => a - b);
   const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
   // The exact sum of the indices, grouped by maximum (units of one scheme share few distinct maxima):
   // totals added as doubles while the sum stays exact, then carried into a BigInt.
