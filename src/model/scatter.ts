@@ -32,6 +32,12 @@ export function scatterArray<T>(from: readonly T[], place: Int32Array): T[] {
   return to;
 }
 
+/** A text column, which is empty for every unit of a file without that column (blocks, codes): then kept as it is. */
+function scatterTexts(from: readonly (string | undefined)[], place: Int32Array): readonly (string | undefined)[] {
+  for (let i = 0; i < from.length; i++) if (from[i] !== undefined) return scatterArray(from, place);
+  return from;
+}
+
 /**
  * The table with its units in the order `place` gives. The table given is taken: each of its
  * columns is replaced by its copy in that order as soon as the copy is made, so that a large table
@@ -45,8 +51,8 @@ export function sortTable(t: ScoreTable, place: Int32Array): ScoreTable {
   return {
     ...t,
     names: scatterArray(t.names, place),
-    codes: scatterArray(t.codes, place),
-    blocks: scatterArray(t.blocks, place),
+    codes: scatterTexts(t.codes, place),
+    blocks: scatterTexts(t.blocks, place),
     ranked: scatterBytes(t.ranked, place),
     points,
     maxima,
