@@ -39,7 +39,7 @@ const MUTANTS = [
   ['src/cli/stdout.ts', 'a reader that went away (| head) turns the verdict into exit 0', "if (code === 'EPIPE') {\n        gone = true;\n        return Promise.resolve();", "if (code === 'EPIPE') {\n        gone = true;\n        process.exit(0);"],
   ['src/model/text.ts', 'a zero-width space makes another unit', ".replace(INVISIBLE, '')", ''],
   ['src/model/match.ts', "a code's candidates are listed in the order the units were read", 'units.sort((a, b) => place[a]! - place[b]!);', 'void place;'],
-  ['src/model/match.ts', 'a code several units share matches the first of them', 'byCode[p]! >= 0 ? { found: byCode[p]! }', 'byCode[p]! !== -1 ? { found: Math.max(0, byCode[p]!) }'],
+  ['src/model/match.ts', 'a code several units share matches the first of them', 'if (byCode[p]! >= 0) {\n      setTarget(p, byCode[p]!);', 'if (byCode[p]! !== -1) {\n      setTarget(p, Math.max(0, byCode[p]!));'],
   ['src/model/match.ts', "the unit read at the same place is taken whatever its code", 'if (there !== undefined && sameFolded(there, code)) {', 'if (there !== undefined) {'],
   ['src/read/join.ts', 'a code from a later file keeps the codes known distinct', 'distinctCodes: !codesJoined,', 'distinctCodes: true,'],
   ['src/write/markdown.ts', "a Markdown cell holding only '&' is left as it is", 'if (!MARKUP.test(text)) return text;', "if (!/[|<>*_]/.test(text)) return text;"],

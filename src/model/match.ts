@@ -236,9 +236,15 @@ export function matchUnits(
   for (let n = 0; n < previousListed.order.length; n++) {
     const p = previousListed.order[n]!;
     if (mapped[p]) continue;
+    // Found by a code that names one unit of this year: the same code, so an exact match (its
+    // strings are not read again here, in an order they were not made in).
+    if (byCode[p]! >= 0) {
+      setTarget(p, byCode[p]!);
+      continue;
+    }
     const code = previous.codes[p];
     const name = previous.names[p]!;
-    const c: Lookup = byCode[p]! >= 0 ? { found: byCode[p]! } : curIndex.lookup({ code, name }, previous.blocks[p]);
+    const c: Lookup = curIndex.lookup({ code, name }, previous.blocks[p]);
     if (!c) continue;
     if ('candidates' in c) {
       log.error('ambiguous-match', `${name} of ${labels.previous} matches several units of ${labels.current}: ${names(current, c.candidates)}`, {
