@@ -6,7 +6,7 @@
 import type { Ranking } from '../model/ranking.js';
 import type { Comparison } from '../model/compare.js';
 import type { Lang } from './words.js';
-import { identityLength, readAhead } from './read-ahead.js';
+import { readingAhead } from './read-ahead.js';
 import { columns } from './view.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -53,11 +53,9 @@ export function* renderCsvChunks(r: Ranking, options: { lang: Lang; style: CsvSt
   const { delimiter: d, separator, bom } = options.style;
   const cols = columns(r, { lang: options.lang, separator, machine: true, ...(options.comparison ? { comparison: options.comparison } : {}), ...(options.depth !== undefined ? { depth: options.depth } : {}) });
   let piece = (bom ? '\uFEFF' : '') + csvLine(cols.map((c) => c.title), d) + '\r\n';
-  const order = r.order;
-  const touch = (j: number) => identityLength(r.table, order[j]!);
-  for (let k = 0; k < order.length; k++) {
-    readAhead(k, order.length, touch);
-    const u = r.unit(order[k]!);
+  const at = readingAhead(r.table, r.order);
+  for (let k = 0; k < r.order.length; k++) {
+    const u = r.unit(at(k));
     // A number cell needs no quotes and is never taken for a formula.
     piece += cols.map((c) => (c.numeric ? c.cell(u) : csvCell(c.cell(u), d))).join(d) + '\r\n';
     if (piece.length > 1 << 16) {

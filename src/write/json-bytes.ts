@@ -86,6 +86,12 @@ export class Utf8Buffer {
     } while (v > 0);
   }
 
+  /** A rank, or null for none (0: a unit not ranked). */
+  rank(n: number): void {
+    if (n > 0) this.int(n);
+    else this.ascii('null');
+  }
+
   /** An integer |v| < 2^53 (a rank change), or null for NaN. */
   integer(v: number): void {
     if (Number.isNaN(v)) return this.ascii('null');

@@ -136,8 +136,7 @@ class Standing {
   write(out: Utf8Buffer, rank: number, of: number, total: number, max: number): void {
     const keys = this.keys;
     out.bytes(keys.rank);
-    if (rank > 0) out.int(rank);
-    else out.ascii('null');
+    out.rank(rank);
     out.bytes(keys.of);
     out.int(of);
     if (total >= 0 && total < TextCache.KEPT) return out.bytes(this.totals.get(total, max));

@@ -118,9 +118,7 @@ class UnitPrinter implements UnitLines {
     const ranked = t.ranked[i]!;
     // (Ranks are mostly distinct: printed, not made once and copied.)
     out.bytes(HEAD);
-    const rank = r.rank[i]!;
-    if (rank > 0) out.int(rank);
-    else out.bytes(NULL);
+    out.rank(r.rank[i]!);
     out.bytes(this.heads[block]!);
     out.string(t.names[i]);
     out.bytes(UNIT_KEYS.code);
@@ -148,7 +146,6 @@ class UnitPrinter implements UnitLines {
 }
 
 const HEAD = encoder.encode(`    {${I4}"rank": `);
-const NULL = encoder.encode('null');
 const COMPONENTS_CLOSE = encoder.encode(`${I4}  }${I4}},`);
 const EMPTY_COMPONENTS_CLOSE = encoder.encode('},');
 const CLOSE_NO_CHANGE = encoder.encode(`${I4}  }${I4}},${I4}"previous": null,${I4}"change": null\n    }`);

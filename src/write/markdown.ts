@@ -4,7 +4,7 @@ import type { Lang } from './words.js';
 import type { Comparison } from '../model/compare.js';
 import { columns, comparisonNotes, humanView, summaryLines, title } from './view.js';
 import { words } from './words.js';
-import { identityLength, readAhead } from './read-ahead.js';
+import { readingAhead } from './read-ahead.js';
 
 /** What `mdCell` changes: line breaks, markup characters and `&`. */
 const MARKUP = /[\r\n\\`*_[\]<>|~&]/;
@@ -37,11 +37,9 @@ export function* renderMarkdownChunks(r: Ranking, options: { lang: Lang; compari
   for (const b of r.blocks) {
     if (b.name !== undefined) piece += `### ${mdCell(b.name)}\n\n`;
     piece += `${line(cols.map((c) => c.title))}\n|${cols.map((c) => (c.numeric ? '---:' : ':---')).join('|')}|\n`;
-    const members = b.members;
-    const touch = (j: number) => identityLength(r.table, members[j]!);
-    for (let k = 0; k < members.length; k++) {
-      readAhead(k, members.length, touch);
-      const u = r.unit(members[k]!);
+    const at = readingAhead(r.table, b.members);
+    for (let k = 0; k < b.members.length; k++) {
+      const u = r.unit(at(k));
       piece += `${line(cols.map((c) => c.cell(u)))}\n`;
       if (piece.length > 1 << 16) {
         yield piece;

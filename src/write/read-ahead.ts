@@ -7,6 +7,7 @@
  * ahead (no gain), and the same in matching codes through a hash table, where each read needs the
  * one before (no gain).
  */
+import type { Identities } from '../model/match.js';
 
 /** Units read ahead at a time: what 256 units read stays in the cache while they are printed. */
 export const AHEAD = 256;
@@ -26,6 +27,18 @@ export function readAhead(k: number, count: number, touch: (j: number) => number
 }
 
 /** What printing a unit's name, code and block reads (a number made of them). */
-export function identityLength(t: { readonly names: readonly string[]; readonly codes: readonly (string | undefined)[]; readonly blocks: readonly (string | undefined)[] }, i: number): number {
+export function identityLength(t: Identities, i: number): number {
   return t.names[i]!.length + (t.codes[i]?.length ?? 0) + (t.blocks[i]?.length ?? 0);
+}
+
+/**
+ * For writers that print the units at `positions` of `t` in turn: `at(k)` is `positions[k]`, with
+ * the names, codes and blocks of the units from there read ahead (`readAhead`).
+ */
+export function readingAhead(t: Identities, positions: ArrayLike<number>): (k: number) => number {
+  const touch = (j: number) => identityLength(t, positions[j]!);
+  return (k) => {
+    readAhead(k, positions.length, touch);
+    return positions[k]!;
+  };
 }

@@ -6,7 +6,7 @@ import type { Lang } from './words.js';
 import type { Comparison } from '../model/compare.js';
 import { columns, comparisonNotes, humanView, shownNodes, summaryLines, title } from './view.js';
 import { words } from './words.js';
-import { identityLength, readAhead } from './read-ahead.js';
+import { readingAhead } from './read-ahead.js';
 
 /** Wraps a header into lines of at most `width` characters so wide labels do not stretch the table. */
 export function wrapHeader(text: string, width = 16): string {
@@ -82,11 +82,10 @@ function* tableChunks(r: Ranking, options: TableOptions, withComponents: boolean
     if (b.name !== undefined) before += `\n${c.bold(`${w.block}: ${b.name}`)}`;
     yield `${before}\n`;
     before = '';
-    const touch = (j: number) => identityLength(r.table, b.members[j]!);
+    const at = readingAhead(r.table, b.members);
     const row = (k: number) => {
       // Rows are asked for in order, once to measure and once to draw.
-      readAhead(k, b.members.length, touch);
-      const u = r.unit(b.members[k]!);
+      const u = r.unit(at(k));
       return cols.map((col) => {
         const text = col.cell(u);
         if (col.id === 'band') return bandColour(c, u, r)(text);
