@@ -1,14 +1,17 @@
 // The reference job in DuckDB: read the CSV, sum the 8 components exactly (DECIMAL), index =
 // total / max x 100 rounded to 2 decimals, rank (1-2-2-4), write JSON to stdout.
-//   node bench/duckdb-job.mjs <file.csv> <max1,max2,...> [full]
+//   node bench/duckdb-job.mjs <file.csv> <max1,max2,...> [full] [threads=N]
 // With `full`, each unit carries what par-score's JSON carries too: its band (A from 90), and per
 // component its points, maximum, index and rank (one JSON object per line rather than indented).
+// `threads=N`: DuckDB's threads (2 by default, as many as the benchmark machine has).
 import { DuckDBInstance } from '@duckdb/node-api';
 
-const [file, maxList, mode] = process.argv.slice(2);
+const [file, maxList, ...flags] = process.argv.slice(2);
+const mode = flags.includes('full') ? 'full' : undefined;
+const threads = flags.find((f) => f.startsWith('threads='))?.slice('threads='.length) ?? '2';
 const maxima = maxList.split(',').map(Number);
 const max = maxima.reduce((a, b) => a + b, 0);
-const db = await DuckDBInstance.create(':memory:', { threads: '2' });
+const db = await DuckDBInstance.create(':memory:', { threads });
 const c = await db.connect();
 const cols = maxima.map((_, i) => `c${i + 1}`);
 const types = Object.fromEntries([['code', 'VARCHAR'], ['unit', 'VARCHAR'], ...cols.map((k) => [k, 'DECIMAL(18,2)'])]);

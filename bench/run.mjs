@@ -172,6 +172,8 @@ if (largest) {
     ['compare --format json', par('compare', prev, file, ...S, '--format', 'json'), 2 * input],
     // Context, not a target: DuckDB writing what par-score's JSON carries (per-component points, index and rank, band).
     ['DuckDB, every field par-score writes', [node, [join(root, 'bench', 'duckdb-job.mjs'), file, MAXIMA.join(','), 'full']], input],
+    // Context too: DuckDB's same job on one thread, as par-score runs.
+    ['DuckDB (same job, 1 thread)', [node, [join(root, 'bench', 'duckdb-job.mjs'), file, MAXIMA.join(','), 'threads=1']], input],
   ];
   const measured = await interleaved(quick ? 1 : 3, perCommand.map((c) => c[1]));
   perCommand.forEach(([job, , bytes], i) => add(job, largest, measured[i], bytes));
@@ -192,6 +194,10 @@ if (largest) {
   const full = measured[at('DuckDB, every field par-score writes')];
   if (full.code === 0) {
     context = `\nFor context (not a target): DuckDB writing every field par-score's JSON carries (per-component points, index and rank, band; one object per line) takes ${ms(full.seconds)} and ${full.peakMiB.toFixed(0)} MiB for ${largest.toLocaleString('en-US')} units, where par-score takes ${ms(rankAgain.seconds)} and ${rankAgain.peakMiB.toFixed(0)} MiB in the same rounds (${pairedRatio(full, rankAgain).toFixed(2)} x the time, ${(rankAgain.peakMiB / full.peakMiB).toFixed(2)} x the memory).\n`;
+  }
+  const single = measured[at('DuckDB (same job, 1 thread)')];
+  if (single.code === 0) {
+    context += `\nFor context (not a target): DuckDB's same job on one thread, as par-score runs, takes ${ms(single.seconds)} and ${single.peakMiB.toFixed(0)} MiB; par-score takes ${pairedRatio(single, rankAgain).toFixed(2)} x that time and ${(rankAgain.peakMiB / single.peakMiB).toFixed(2)} x that memory in the same rounds.\n`;
   }
 }
 
@@ -218,5 +224,5 @@ ${verdicts}
 ${context}`;
 console.log('\n' + table + '\n\n' + verdicts + '\n' + context);
 mkdirSync(join(root, 'docs'), { recursive: true });
-writeFileSync(join(root, 'docs', 'PERFORMANCE.md'), doc + readFileSync(join(root, 'docs', 'PERFORMANCE-notes.md'), 'utf8'));
+writeFileSync(join(root, 'docs', 'PERFORMANCE.md'), doc + '\n' + readFileSync(join(root, 'docs', 'PERFORMANCE-notes.md'), 'utf8'));
 console.log('wrote docs/PERFORMANCE.md');
