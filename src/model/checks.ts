@@ -5,7 +5,8 @@
 import type { ProblemLog } from './problem.js';
 import { scaledMax, type Ranking } from './ranking.js';
 import { originOf } from './table.js';
-import { nameKey } from './text.js';
+import { HashIndex } from './hash-index.js';
+import { nameKey, nameKeyHash } from './text.js';
 
 export function plausibilityChecks(r: Ranking, log: ProblemLog): void {
   const t = r.table;
@@ -24,14 +25,16 @@ export function plausibilityChecks(r: Ranking, log: ProblemLog): void {
     if (applicable > 1 && zero === applicable) log.warn('all-zero', `${t.names[i]} has 0 points in every component: not scored yet?`, originOf(t, i));
     if (applicable > 1 && full === applicable) log.warn('all-max', `${t.names[i]} has the maximum in every component: copied from the maxima?`, originOf(t, i));
   }
-  // Names that appear more than once (codes tell them apart): first the units of each name key.
-  const first = new Map<string, number>();
+  // Names that appear more than once (codes tell them apart): first the units of each name key, found
+  // by its hash (a map of a million keys took some 60 MB of the largest files' validation).
   const repeated = new Map<number, number[]>();
   if (t.codes.some((c) => c !== undefined)) {
+    const firsts = new HashIndex(t.size);
     for (const i of r.order) {
-      const key = nameKey(t.names[i]!);
-      const at = first.get(key);
-      if (at === undefined) first.set(key, i);
+      const name = t.names[i]!;
+      const hash = nameKeyHash(name);
+      const at = firsts.find(hash, (j) => t.names[j] === name || nameKey(t.names[j]!) === nameKey(name));
+      if (at < 0) firsts.add(hash, i);
       else {
         const list = repeated.get(at);
         if (list) list.push(i);

@@ -2,6 +2,7 @@
  * Text normalisation for Vietnamese headers and unit names as they arrive from Excel, Word and macOS:
  * NFC vs NFD, old vs new tone-mark placement (Hoà / Hòa, Thuỷ / Thủy), dash variants, stray spaces.
  */
+import { foldedHash, textHash } from './hash-index.js';
 
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
 const SPACES = /[\s\u00A0\u2007\u202F\uFEFF]+/g;
@@ -122,6 +123,14 @@ export function nameKey(name: string): string {
     })
     .join('')
     .replace(/\s*-\s*/g, '-');
+}
+
+/**
+ * `textHash(nameKey(name))`, made without the key when the name is clean ASCII without a dash (its
+ * key is then the name in lower case).
+ */
+export function nameKeyHash(name: string): number {
+  return isCleanAscii(name) && !name.includes('-') ? foldedHash(name) : textHash(nameKey(name));
 }
 
 // Administrative prefixes, longest first, as they appear before unit names (folded, without diacritics).

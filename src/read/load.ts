@@ -189,16 +189,37 @@ export interface Validation {
  * at the maximum everywhere, one name with two codes). Never throws for invalid data.
  */
 export function validateSources(sources: readonly Source[], options: RankSourcesOptions = {}): Validation {
+  const loaded = loadForValidation(sources, options);
+  return 'table' in loaded ? validateYear(loaded, options) : loaded;
+}
+
+/** A year read for `validateSources`, or what made it unreadable. The sources can go once it returns. */
+export function loadForValidation(sources: readonly Source[], options: RankSourcesOptions = {}): (LoadedYear & { readonly files: readonly string[] }) | Validation {
   const files = sources.map((s) => s.name);
   try {
-    const r = rankSources(sources, { ...options, collectAll: true });
+    return { ...loadYear(sources, { ...options, collectAll: true }), files };
+  } catch (e) {
+    return failedValidation(e, files);
+  }
+}
+
+/** The rest of `validateSources`: the year read by `loadForValidation` ranked and checked. */
+export function validateYear(loaded: LoadedYear & { readonly files: readonly string[] }, options: RankSourcesOptions = {}): Validation {
+  const { files } = loaded;
+  try {
+    const r = rankYear(loaded, options);
     const log = new ProblemLog();
     plausibilityChecks(r, log);
     return { files, problems: sortProblems([...r.warnings, ...log.problems], files), scheme: r.scheme, units: r.table.size };
   } catch (e) {
-    if (e instanceof ParScoreError && e.exitCode === 1) return { files, problems: e.problems };
-    // No scheme fits the columns: still a report (a CI step that saves it must not get an empty file).
-    if (e instanceof ParScoreError && e.problems.every((p) => p.code.startsWith('scheme-'))) return { files, problems: e.problems, exitCode: 2 };
-    throw e;
+    return failedValidation(e, files);
   }
+}
+
+/** The report of data that cannot be validated further; anything else is thrown again. */
+function failedValidation(e: unknown, files: readonly string[]): Validation {
+  if (e instanceof ParScoreError && e.exitCode === 1) return { files, problems: e.problems };
+  // No scheme fits the columns: still a report (a CI step that saves it must not get an empty file).
+  if (e instanceof ParScoreError && e.problems.every((p) => p.code.startsWith('scheme-'))) return { files, problems: e.problems, exitCode: 2 };
+  throw e;
 }

@@ -2,8 +2,8 @@
  * A file's units as they are read: typed columns that grow, and the hash of a unit's key, with
  * which model/hash-index.ts finds a duplicate without a string per unit.
  */
-import { textHash } from '../model/hash-index.js';
-import { nameKey } from '../model/text.js';
+import { foldedHash } from '../model/hash-index.js';
+import { nameKey, nameKeyHash } from '../model/text.js';
 
 export function unitKey(name: string, code: string | undefined): string {
   return code !== undefined ? `code:${code.toLowerCase()}` : `name:${nameKey(name)}`;
@@ -87,18 +87,7 @@ export class Columns {
   }
 }
 
-/** A 32-bit hash (FNV-1a) of a unit's key, made without the key's string when it is plain ASCII. */
+/** A 32-bit hash of a unit's key (`textHash(unitKey(...))` but for its prefix), made without the key's string when it is plain ASCII. */
 export function keyHash(name: string, code: string | undefined): number {
-  const text = code ?? name;
-  let h = code === undefined ? 0x811c9dc5 : 0x01000193;
-  let ascii = true;
-  for (let i = 0; i < text.length && ascii; i++) {
-    let c = text.charCodeAt(i);
-    if (c > 126 || (code === undefined && c === 45)) ascii = false;
-    if (c >= 65 && c <= 90) c += 32;
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  if (ascii) return h | 0;
-  // Other names and codes: the hash of the key itself.
-  return textHash(unitKey(name, code));
+  return code === undefined ? nameKeyHash(name) : foldedHash(code);
 }

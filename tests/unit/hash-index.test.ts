@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { foldedHash, HashIndex, sameFolded, textHash } from '../../src/model/hash-index.js';
+import { nameKey, nameKeyHash } from '../../src/model/text.js';
 
 describe('HashIndex', () => {
   it('finds every position of a key in the order added, also after growing from a small table', () => {
@@ -45,6 +46,20 @@ describe('case-folded codes', () => {
       fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {
         expect(sameFolded(a, b)).toBe(a.toLowerCase() === b.toLowerCase());
         expect(foldedHash(a)).toBe(textHash(a.toLowerCase()));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('name keys', () => {
+  it('hash as their key does, made or not', () => {
+    for (const name of ['Unit 12', 'unit 12', ' Unit  12 ', 'Hòa Vang', 'HOÀ VANG', 'Liên Chiểu-Hải Châu', 'A - B', 'a-b', 'Đức Phổ', '']) {
+      expect(nameKeyHash(name)).toBe(textHash(nameKey(name)));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '-', 'à', 'À', '\u0300', 'đ', '1', '\u00a0'), maxLength: 10 }), (name) => {
+        expect(nameKeyHash(name)).toBe(textHash(nameKey(name)));
       }),
       { numRuns: 500 },
     );
