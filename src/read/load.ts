@@ -189,12 +189,14 @@ export interface Validation {
  * at the maximum everywhere, one name with two codes). Never throws for invalid data.
  */
 export function validateSources(sources: readonly Source[], options: RankSourcesOptions = {}): Validation {
-  const loaded = loadForValidation(sources, options);
-  return 'table' in loaded ? validateYear(loaded, options) : loaded;
+  return validateYear(loadForValidation(sources, options), options);
 }
 
-/** A year read for `validateSources`, or what made it unreadable. The sources can go once it returns. */
-export function loadForValidation(sources: readonly Source[], options: RankSourcesOptions = {}): (LoadedYear & { readonly files: readonly string[] }) | Validation {
+/** A year read for validation with its files' names, or the report of why it could not be read. */
+export type YearToValidate = (LoadedYear & { readonly files: readonly string[] }) | Validation;
+
+/** The first half of `validateSources`: the sources can go once it returns. */
+export function loadForValidation(sources: readonly Source[], options: RankSourcesOptions = {}): YearToValidate {
   const files = sources.map((s) => s.name);
   try {
     return { ...loadYear(sources, { ...options, collectAll: true }), files };
@@ -203,11 +205,12 @@ export function loadForValidation(sources: readonly Source[], options: RankSourc
   }
 }
 
-/** The rest of `validateSources`: the year read by `loadForValidation` ranked and checked. */
-export function validateYear(loaded: LoadedYear & { readonly files: readonly string[] }, options: RankSourcesOptions = {}): Validation {
-  const { files } = loaded;
+/** The rest: the year read by `loadForValidation` ranked and checked (a year it could not read: its report). */
+export function validateYear(year: YearToValidate, options: RankSourcesOptions = {}): Validation {
+  if (!('table' in year)) return year;
+  const { files } = year;
   try {
-    const r = rankYear(loaded, options);
+    const r = rankYear(year, options);
     const log = new ProblemLog();
     plausibilityChecks(r, log);
     return { files, problems: sortProblems([...r.warnings, ...log.problems], files), scheme: r.scheme, units: r.table.size };

@@ -1,7 +1,7 @@
 /** `par-score validate <files...>`: checks only, for people before publishing and for CI gates. */
 import type { Command } from 'commander';
 import { ParScoreError, usageError, type Problem } from '../../model/problem.js';
-import { loadForValidation, validateYear, type RankSourcesOptions, type Source } from '../../read/load.js';
+import { loadForValidation, validateYear, type RankSourcesOptions, type Source, type YearToValidate } from '../../read/load.js';
 import { renderValidation, validationJson, verdict } from '../../write/validation.js';
 import { register, STDIN, type CommandSpec, type Job } from '../command.js';
 import type { Context } from '../context.js';
@@ -26,7 +26,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
     // Validation does not rank for output; the tie rule does not change what is checked.
     const options = pipelineOptions(o, job.scheme);
     const { loaded, unopened } = await loadFiles(job, options);
-    const checked = loaded === undefined ? { files: [], problems: [] } : 'table' in loaded ? validateYear(loaded, options) : loaded;
+    const checked = loaded === undefined ? { files: [], problems: [] } : validateYear(loaded, options);
     const v = { ...checked, files: job.files.map((f) => (f === STDIN ? '<stdin>' : f)), problems: [...unopened, ...checked.problems], ...(unopened.length ? { exitCode: 2 as const } : {}) };
     const strict = o.strict === true;
     const { failed } = verdict(v, strict);
@@ -40,7 +40,7 @@ const spec: CommandSpec<typeof OPTIONS> = {
  * own function, so that the files' bytes are let go before the year is ranked and checked, as
  * `rank` does (a million units: some 60 MB less).
  */
-async function loadFiles(job: Job<Parameters<typeof pipelineOptions>[0]>, options: RankSourcesOptions): Promise<{ loaded?: ReturnType<typeof loadForValidation>; unopened: Problem[] }> {
+async function loadFiles(job: Job<unknown>, options: RankSourcesOptions): Promise<{ loaded?: YearToValidate; unopened: Problem[] }> {
   const sources: Source[] = [];
   const unopened: Problem[] = [];
   if (job.files.filter((f) => f === STDIN).length > 1) throw usageError('stdin-twice', 'standard input (-) can be read only once');
