@@ -187,7 +187,7 @@ function combine(ps: readonly PreviousValues[], rule: MergeRule, ranking: Rankin
   return { ...values, ...(band ? { band } : {}) };
 }
 
-const sameBlock = (a: string | undefined, b: string | undefined) => (a === undefined ? '' : nameKey(a)) === (b === undefined ? '' : nameKey(b));
+const sameBlock = (a: string | undefined, b: string | undefined) => a === b || (a === undefined ? '' : nameKey(a)) === (b === undefined ? '' : nameKey(b));
 
 export function compareRankings(current: Ranking, previous: Ranking, options: CompareOptions = {}, log = new ProblemLog()): Comparison {
   const labels = options.labels ?? {

@@ -148,14 +148,19 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
     return v === '' ? undefined : v;
   };
   // Blocks spelled two ways ("Khối Sở", "khối sở", NFD) are one block: the first spelling is its name.
+  // A block's text repeats on every row of it: each text is keyed once (a key costs some
+  // microseconds for a Vietnamese name; a commune file repeats some 60 districts 3,300 times).
   const blockSpellings = new Map<string, string>();
+  const blockOfText = new Map<string, string>();
   const blockName = (text: string | undefined) => {
     if (text === undefined) return undefined;
+    const known = blockOfText.get(text);
+    if (known !== undefined) return known;
     const key = nameKey(text);
-    const first = blockSpellings.get(key);
-    if (first !== undefined) return first;
-    blockSpellings.set(key, text);
-    return text;
+    const first = blockSpellings.get(key) ?? text;
+    blockSpellings.set(key, first);
+    blockOfText.set(text, first);
+    return first;
   };
   const cell = (col: HeaderColumn): number => scores.cell(col);
   /** Whether any score or figure cell of the row holds a number. */

@@ -187,10 +187,13 @@ describe('inputs that are quietly wrong elsewhere', () => {
   });
 
   it('makes one block of block names spelt two ways', async () => {
-    const p = put('blocks.csv', 'unit;appraisal;survey;Khối\nA;50;20;Khối Sở\nB;40;20;khối sở\n');
+    // (Each spelling again further down: a text already seen is its block's first spelling too.)
+    const p = put('blocks.csv', 'unit;appraisal;survey;Khối\nA;50;20;Khối Sở\nB;40;20;khối sở\nC;45;20;Khối Huyện\nD;30;20;khối sở\nE;35;20;Khối Sở\nF;44;20;KHỐI HUYỆN\n');
     const r = JSON.parse((await cli(['rank', p, '-s', 'quang-ngai-district-2023', '--format', 'json'])).stdout);
-    expect(r.summary.blocks).toHaveLength(1);
-    expect(r.units.map((u: { block: string; rank: number }) => [u.block, u.rank])).toEqual([['Khối Sở', 1], ['Khối Sở', 2]]);
+    expect(r.summary.blocks.map((b: { block: string; units: number }) => [b.block, b.units])).toEqual([['Khối Sở', 4], ['Khối Huyện', 2]]);
+    expect(r.units.map((u: { unit: string; block: string; rank: number }) => [u.unit, u.block, u.rank])).toEqual([
+      ['A', 'Khối Sở', 1], ['B', 'Khối Sở', 2], ['E', 'Khối Sở', 3], ['D', 'Khối Sở', 4], ['C', 'Khối Huyện', 1], ['F', 'Khối Huyện', 2],
+    ]);
   });
 });
 
