@@ -114,6 +114,8 @@ export function nameKey(name: string): string {
     const lower = cleanName(name).toLowerCase();
     return lower.includes('-') ? lower.replace(/\s*-\s*/g, '-') : lower;
   }
+  const quick = latinNameKey(name);
+  if (quick !== undefined) return quick;
   const words = cleanName(name).toLowerCase().normalize('NFD').split(/([^\p{L}\p{M}\p{N}]+)/u);
   return words
     .map((w) => {
@@ -123,6 +125,79 @@ export function nameKey(name: string): string {
     })
     .join('')
     .replace(/\s*-\s*/g, '-');
+}
+
+/** A character of a name, as `latinNameKey` takes it: in lower case, without its tone marks (NFC), and its tone marks. */
+interface KeyChar {
+  /** A letter or digit (part of a word), else a separator. */
+  readonly letter: boolean;
+  readonly bare: string;
+  readonly tones: string;
+}
+const keyChars = new Map<number, KeyChar | null>();
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const MARKS = /^\p{M}*$/u;
+
+/**
+ * What a character other than ASCII is in a name key, worked out once per character: a Latin
+ * letter written as one character (NFC: `ạ`, `Ơ`, `đ`) or a digit, as its lower case without tone
+ * marks and its tone marks; another sign, as itself; null where the key needs the full computation
+ * (a combining mark of its own, a character `cleanName` would change, another script...).
+ */
+function keyChar(code: number): KeyChar | null {
+  let known = keyChars.get(code);
+  if (known !== undefined) return known;
+  known = null;
+  const c = String.fromCharCode(code);
+  const lower = c.toLowerCase();
+  const clean = (x: string) => x.length === 1 && x.normalize('NFC') === x && cleanName(x) === x && !/[\s\p{M}\ud800-\udfff]/u.test(x);
+  if (clean(c) && clean(lower)) {
+    const d = lower.normalize('NFD');
+    if (!LETTER_OR_DIGIT.test(lower)) known = d === lower ? { letter: false, bare: lower, tones: '' } : null;
+    else if (d.charCodeAt(0) < 0x250 && MARKS.test(d.slice(1))) known = { letter: true, bare: d.replace(TONE_MARKS, '').normalize('NFC'), tones: (d.match(TONE_MARKS) ?? []).join('') };
+  }
+  keyChars.set(code, known);
+  return known;
+}
+
+/**
+ * `nameKey` of a clean name of ASCII and Latin letters written as one character each, as most
+ * Vietnamese names are, in one pass without normalising the name (a few times faster: matching
+ * 3,300 communes by name makes some 20,000 keys); undefined for any other name. The same key as the
+ * full computation (a property test holds them equal): the name's NFD is each character's NFD in
+ * turn, so a word's tone marks are its characters' in turn, and Latin letters do not compose.
+ */
+function latinNameKey(name: string): string | undefined {
+  const n = name.length;
+  if (name.charCodeAt(0) === 32 || name.charCodeAt(n - 1) === 32) return undefined;
+  let key = '';
+  let word = '';
+  let tones = '';
+  for (let i = 0; i < n; i++) {
+    const code = name.charCodeAt(i);
+    let letter: boolean;
+    let bare: string;
+    let marks = '';
+    if (code < 128) {
+      if (code < 32 || code === 127 || (code === 32 && name.charCodeAt(i + 1) === 32)) return undefined;
+      const lower = code >= 65 && code <= 90 ? code + 32 : code;
+      letter = (lower >= 97 && lower <= 122) || (lower >= 48 && lower <= 57);
+      bare = String.fromCharCode(lower);
+    } else {
+      const k = keyChar(code);
+      if (k === null) return undefined;
+      ({ letter, bare, tones: marks } = k);
+    }
+    if (letter) {
+      word += bare;
+      tones += marks;
+    } else {
+      key += (tones === '' ? word : `${word}~${tones}`) + bare;
+      word = tones = '';
+    }
+  }
+  key += tones === '' ? word : `${word}~${tones}`;
+  return key.includes('-') ? key.replace(/\s*-\s*/g, '-') : key;
 }
 
 /**

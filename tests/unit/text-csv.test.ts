@@ -173,6 +173,31 @@ describe('ASCII shortcuts of the keys', () => {
     );
   });
 
+  // Vietnamese names as offices write them (NFC, either case), with what takes a name off the
+  // one-pass key of Latin letters: NFD marks, other scripts, dashes, odd spaces and invisible signs.
+  const vietnamese = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ';
+  const latinUnits = [...vietnamese, ...vietnamese.toUpperCase(), ...'ÆæØøßÑñÇçŁłĲĳ'];
+  const otherUnits = [...'\u0300\u0301\u0303\u0309\u0323\u0302\u031b\u0306', ...'İıΣσςΩ\u2126\u212aКкЯ한글', ...'×·²¹½№\u00a0\u2013\u2212\u200b\u00ad\uff21\ufeff', '\ud835', '\udc00'];
+  const names = (units: string[]) => fc.string({ unit: fc.constantFrom(...units, ...' -.()aAbZ09'.split('')), maxLength: 24 });
+
+  it('nameKey of Vietnamese names is what the full computation gives, in NFC or NFD', () => {
+    const spelled = (s: string) => [s, s.normalize('NFD'), s.normalize('NFC')];
+    fc.assert(
+      fc.property(names(latinUnits), (s) => {
+        for (const x of spelled(s)) expect(nameKey(x)).toBe(fullNameKey(x));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(names([...latinUnits, ...otherUnits]), (s) => {
+        for (const x of spelled(s)) expect(nameKey(x)).toBe(fullNameKey(x));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(nameKey('Thị xã Đức Phổ')).toBe('thi~\u0323 xa~\u0303 \u0111\u01b0c~\u0301 ph\u00f4~\u0309');
+    expect(nameKey('TP. Hồ Chí Minh')).toBe(nameKey('tp. hồ chí minh'.normalize('NFD')));
+  });
+
   it('headerKey of ASCII text keeps the same letters and digits as the full computation', () => {
     fc.assert(
       fc.property(ascii, (s) => {
