@@ -88,10 +88,11 @@ function rankingSection(m: ReportModel): string {
   const o = humanView(m.lang, m.comparison);
   const cols = columns(r, o);
   const out: string[] = [`<section id="ranking"><h2>${esc(m.text.ranking)}</h2>`];
+  const changeCol = cols.findIndex((c) => c.id === 'rank_change');
+  // (Made once, not once per block: a commune report can have a block per district, 700 of them.)
+  const changes = new Map((m.comparison?.units ?? []).map((c) => [c.unit, c]));
   for (const b of r.blocks) {
     if (b.name !== undefined) out.push(`<h3>${esc(b.name)}</h3>`);
-    const changeCol = cols.findIndex((c) => c.id === 'rank_change');
-    const changes = new Map((m.comparison?.units ?? []).map((c) => [c.unit, c]));
     out.push(
       table(
         cols.map((c) => c.title),
@@ -200,8 +201,10 @@ export function renderReportHtml(m: ReportModel, version: string): string {
     const left = c.previous.year ?? words(m.lang).previousRank('').trim();
     const right = r.year ?? '';
     const slope: string[] = [`<section id="slope"><h2>${esc(m.text.slope)}</h2>`];
+    const byBlock = new Map<string | undefined, (typeof c.units)[number][]>();
+    for (const u of c.units) (byBlock.get(u.unit.block) ?? byBlock.set(u.unit.block, []).get(u.unit.block)!).push(u);
     for (const b of r.blocks) {
-      const all = c.units.filter((u) => u.unit.block === b.name);
+      const all = byBlock.get(b.name) ?? [];
       // A long list: the biggest moves only, up and down (the table has every change).
       const long = all.length > CHART_UNITS;
       const moved = [...all].filter((u) => u.rankChange !== undefined && u.rankChange !== 0).sort((x, y) => Math.abs(y.rankChange!) - Math.abs(x.rankChange!));
