@@ -35,7 +35,11 @@ export function placesOf(order: ArrayLike<number>, size: number): Int32Array {
   return place;
 }
 
-/** Counting is used while the keys span at most this many values (or four per unit). */
+/**
+ * Counting is used while the keys span at most four values per unit, or this many values and 64 per
+ * unit: a count per value costs more than comparing a few units (a commune file ranks a block per
+ * district, some 15 units whose totals span thousands of values at two decimals).
+ */
 const COUNTING_SPAN = 1 << 16;
 
 function keyRange(units: ArrayLike<number>, keys: Float64Array): { min: number; max: number } {
@@ -52,7 +56,7 @@ function keyRange(units: ArrayLike<number>, keys: Float64Array): { min: number; 
 function countable(units: ArrayLike<number>, keys: Float64Array): { min: number; max: number } | undefined {
   if (units.length === 0) return undefined;
   const r = keyRange(units, keys);
-  return r.max - r.min <= Math.max(COUNTING_SPAN, 4 * units.length) ? r : undefined;
+  return r.max - r.min <= Math.max(4 * units.length, Math.min(COUNTING_SPAN, 64 * units.length)) ? r : undefined;
 }
 
 /** `units` by key, highest first; units with equal keys keep their order (a stable counting sort). */
