@@ -45,6 +45,26 @@ function generate(n, { year = 2024, bad = false } = {}) {
   return file;
 }
 
+/**
+ * The largest real input: every commune of a province-sized country, 3,300 units in 60 district
+ * blocks, as offices write them: Vietnamese names (NFC), no code, `;` and decimal commas.
+ */
+function generateCommunes(year) {
+  const file = join(data, `communes-3300-${year}.csv`);
+  if (existsSync(file)) return file;
+  let seed = year;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const syllables = 'An Bình Hòa Phú Thạnh Tân Long Hưng Sơn Đông Tây Nam Bắc Trung Mỹ Lộc Phước Thuận Hiệp Đức Lợi Quang Minh Hải Xuân Thủy Lâm Kim Ngọc Trà'.split(' ');
+  const pick = (i, k) => syllables[(i * 7 + k * 13) % syllables.length];
+  const lines = [`Tên đơn vị;Khối;${MAXIMA.map((_, i) => `c${i + 1}`).join(';')}`];
+  for (let i = 0; i < 3300; i++) {
+    const cells = MAXIMA.map((m) => (Math.floor(rnd() * m * 100 * 0.5 + m * 100 * 0.5) / 100).toFixed(2).replace('.', ','));
+    lines.push(`Xã ${pick(i, 1)} ${pick(i, 2)} ${i + 1};Huyện ${pick(i % 60, 3)} ${pick(i % 60, 5)} ${(i % 60) + 1};${cells.join(';')}`);
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
 const schemeFile = join(data, 'bench-scheme.json');
 writeFileSync(
   schemeFile,
@@ -132,6 +152,20 @@ checks.push([`63 units, table: x node -e 0 (${ms(baseline.seconds)})`, `${paired
 for (let i = 2; i < startJobs.length; i++) {
   const gap = starts[i].seconds - table63.seconds;
   checks.push([`63 units, ${startJobs[i][0]} within 15 ms of rank`, `${gap >= 0 ? '+' : ''}${(gap * 1000).toFixed(1)} ms`, starts[i].code === 0 && gap <= 0.015]);
+}
+
+// The largest real input, two years, every command that reads a year or two (context: no target).
+{
+  const [c23, c24] = [generateCommunes(2023), generateCommunes(2024)];
+  const communeJobs = [
+    ['rank (table), communes', par('rank', c24, ...S)],
+    ['rank --prev (table), communes', par('rank', c24, '--prev', c23, ...S)],
+    ['compare, communes', par('compare', c23, c24, ...S)],
+    ['trend, communes', par('trend', c23, c24, ...S, '--year', '2023,2024')],
+    ['report --prev, communes', par('report', c24, '--prev', c23, ...S)],
+  ];
+  const measured = await interleaved(quick ? 3 : 7, communeJobs.map((j) => j[1]));
+  communeJobs.forEach(([job], i) => add(job, '3,300 (60 blocks)', measured[i]));
 }
 
 // Large inputs: rank --format json and DuckDB's same job, in turn.
