@@ -346,8 +346,9 @@ function listedRanking(
   const index = (i: number): Ratio => ({ num: BigInt(total[i]!) * 100n, den: BigInt(max[i]!) });
   const rankValue = (i: number): Ratio => (rounded ? { num: BigInt(rounded[i]!), den: pow10(places!) } : index(i));
   const order = positions(size);
-  const views = new Array<UnitResult | undefined>(size);
-  const unit = (i: number): UnitResult => (views[i] ??= makeView(i));
+  // Made when a first view is asked for: the large paths read the columns and never ask.
+  let views: (UnitResult | undefined)[] | undefined;
+  const unit = (i: number): UnitResult => ((views ??= new Array<UnitResult | undefined>(size))[i] ??= makeView(i));
   const columns: ViewColumns = { t, total, max, rank, band, blockOf, nodeRanks: nodeRank, rankedIn, maxQ, index, rankValue };
   const makeView = (i: number): UnitResult => new UnitView(columns, i);
 
