@@ -149,7 +149,7 @@ export function readUnits(h: LocatedHeader, scheme: Scheme, options: ReadOptions
   };
   // Blocks spelled two ways ("Khối Sở", "khối sở", NFD) are one block: the first spelling is its name.
   // A block's text repeats on every row of it: each text is keyed once (a key costs some
-  // microseconds for a Vietnamese name; a commune file repeats some 60 districts 3,300 times).
+  // microseconds for a Vietnamese name; a commune file repeats each of its blocks on hundreds of rows).
   const blockSpellings = new Map<string, string>();
   const blockOfText = new Map<string, string>();
   const blockName = (text: string | undefined) => {

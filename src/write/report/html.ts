@@ -89,7 +89,7 @@ function rankingSection(m: ReportModel): string {
   const cols = columns(r, o);
   const out: string[] = [`<section id="ranking"><h2>${esc(m.text.ranking)}</h2>`];
   const changeCol = cols.findIndex((c) => c.id === 'rank_change');
-  // (Made once, not once per block: a commune report can have a block per district, 700 of them.)
+  // (Made once, not once per block: a commune report can have a block per district: 700 before 2025.)
   const changes = new Map((m.comparison?.units ?? []).map((c) => [c.unit, c]));
   for (const b of r.blocks) {
     if (b.name !== undefined) out.push(`<h3>${esc(b.name)}</h3>`);
