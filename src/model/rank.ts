@@ -36,6 +36,21 @@ export function placesOf(order: ArrayLike<number>, size: number): Int32Array {
 }
 
 /**
+ * Every position, block by block, in table order within each: block `b`'s are `positions` from
+ * `start[b]` to `start[b + 1]`. One pass over the units however many blocks (a commune file has a
+ * block per district or province: 700 districts of 10,600 communes before 2025).
+ */
+export function groupByBlock(blockOf: Int32Array, blocks: number): { positions: Int32Array; start: Int32Array } {
+  const start = new Int32Array(blocks + 1);
+  for (let i = 0; i < blockOf.length; i++) start[blockOf[i]! + 1]!++;
+  for (let b = 0; b < blocks; b++) start[b + 1]! += start[b]!;
+  const next = start.slice(0, blocks);
+  const positions = new Int32Array(blockOf.length);
+  for (let i = 0; i < blockOf.length; i++) positions[next[blockOf[i]!]!++] = i;
+  return { positions, start };
+}
+
+/**
  * Counting is used while the keys span at most four values per unit, or this many values and 64 per
  * unit: a count per value costs more than comparing a few units (a commune file ranks a block per
  * district, some 15 units whose totals span thousands of values at two decimals).

@@ -7,7 +7,7 @@
 import { pow10, roundRatio, type Decimal, type Ratio } from './decimal.js';
 import { ProblemLog, type Problem } from './problem.js';
 import { FigureChecks, type FigureOptions } from './figures.js';
-import { orderUnits, placesOf, positions, ranksOfOrder, type TieRule, type Values } from './rank.js';
+import { groupByBlock, orderUnits, placesOf, positions, ranksOfOrder, type TieRule, type Values } from './rank.js';
 import { blockStats, type Stats } from './stats.js';
 import { nodeRanks } from './node-ranks.js';
 import type { Band, Scheme, SchemeNode } from './scheme.js';
@@ -302,21 +302,6 @@ export function rankTable(t: ScoreTable, options: RankOptions, log = new Problem
     rounded: rounded && scatterFloat(rounded, place),
   };
   return listedRanking(sorted, options, blocks, rankedIn, byPlace, place, overall, log, maxQ);
-}
-
-/**
- * Every position, block by block, in table order within each: block `b`'s are `positions` from
- * `start[b]` to `start[b + 1]`. One pass over the units however many blocks (a commune file has a
- * block per district or province: 700 districts of 10,600 communes before 2025).
- */
-function groupByBlock(blockOf: Int32Array, blocks: number): { positions: Int32Array; start: Int32Array } {
-  const start = new Int32Array(blocks + 1);
-  for (let i = 0; i < blockOf.length; i++) start[blockOf[i]! + 1]!++;
-  for (let b = 0; b < blocks; b++) start[b + 1]! += start[b]!;
-  const next = start.slice(0, blocks);
-  const positions = new Int32Array(blockOf.length);
-  for (let i = 0; i < blockOf.length; i++) positions[next[blockOf[i]!]!++] = i;
-  return { positions, start };
 }
 
 /**

@@ -159,3 +159,20 @@ describe('the tie order equals comparing the sort keys as strings', () => {
     );
   });
 });
+
+describe('grouping units by block', () => {
+  it('gives each block its units in table order, as choosing them block by block does', async () => {
+    const { groupByBlock } = await import('../../src/model/rank.js');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }).chain((blocks) => fc.tuple(fc.constant(blocks), fc.array(fc.integer({ min: 0, max: blocks - 1 }), { maxLength: 80 }))), ([blocks, of]) => {
+        const { positions, start } = groupByBlock(Int32Array.from(of), blocks);
+        for (let b = 0; b < blocks; b++) {
+          const chosen = of.flatMap((x, i) => (x === b ? [i] : []));
+          expect(Array.from(positions.subarray(start[b]!, start[b + 1]!))).toEqual(chosen);
+        }
+        expect(start[blocks]).toBe(of.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
