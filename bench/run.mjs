@@ -245,7 +245,8 @@ const doc = `# Performance
 Measured by \`npm run bench\` (bench/run.mjs) on ${new Date().toISOString().slice(0, 10)}, on ${machine},
 without NODE_EXTRA_CA_CERTS (which this machine sets and which adds about 80 ms to every Node.js start).
 Inputs are generated (deterministic): 8 components, a code and a name per unit (the communes:
-a Vietnamese name and a district block, no code, `;` and decimal commas); every output goes to /dev/null. The commands of a comparison are taken in turn (the machine's speed changes between
+a Vietnamese name and a district block, no code, semicolons and decimal commas); every output goes
+to /dev/null. The commands of a comparison are taken in turn (the machine's speed changes between
 runs); times are medians, ratios the medians of the ratios of runs taken together, peak memory the
 largest resident set seen. par-score runs with its default options (no --max-input-size) on one
 thread; DuckDB (\`@duckdb/node-api\`, 2 threads) does the same job: read the CSV, exact decimal sums,
