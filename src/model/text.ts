@@ -137,6 +137,7 @@ interface KeyChar {
 const keyChars = new Map<number, KeyChar | null>();
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const MARKS = /^\p{M}*$/u;
+const MARK_OR_SURROGATE = /[\p{M}\ud800-\udfff]/u;
 
 /**
  * What a character other than ASCII is in a name key, worked out once per character: a Latin
@@ -150,7 +151,8 @@ function keyChar(code: number): KeyChar | null {
   known = null;
   const c = String.fromCharCode(code);
   const lower = c.toLowerCase();
-  const clean = (x: string) => x.length === 1 && x.normalize('NFC') === x && cleanName(x) === x && !/[\s\p{M}\ud800-\udfff]/u.test(x);
+  // (cleanName keeps a character only where it is NFC and neither a space nor invisible.)
+  const clean = (x: string) => x.length === 1 && cleanName(x) === x && !MARK_OR_SURROGATE.test(x);
   if (clean(c) && clean(lower)) {
     const d = lower.normalize('NFD');
     if (!LETTER_OR_DIGIT.test(lower)) known = d === lower ? { letter: false, bare: lower, tones: '' } : null;

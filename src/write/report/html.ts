@@ -201,14 +201,19 @@ export function renderReportHtml(m: ReportModel, version: string): string {
     const left = c.previous.year ?? words(m.lang).previousRank('').trim();
     const right = r.year ?? '';
     const slope: string[] = [`<section id="slope"><h2>${esc(m.text.slope)}</h2>`];
-    const byBlock = new Map<string | undefined, (typeof c.units)[number][]>();
-    for (const u of c.units) (byBlock.get(u.unit.block) ?? byBlock.set(u.unit.block, []).get(u.unit.block)!).push(u);
+    const byBlock = new Map<string | undefined, UnitChange[]>();
+    for (const u of c.units) {
+      const list = byBlock.get(u.unit.block);
+      if (list) list.push(u);
+      else byBlock.set(u.unit.block, [u]);
+    }
     for (const b of r.blocks) {
       const all = byBlock.get(b.name) ?? [];
       // A long list: the biggest moves only, up and down (the table has every change).
       const long = all.length > CHART_UNITS;
       const moved = [...all].filter((u) => u.rankChange !== undefined && u.rankChange !== 0).sort((x, y) => Math.abs(y.rankChange!) - Math.abs(x.rankChange!));
-      const inBlock = long ? all.filter((u) => moved.slice(0, 2 * ENDS).includes(u)) : all;
+      const shown = new Set(moved.slice(0, 2 * ENDS));
+      const inBlock = long ? all.filter((u) => shown.has(u)) : all;
       const dropped = long ? [] : c.dropped.filter((d) => d.block === b.name).map((d) => ({ name: d.name, ...(d.rank !== undefined ? { rank: d.rank } : {}) }));
       const note = long ? `<p class="note">${esc(m.text.movesShown(inBlock.length, all.length))}</p>` : '';
       slope.push(`${b.name !== undefined ? `<h3>${esc(b.name)}</h3>` : ''}<div class="scroll">${slopeChart(inBlock, dropped, { left, right }, m.text.slope)}</div>${note}`);
