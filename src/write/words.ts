@@ -1,9 +1,10 @@
 /**
- * The dictionary: every word par-score prints, in English and Vietnamese (data keeps its own
- * spelling), and how each language writes a decimal. Renderers take `words(lang)` and nothing else
- * varies by language.
+ * The dictionary: every word par-score prints, in English here and in Vietnamese in words-vi.ts
+ * (data keeps its own spelling), and how each language writes a decimal. Renderers take
+ * `words(lang)` and nothing else varies by language.
  */
 import { reasonText, type ChangeStatus, type Reason } from '../model/compare.js';
+import { VI } from './words-vi.js';
 export type Lang = 'en' | 'vi';
 export const LANGS: readonly Lang[] = ['en', 'vi'];
 
@@ -276,139 +277,7 @@ export const WORDS: Record<Lang, Words> = {
       nothing: (banded) => (banded ? 'nothing above: already first and in the top band' : 'nothing above: already first'),
     },
   },
-  vi: {
-    rank: 'Xếp hạng',
-    unit: 'Đơn vị',
-    code: 'Mã',
-    block: 'Khối',
-    total: 'Tổng điểm',
-    max: 'Điểm tối đa',
-    index: 'Chỉ số (%)',
-    band: 'Xếp loại',
-    notRanked: 'không xếp hạng',
-    notApplicable: 'KAD',
-    units: 'đơn vị',
-    oneUnit: 'đơn vị',
-    ranked: 'xếp hạng',
-    rankedColumn: 'Có xếp hạng',
-    mean: 'trung bình',
-    median: 'trung vị',
-    best: 'cao nhất',
-    worst: 'thấp nhất',
-    noBand: 'chưa xếp loại',
-    scheme: 'Bộ tiêu chí',
-    year: 'Năm',
-    notRankedNote: 'đánh giá nhưng không xếp hạng',
-    notApplicableNote: 'KAD = không áp dụng, không tính vào điểm tối đa của đơn vị',
-    previousRank: (y) => `Xếp hạng ${y}`,
-    change: 'Thay đổi',
-    indexChange: 'Chỉ số tăng/giảm',
-    fieldsChange: 'Lĩnh vực tăng/giảm',
-    fieldsUp: 'Số lĩnh vực tăng',
-    fieldsDown: 'Số lĩnh vực giảm',
-    up: (n) => `tăng ${n} bậc`,
-    down: (n) => `giảm ${n} bậc`,
-    same: 'giữ nguyên',
-    isNew: 'mới',
-    noChange: 'không so sánh',
-    dropped: (y) => `Không còn trong năm nay (có trong ${y})`,
-    andMore: (n) => ` và ${n} đơn vị khác (--format json liệt kê đầy đủ)`,
-    mergedFrom: 'hợp nhất từ',
-    previously: 'trước đây là',
-    notComparable: 'So sánh thứ hạng có thể không chính xác',
-    risers: 'Tăng nhiều bậc nhất',
-    fallers: 'Giảm nhiều bậc nhất',
-    meanChange: 'trung bình thay đổi',
-    counts: (c) => `${c.up} tăng, ${c.down} giảm, ${c.unchanged} giữ nguyên, ${c.new} mới, ${c.merged} hợp nhất, ${c.dropped} không còn`,
-    trend: 'Xu hướng',
-    trendOf: 'Số đơn vị xếp hạng',
-    status: { same: 'cùng đơn vị', renamed: 'đổi tên', new: 'mới', merged: 'hợp nhất' },
-    xlsx: { ranking: 'Xếp hạng', comparison: 'So sánh', status: 'Tình trạng' },
-    reason: (r) =>
-      r.kind === 'schemes'
-        ? `hai năm dùng bộ tiêu chí khác nhau (${r.previous} và ${r.current})`
-        : `danh sách đơn vị khác nhau (${r.previousCount} đơn vị ${r.previousYear ? `năm ${r.previousYear}` : 'năm trước'}, ${r.currentCount} đơn vị ${r.currentYear ? `năm ${r.currentYear}` : 'năm nay'}: ${r.new} mới, ${r.merged} hợp nhất, ${r.dropped} không còn)`,
-    decimal: ',',
-    previousYear: 'năm trước',
-    currentYear: 'năm nay',
-    all: 'Tất cả',
-    yes: 'có',
-    no: 'không',
-    componentsHidden: (n, width) => `(${n} cột thành phần được ẩn cho vừa màn hình ${width} cột; --components show để hiện)`,
-    comparedWith: 'so với',
-    trendCell: 'Mỗi ô: xếp hạng · chỉ số (%).',
-    trendCounts: (list) => `Số đơn vị mỗi năm khác nhau (${list}): thứ hạng tính trong từng năm.`,
-    number: 'STT',
-    schemes: {
-      head: ['id', 'Thành phần', 'Tối đa', 'Phần', 'Tên cột khác'],
-      listHead: ['id', 'Cấp', 'Thành phần (tối đa)', 'Xếp loại', 'Tên'],
-      total: 'Tổng điểm tối đa',
-      bands: 'Xếp loại',
-      precision: 'Số chữ số thập phân',
-      source: 'Nguồn',
-      use: 'Chọn bộ chỉ số bằng --scheme <id>; `par-score schemes <id> --format json > bo-chi-so.json` là điểm bắt đầu cho bộ chỉ số riêng.',
-      role: { bonus: 'điểm thưởng, ngoài điểm tối đa', penalty: 'điểm trừ, ngoài điểm tối đa' },
-      level: (id) => ({ province: 'cấp tỉnh', ministry: 'cấp bộ', district: 'cấp huyện', commune: 'cấp xã', department: 'cấp sở', agency: 'cơ quan' })[id] ?? id,
-    },
-    report: {
-      headline: 'Số liệu chính',
-      ranking: 'Bảng xếp hạng',
-      movers: 'Tăng và giảm nhiều bậc nhất',
-      leaders: 'Dẫn đầu từng thành phần',
-      heat: 'Thành phần: % điểm tối đa',
-      heatNote: 'Mỗi ô là điểm đạt được theo % điểm tối đa của thành phần; "–" = không áp dụng.',
-      bars: 'Chỉ số theo đơn vị',
-      slope: 'Thay đổi thứ hạng',
-      units: 'Số đơn vị',
-      mean: 'Trung bình',
-      median: 'Trung vị',
-      best: 'Cao nhất',
-      worst: 'Thấp nhất',
-      meanChange: 'Trung bình thay đổi',
-      component: 'Thành phần',
-      leader: 'Dẫn đầu',
-      points: 'Điểm',
-      generated: 'Tạo bằng par-score',
-      none: 'không có',
-      bands: 'Xếp loại',
-      distribution: 'Phân bố chỉ số',
-      count: 'Số đơn vị',
-      heatScale: '% điểm tối đa',
-      byBlock: 'Theo khối',
-      notShown: (hidden, shown) => `Biểu đồ vẽ ${shown} đơn vị đầu và ${shown} đơn vị cuối; ${hidden} đơn vị ở giữa có trong bảng xếp hạng và biểu đồ phân bố.`,
-      movesShown: (shown, all) => `Biểu đồ vẽ ${shown} thay đổi lớn nhất trong ${all} đơn vị; mọi thay đổi có trong bảng xếp hạng.`,
-    },
-    explain: {
-      component: 'Thành phần',
-      points: 'Điểm',
-      max: 'Tối đa',
-      pct: '% tối đa',
-      lost: 'Điểm bị trừ',
-      rank: 'Xếp hạng',
-      change: 'Thay đổi',
-      position: (p) =>
-        `${p.rank !== undefined ? `Xếp thứ ${p.rank}/${p.of}` : 'Không xếp hạng'}${p.block ? ` trong ${p.block}` : ''} · tổng điểm ${p.total}/${p.max} · chỉ số ${p.index}%${p.band ? ` · ${p.band}` : ''}`,
-      versus: (what, value, diff) => `so với ${what} ${value}: ${diff}`,
-      median: 'trung vị',
-      leader: 'đơn vị dẫn đầu',
-      climb: 'Để tăng hạng',
-      target: (p) => {
-        const what =
-          p.kind === 'band'
-            ? `để đạt ${p.band} (${p.bandMin}%)`
-            : p.kind === 'top-3'
-              ? `để vào nhóm 3 đơn vị đứng đầu (${p.unit}, ${p.unitIndex})`
-              : p.kind === 'first'
-                ? `để vượt hạng 1 (${p.unit}, ${p.unitIndex})`
-                : `để vượt hạng ${p.rank} (${p.unit}, ${p.unitIndex})`;
-        return `${what} cần thêm ${p.gain} điểm chỉ số = ${p.points} điểm trên tổng điểm tối đa (${p.max})`;
-      },
-      room: 'còn dư địa ở',
-      noRoom: 'không thành phần nào còn đủ dư địa',
-      unreachable: (lost) => `không thể đạt: tổng điểm bị trừ của mọi thành phần chỉ là ${lost}`,
-      nothing: (banded) => (banded ? 'đã đứng đầu và ở mức xếp loại cao nhất' : 'đã đứng đầu'),
-    },
-  },
+  vi: VI,
 };
 
 export function words(lang: Lang): Words {
